@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** Every environment variable the bot reads, in one schema (README, Configuration). */
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    MicrosoftAppId: z.string().trim().uuid().optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().trim().uuid().optional().or(z.literal('').transform(() => undefined)),
+    MONGODB_URI: z
+      .string()
+      .trim()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MONGODB_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, "_" or "-", at most 63 characters')
+      .default('voucherbot'),
+    EMBEDDED_DB: z.enum(['auto', 'mongod', 'ferretdb']).default('auto'),
+    FERRETDB_POSTGRESQL_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+\/[A-Za-z0-9_]+$/, 'a postgres:// URL that names a database')
+      .default('postgres://postgres@127.0.0.1:5432/voucherbot'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(4 * 1024 * 1024),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
+    }
+  });
+
+export type Config = z.infer<typeof Env>;
+
+/** A good value for each variable, shown next to a bad one so the fix is obvious. */
+const EXAMPLES: Record<keyof Config, string> = {
+  PORT: '3978',
+  HOST: '0.0.0.0',
+  MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f',
+  MicrosoftAppPassword: '(the client secret of the bot registration)',
+  MicrosoftAppType: 'MultiTenant',
+  MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/',
+  MONGODB_DB_NAME: 'voucherbot',
+  EMBEDDED_DB: 'auto',
+  FERRETDB_POSTGRESQL_URL: 'postgres://postgres@127.0.0.1:5432/voucherbot',
+  DATA_DIR: '.data',
+  LOG_LEVEL: 'info',
+  MAX_BODY_BYTES: '4194304',
+  SHUTDOWN_TIMEOUT_MS: '9000',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`invalid configuration:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; on failure throws a ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const byVariable = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? 'environment');
+    if (!byVariable.has(name)) byVariable.set(name, describeIssue(issue, env[name]));
+  }
+  throw new ConfigError(
+    [...byVariable].map(([name, problem]) => {
+      const example = EXAMPLES[name as keyof Config];
+      return `${name}: ${problem}${example ? ` (example: ${name}=${example})` : ''}`;
+    }),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
+  const shown = raw === undefined ? 'it is not set' : `got "${truncate(raw)}"`;
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}; ${shown}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}; ${shown}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}; ${shown}`;
+    case 'invalid_type':
+      return `must be a ${issue.expected}; ${shown}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? `${issue.message}; ${shown}` : `must be a ${issue.format}; ${shown}`;
+    default:
+      return issue.message;
+  }
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}

@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** Where the Go source of the embedded FerretDB lives (tools/ferretdb). */
+export const FERRETDB_SOURCE_DIR = path.resolve(__dirname, '..', '..', 'tools', 'ferretdb');
+const SOURCE_FILES = ['go.mod', 'go.sum', 'main.go'];
+
+export interface FerretProcess {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** True when a TCP connection to host:port opens within the timeout. */
+export function canConnect(host: string, port: number, timeoutMs = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCE_FILES) hash.update(readFileSync(path.join(FERRETDB_SOURCE_DIR, file)));
+  return hash.digest('hex');
+}
+
+export function goAvailable(): boolean {
+  return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Builds tools/ferretdb into <dataDir>/bin/ferretdb when it is missing or its sources changed.
+ * The binary is never committed; Go fetches FerretDB's modules from the Go module proxy.
+ */
+export function ensureFerretBinary(dataDir: string, say: (line: string) => void): string {
+  const binDir = path.resolve(dataDir, 'bin');
+  const binary = path.join(binDir, 'ferretdb');
+  const stampFile = `${binary}.sha256`;
+  const wanted = sourceHash();
+  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return binary;
+  if (!goAvailable()) throw new Error('Go is not installed, so the embedded FerretDB cannot be built');
+  mkdirSync(binDir, { recursive: true });
+  say(`building the embedded FerretDB from ${path.relative(process.cwd(), FERRETDB_SOURCE_DIR)} (the first build downloads Go modules and takes a few minutes)`);
+  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: FERRETDB_SOURCE_DIR, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`go build of FerretDB failed:\n${build.stderr.slice(-2000)}`);
+  writeFileSync(stampFile, wanted);
+  return binary;
+}
+
+/** Starts FerretDB on a free loopback port, backed by the PostgreSQL database of pgUrl. */
+export async function startFerret(binary: string, pgUrl: string): Promise<FerretProcess> {
+  const port = await freePort();
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-postgresql-url', pgUrl], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited at start-up:\n${output}`);
+    if (await canConnect('127.0.0.1', port, 500)) {
+      return { uri: `mongodb://127.0.0.1:${port}/`, stop: () => stopChild(child) };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stopChild(child);
+  throw new Error(`FerretDB did not start listening within 30 s:\n${output}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
