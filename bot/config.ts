@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { redactSecrets } from './log';
 
 /** Every environment variable the bot reads, in one schema (README, Configuration). */
 const Env = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).default('0.0.0.0'),
     MicrosoftAppId: z.string().trim().uuid().optional().or(z.literal('').transform(() => undefined)),
     MicrosoftAppPassword: z.string().optional(),
@@ -83,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
-  const shown = raw === undefined ? 'it is not set' : `got "${truncate(raw)}"`;
+  const shown = raw === undefined ? 'it is not set' : `got "${truncate(redactSecrets(raw))}"`;
   switch (issue.code) {
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}; ${shown}`;

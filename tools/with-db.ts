@@ -3,6 +3,7 @@
  * then stops that database. `npm test` is `tsx tools/with-db.ts -- mocha`.
  *   tsx tools/with-db.ts [--serve] -- <command> [args...]
  *   tsx tools/with-db.ts --prepare      (download mongod or build FerretDB ahead of time, then exit)
+ *   tsx tools/with-db.ts --serve        (`npm run db:start`: keep a database with kept data up until Ctrl-C)
  */
 import { spawn } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
@@ -26,11 +27,21 @@ async function main(): Promise<number> {
   });
   say(`using ${database.kind}: ${database.description}`);
   try {
-    if (flags.includes('--prepare') || command.length === 0) return 0;
+    if (flags.includes('--prepare')) return 0;
+    if (command.length === 0) return await serveUntilSignal(database.uri, say);
     return await run(command, { ...process.env, MONGODB_URI: database.uri, VOUCHERBOT_DB_KIND: database.kind });
   } finally {
     await database.stop();
   }
+}
+
+/** `npm run db:start`: keep the database up for other tools until Ctrl-C. */
+function serveUntilSignal(uri: string, say: (line: string) => void): Promise<number> {
+  say(`MONGODB_URI=${uri}  (Ctrl-C to stop)`);
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve(0));
+    process.once('SIGTERM', () => resolve(0));
+  });
 }
 
 function parseEmbedded(value: string | undefined): 'auto' | 'mongod' | 'ferretdb' {

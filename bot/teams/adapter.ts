@@ -22,5 +22,14 @@ export function createMessagesHandler(
     // turn.ts catches everything a handler throws; this only sees adapter-level failures.
     log.error({ err: error, activityId: context.activity?.id }, 'adapter turn error');
   };
-  return (req, res) => adapter.process(req, res, logic);
+  return async (req, res) => {
+    // botbuilder prints a stack to stderr for a request with no credentials; answer that case here.
+    if (config.MicrosoftAppId && !req.headers?.authorization) {
+      log.warn({ path: '/api/messages' }, 'rejected a request without credentials (401)');
+      res.status(401);
+      res.end();
+      return;
+    }
+    await adapter.process(req, res, logic);
+  };
 }

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startBot, type RunningBot } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { capturedLogger } from '../helpers/log-capture';
+import { testMongoUri } from '../helpers/db';
+import { messageActivity, request } from '../helpers/http';
+
+const baseEnv = { PORT: '0', HOST: '127.0.0.1', MONGODB_DB_NAME: 't_server_http' };
+
+/** A TCP relay to the real database that the test can cut, as a network outage would. */
+async function startRelay(target: URL) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 27017), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => s.destroy());
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    uri: `mongodb://127.0.0.1:${port}/`,
+    cut: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    }),
+  };
+}
+
+describe('bot/server over real HTTP and the real CloudAdapter', () => {
+  let bot: RunningBot;
+  let base: string;
+  const capture = capturedLogger();
+
+  before(async function () {
+    this.timeout(30_000);
+    bot = await startBot(loadConfig(baseEnv), capture.log, testMongoUri());
+    base = `http://127.0.0.1:${bot.address.port}`;
+  });
+  after(async () => {
+    await bot.connection.dropDatabase().catch(() => undefined);
+    await bot.shutdown(2_000);
+  });
+
+  it('answers /healthz 200 when the database answers', async () => {
+    const res = await request(`${base}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json(), { status: 'ok', database: 'up' });
+  });
+
+  it('returns the replies in the HTTP response with deliveryMode expectReplies, in the user language', async () => {
+    const res = await request(`${base}/api/messages`, {
+      body: messageActivity({ id: 'act-expect-1', deliveryMode: 'expectReplies', locale: 'fr-FR', text: 'bonjour' }),
+    });
+    assert.equal(res.status, 200);
+    const { activities } = res.json<{ activities: Array<{ type: string; text: string; replyToId: string }> }>();
+    assert.equal(activities.length, 1);
+    assert.equal(activities[0]?.type, 'message');
+    assert.equal(activities[0]?.replyToId, 'act-expect-1');
+    assert.match(activities[0]?.text ?? '', /^Bonjour, je suis le bot/);
+  });
+
+  it('logs one line per turn with ids, command, duration and outcome', async () => {
+    await request(`${base}/api/messages`, {
+      body: messageActivity({ id: 'act-log-1', deliveryMode: 'expectReplies', text: 'Vouchers expiring' }),
+    });
+    const turns = capture.lines().filter((l) => l.msg === 'turn' && l.activityId === 'act-log-1');
+    assert.equal(turns.length, 1);
+    const [turn] = turns;
+    assert.equal(turn?.channel, 'msteams');
+    assert.equal(turn?.conversationId, 'a:conversation-1');
+    assert.equal(turn?.userAadObjectId, '00000000-0000-0000-0000-0000000000020');
+    assert.equal(turn?.command, 'vouchers');
+    assert.equal(turn?.outcome, 'ok');
+    assert.equal(typeof turn?.durationMs, 'number');
+  });
+
+  it('refuses a body over the size limit with 413 and keeps serving', async () => {
+    const small = await startBot(loadConfig({ ...baseEnv, MAX_BODY_BYTES: '2048' }), capture.log, testMongoUri());
+    try {
+      const url = `http://127.0.0.1:${small.address.port}/api/messages`;
+      const res = await request(url, { body: messageActivity({ text: 'x'.repeat(5_000) }) });
+      assert.equal(res.status, 413);
+      const ok = await request(url, { body: messageActivity({ deliveryMode: 'expectReplies' }) });
+      assert.equal(ok.status, 200);
+    } finally {
+      await small.shutdown(2_000);
+    }
+  });
+
+  it('answers 401 to an unauthenticated request when an app id is configured', async () => {
+    const secured = await startBot(
+      loadConfig({ ...baseEnv, MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', MicrosoftAppPassword: 'not-a-real-secret' }),
+      capture.log,
+      testMongoUri(),
+    );
+    try {
+      const url = `http://127.0.0.1:${secured.address.port}/api/messages`;
+      const none = await request(url, { body: messageActivity({ deliveryMode: 'expectReplies' }) });
+      assert.equal(none.status, 401);
+      const junk = await request(url, {
+        body: messageActivity({ deliveryMode: 'expectReplies' }),
+        headers: { authorization: 'Bearer junk' },
+      });
+      assert.equal(junk.status, 401);
+      assert.doesNotMatch(none.body + junk.body, /Bonjour|Hello/);
+    } finally {
+      await secured.shutdown(2_000);
+    }
+  });
+
+  it('answers /healthz 503 once the database becomes unreachable', async function () {
+    this.timeout(20_000);
+    const relay = await startRelay(new URL(testMongoUri()));
+    const viaRelay = await startBot(loadConfig(baseEnv), capture.log, relay.uri);
+    try {
+      const before = await request(`http://127.0.0.1:${viaRelay.address.port}/healthz`);
+      assert.equal(before.status, 200);
+      await relay.cut();
+      const after = await request(`http://127.0.0.1:${viaRelay.address.port}/healthz`);
+      assert.equal(after.status, 503);
+      assert.deepEqual(after.json(), { status: 'unavailable', database: 'down' });
+    } finally {
+      await viaRelay.shutdown(2_000);
+    }
+  });
+});
