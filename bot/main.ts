@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     log.info({ drained }, 'stopped');
     log.flush(() => process.exit(drained ? 0 : 1));
   };
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   process.on('SIGTERM', (s) => void stop(s));
   process.on('SIGINT', (s) => void stop(s));
 }
