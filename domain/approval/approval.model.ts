@@ -1,0 +1,76 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { modelOn, schemaOptions } from '../model-registry';
+
+export const APPROVAL_KINDS = ['reserve', 'redeem', 'cancel'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+export interface ApprovalDecision {
+  by: string;
+  decision: 'approved' | 'rejected';
+  comment: string | null;
+  at: Date;
+}
+/** The reservation a manager is asked to approve, applied as asked when approved. */
+export interface ReservationRequest {
+  locationId: string;
+  engagementCountry: string;
+  termsAccepted: boolean;
+  plannedStart: Date | null;
+  fifteenDayException: string | null;
+}
+export interface ApprovalOutcome {
+  voucherId: Types.ObjectId;
+  applied: boolean;
+  code: string | null;
+}
+
+/** A request that policy sends to a manager (DOMAIN.md, People: Manager). */
+export interface Approval {
+  _id: Types.ObjectId;
+  partnerId: Types.ObjectId;
+  kind: ApprovalKind;
+  voucherIds: Types.ObjectId[];
+  voucherNumbers: string[];
+  requestedBy: string;
+  requestedOn: Date;
+  approvers: string[];
+  status: ApprovalStatus;
+  expiresAt: Date;
+  version: number;
+  decisions: ApprovalDecision[];
+  reservation: ReservationRequest | null;
+  outcomes: ApprovalOutcome[];
+  appliedOn: Date | null;
+  /** Teams message ids of the approval cards, to update every copy after a decision (STYLE.md §5). */
+  messageIds: string[];
+}
+
+const approvalSchema = new Schema<Approval>(
+  {
+    partnerId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: APPROVAL_KINDS, required: true },
+    voucherIds: { type: [Schema.Types.ObjectId], required: true },
+    voucherNumbers: { type: [String], required: true },
+    requestedBy: { type: String, required: true },
+    requestedOn: { type: Date, required: true },
+    approvers: { type: [String], default: [] },
+    status: { type: String, enum: APPROVAL_STATUSES, required: true },
+    expiresAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+    decisions: { type: [{ _id: false, by: String, decision: String, comment: String, at: Date }], default: [] },
+    reservation: {
+      type: new Schema({ locationId: String, engagementCountry: String, termsAccepted: Boolean, plannedStart: Date, fifteenDayException: String }, { _id: false }),
+      default: null,
+    },
+    outcomes: { type: [{ _id: false, voucherId: Schema.Types.ObjectId, applied: Boolean, code: String }], default: [] },
+    appliedOn: { type: Date, default: null },
+    messageIds: { type: [String], default: [] },
+  },
+  { ...schemaOptions, collection: 'approvals' },
+);
+approvalSchema.index({ partnerId: 1, status: 1, expiresAt: 1 });
+approvalSchema.index({ partnerId: 1, approvers: 1, status: 1 });
+
+export const approvalModel = (c: Connection) => modelOn(c, 'Approval', approvalSchema);

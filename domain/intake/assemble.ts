@@ -1,0 +1,156 @@
+import { addDays, readDate, resolveDates, type DateReading } from './dates';
+import { findVoucherOccurrences, layoutMessage, nearest, segmentText, type MessageLayout, type VoucherOccurrence } from './extract';
+import type { Candidate } from './fields';
+import { matchLabel } from './labels';
+import { findProgramMention, matchProgramValue, type ProgramMatch } from './programs';
+import { foldWords, stripLineDecorations } from './text';
+import { FIELD_NAMES, type FieldName, type IntakeVerdict, type TemplateLanguage, type VoucherParseResult } from './types';
+import { findDaysInText, readAgreementNumber, readCustomerName, readDays, readEmail, readVoucherNumber } from './values';
+
+/**
+ * Turns the text of one message into the contract's result and a verdict. `confidence` is the
+ * mean over the eight fields of how each was found: 1 for a labelled value read as printed,
+ * less for a value on the next line, a program known by a close variant (0.8) or only
+ * mentioned in the text (0.6), days read beside the program (0.7), a day/month order settled
+ * by the template's language alone (0.8), an expiry computed as creation + 180 days (0.9),
+ * and 0 for a field not found.
+ */
+export type VoucherFields = Omit<VoucherParseResult, 'confidence' | 'missing'>;
+export type Quality = Partial<Record<FieldName, number>>;
+
+export interface Assembled {
+  fields: VoucherFields;
+  quality: Quality;
+  verdict: IntakeVerdict;
+  language: TemplateLanguage;
+}
+
+/** Adds `missing` and `confidence` to the fields (see the module comment for the weights). */
+export function finalize(fields: VoucherFields, quality: Quality): VoucherParseResult {
+  const missing = FIELD_NAMES.filter((name) => fields[name] === null);
+  const total = FIELD_NAMES.reduce((sum, name) => sum + (fields[name] === null ? 0 : (quality[name] ?? 1)), 0);
+  return { ...fields, confidence: Math.round((total / FIELD_NAMES.length) * 100) / 100, missing };
+}
+
+const TRAINING = /(training vouchers?|satv|bons? de formation|schulungsgutschein|trainingsgutschein|(vales?|cupon(es)?|bonos?) de (formacion|capacitacion)|software assurance training|sa training)/;
+const PLANNING = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps|dps)(?![a-z])|planification|planungsdienst|planificacion|planeacion|software assurance|vlsc|volume licensing)/;
+
+function placementQuality(c: Candidate): number {
+  return c.placement === 'nextLine' ? 0.95 : 1;
+}
+
+function tallyLanguage(used: readonly Candidate[], fallback: TemplateLanguage): TemplateLanguage {
+  const counts = new Map<TemplateLanguage, number>();
+  for (const c of used) counts.set(c.lang, (counts.get(c.lang) ?? 0) + 1);
+  let best: TemplateLanguage = fallback;
+  for (const [lang, n] of counts) if (n > (counts.get(best) ?? 0)) best = lang;
+  return best;
+}
+
+/** "Voucher administrator: Jane Doe" with the address on the next line. */
+function adminEmail(layout: MessageLayout, c: Candidate): string | null {
+  const inline = readEmail(c.value);
+  if (inline !== null) return inline;
+  for (let i = c.line + 1; i <= c.line + 2; i += 1) {
+    const line = stripLineDecorations(layout.lines[i] ?? '');
+    const label = matchLabel(line);
+    if (label && label.field !== 'email') return null;
+    const email = readEmail(line);
+    if (email !== null) return email;
+  }
+  return null;
+}
+
+interface ProgramFinding {
+  match: ProgramMatch;
+  candidate: Candidate | null;
+}
+
+function findProgram(cands: readonly Candidate[], line: number, text: string, folded: string): ProgramFinding {
+  const labelled = nearest(cands, 'program', line, (c) => {
+    const m = matchProgramValue(c.value);
+    return m.code !== null || m.training ? m : null;
+  });
+  if (labelled) return { match: labelled.value, candidate: labelled.candidate };
+  const mention = findProgramMention(text, folded);
+  return { match: { code: mention, kind: mention ? 'mention' : null, training: false }, candidate: null };
+}
+
+const PROGRAM_QUALITY = { exact: 1, variant: 0.8, mention: 0.6 } as const;
+
+function readFields(layout: MessageLayout, occurrence: VoucherOccurrence | null, segment: number): Assembled {
+  const cands = layout.candidates[segment] ?? [];
+  const line = occurrence?.line ?? cands[0]?.line ?? 0;
+  const text = segmentText(layout, segment, line);
+  const folded = foldWords(text);
+  const quality: Quality = {};
+  const used: Candidate[] = [];
+  const take = <T>(field: FieldName, found: { value: T; candidate: Candidate } | null): T | null => {
+    if (!found) return null;
+    used.push(found.candidate);
+    quality[field] = placementQuality(found.candidate);
+    return found.value;
+  };
+  const voucher = take('voucherNumber', occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null);
+  const program = findProgram(cands, line, text, folded);
+  if (program.candidate) used.push(program.candidate);
+  if (program.match.kind) quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
+  let days = take('days', nearest(cands, 'days', line, (c) => readDays(c.value).days));
+  if (days === null) {
+    days = findDaysInText(cands.filter((c) => c.field === 'program' || c.field === 'voucherNumber').map((c) => c.value).join(' | '));
+    if (days !== null) quality.days = 0.7;
+  }
+  const customerName = take('customerName', nearest(cands, 'customerName', line, (c) => readCustomerName(c.value)));
+  const agreementNumber = take('agreementNumber', nearest(cands, 'agreementNumber', line, (c) => readAgreementNumber(c.value)));
+  const voucherAdminEmail = take('voucherAdminEmail', nearest(cands, 'voucherAdminEmail', line, (c) => adminEmail(layout, c)));
+  const assigned = take<DateReading>('assignedOn', nearest(cands, 'assignedOn', line, (c) => readDate(c.value)));
+  const expires = take<DateReading>('expiresOn', nearest(cands, 'expiresOn', line, (c) => readDate(c.value)));
+
+  const language = tallyLanguage(used, used[0]?.lang ?? 'en');
+  const dates = resolveDates(assigned, expires, language === 'en' ? 'monthFirst' : 'dayFirst');
+  if (dates.byLanguageOnly) {
+    if (assigned && !assigned.fixed) quality.assignedOn = 0.8;
+    if (expires && !expires.fixed) quality.expiresOn = 0.8;
+  }
+  let expiresOn = dates.expiresOn;
+  if (expiresOn === null && dates.assignedOn !== null) {
+    expiresOn = addDays(dates.assignedOn, 180);
+    quality.expiresOn = 0.9;
+  }
+  const fields: VoucherFields = {
+    voucherNumber: voucher,
+    program: program.match.code,
+    days,
+    customerName,
+    agreementNumber,
+    voucherAdminEmail,
+    assignedOn: dates.assignedOn,
+    expiresOn,
+  };
+  return { fields, quality, verdict: decide(occurrence, program, fields, folded), language };
+}
+
+function decide(occurrence: VoucherOccurrence | null, program: ProgramFinding, fields: VoucherFields, folded: string): IntakeVerdict {
+  if (program.match.code === null && (program.match.training || TRAINING.test(folded))) return 'training_voucher';
+  if (!occurrence) return 'no_voucher_number';
+  if (occurrence.cancelled) return 'cancelled_voucher';
+  const others = FIELD_NAMES.filter((n) => n !== 'voucherNumber' && n !== 'expiresOn' && fields[n] !== null).length;
+  const planning = program.match.code !== null || PLANNING.test(folded) || others >= 2;
+  return planning ? 'planning_voucher' : 'not_planning_services';
+}
+
+function segmentWithMostFields(layout: MessageLayout): number {
+  let best = 0;
+  layout.candidates.forEach((c, n) => {
+    if (c.length > (layout.candidates[best]?.length ?? 0)) best = n;
+  });
+  return best;
+}
+
+/** Parses one message's text (plain text, or HTML already turned into text). */
+export function assembleFromText(text: string): Assembled {
+  const layout = layoutMessage(text);
+  const occurrences = findVoucherOccurrences(layout);
+  const current = occurrences.find((o) => !o.cancelled) ?? occurrences[0] ?? null;
+  return readFields(layout, current, current?.segment ?? segmentWithMostFields(layout));
+}

@@ -1,0 +1,124 @@
+import { matchLabel, type LabelField, type LabelMatch } from './labels';
+import type { TemplateLanguage } from './types';
+import { stripLineDecorations } from './text';
+
+/**
+ * Finds labelled values in lines of text, in the three layouts notices use: the value on the
+ * label's line ("Voucher number: X"), in the next cell of a table row ("Voucher number   X"),
+ * or on the next non-blank line ("Voucher number:" then "X"); and header rows of labels over a
+ * row of values. Values are returned raw; each field's reader decides whether it is usable.
+ */
+export type Placement = 'inline' | 'cell' | 'nextLine' | 'column';
+
+export interface Candidate {
+  field: LabelField;
+  lang: TemplateLanguage;
+  value: string;
+  line: number;
+  placement: Placement;
+  separator: LabelMatch['separator'];
+}
+
+// Table cells reach us as runs of three or more spaces (html-to-text's data tables), tabs or pipes.
+const CELL_SPLIT = /\t+|\s{3,}|\s+\|\s*|\s*\|\s+/;
+
+function cellsOf(line: string): string[] {
+  return stripLineDecorations(line)
+    .replace(/^\|+|\|+$/g, '')
+    .split(CELL_SPLIT)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+// Names and programs have no shape to check, so "Your organization has assigned..." must not
+// become a customer name: these fields need a colon, a cell or a line of their own.
+const PROSE_PRONE: ReadonlySet<LabelField> = new Set<LabelField>(['customerName', 'program', 'status']);
+
+interface Row {
+  index: number;
+  cells: string[];
+}
+
+/** The next non-blank row after `i`, skipping at most two blank lines, never a header line. */
+function nextRow(rows: readonly Row[], i: number, skip: ReadonlySet<number>): Row | null {
+  for (let k = i + 1; k < rows.length && k <= i + 3; k += 1) {
+    const row = rows[k];
+    if (!row || skip.has(row.index)) return null;
+    if (row.cells.length > 0) return row;
+  }
+  return null;
+}
+
+function isLabelOnly(cell: string): boolean {
+  const m = matchLabel(cell);
+  return m !== null && m.separator !== 'space';
+}
+
+/** A row of two or more bare labels over a row with as many values: a horizontal table. */
+function columnCandidates(row: Row, below: Row | null): Candidate[] | null {
+  if (row.cells.length < 2 || !below || below.cells.length !== row.cells.length) return null;
+  const labels = row.cells.map((c) => matchLabel(c));
+  if (labels.some((m) => m === null || m.value !== '') || below.cells.some(isLabelOnly)) return null;
+  return labels.flatMap((m, k) =>
+    m ? [{ field: m.field, lang: m.lang, value: below.cells[k] ?? '', line: below.index, placement: 'column' as const, separator: 'colon' as const }] : [],
+  );
+}
+
+function rowCandidates(row: Row, below: Row | null): Candidate[] {
+  const out: Candidate[] = [];
+  const { cells } = row;
+  for (let k = 0; k < cells.length; k += 1) {
+    const m = matchLabel(cells[k] ?? '');
+    if (!m || (m.separator === 'space' && PROSE_PRONE.has(m.field))) continue;
+    const base = { field: m.field, lang: m.lang, line: row.index, separator: m.separator };
+    if (m.value !== '') {
+      out.push({ ...base, value: m.value, placement: 'inline' });
+    } else if (k + 1 < cells.length) {
+      if (isLabelOnly(cells[k + 1] ?? '')) continue;
+      out.push({ ...base, value: cells[k + 1] ?? '', placement: 'cell' });
+      k += 1;
+    } else if (below && !below.cells.some(isLabelOnly)) {
+      out.push({ ...base, value: below.cells.join(' '), line: below.index, placement: 'nextLine' });
+    }
+  }
+  return out;
+}
+
+// A line can hold a label only at its start or after a cell break; most lines of a long thread have neither.
+const CELL_HINT = /\t|\s{3}|\|/;
+
+function mayHoldLabel(line: string): boolean {
+  return CELL_HINT.test(line) || matchLabel(stripLineDecorations(line)) !== null;
+}
+
+/** All labelled candidates in lines [start, end), header lines excluded. */
+export function findCandidates(lines: readonly string[], start: number, end: number, skip: ReadonlySet<number>): Candidate[] {
+  const rows: Row[] = [];
+  for (let i = start; i < end; i += 1) rows.push({ index: i, cells: [] });
+  const cellsDone = new Set<number>();
+  const rowAt = (r: number): Row | undefined => {
+    const row = rows[r];
+    if (row && !cellsDone.has(r)) {
+      cellsDone.add(r);
+      row.cells = skip.has(row.index) ? [] : cellsOf(lines[row.index] ?? '');
+    }
+    return row;
+  };
+  const out: Candidate[] = [];
+  for (let r = 0; r < rows.length; r += 1) {
+    const index = start + r;
+    if (skip.has(index) || !mayHoldLabel(lines[index] ?? '')) continue;
+    const row = rowAt(r);
+    if (!row || row.cells.length === 0) continue;
+    for (let k = r + 1; k <= r + 3 && k < rows.length; k += 1) rowAt(k);
+    const below = nextRow(rows, r, skip);
+    const columns = columnCandidates(row, below);
+    if (columns) {
+      out.push(...columns);
+      r = (below?.index ?? row.index) - start;
+      continue;
+    }
+    out.push(...rowCandidates(row, below));
+  }
+  return out;
+}

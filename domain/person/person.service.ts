@@ -1,0 +1,52 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import { calendarDate, email, text } from '../inputs';
+import type { DomainDeps } from '../models';
+import { programCode } from '../program/program.catalog';
+import { parseInput, refuse } from '../refusal';
+import { scoped } from '../scope';
+import { ROLES, type Actor, type Person } from './person.model';
+
+export function actorOf(p: Person): Actor {
+  return { partnerId: p.partnerId, aadObjectId: p.aadObjectId, name: p.name, roles: [...p.roles], locationIds: [...p.locationIds], qualifications: p.qualifications };
+}
+
+/** The expiry sweep and the Email channel act as the system of a partner. */
+export function systemActor(partnerId: Types.ObjectId): Actor {
+  return { partnerId, aadObjectId: 'system', name: 'system', roles: ['system'], locationIds: [], qualifications: [] };
+}
+
+export const personInput = z.object({
+  aadObjectId: text(64),
+  name: text(200),
+  email,
+  roles: z.array(z.enum(ROLES)),
+  locationIds: z.array(text(64)).default([]),
+  qualifications: z
+    .array(z.object({ program: programCode, trainingOn: calendarDate.nullable(), examOn: calendarDate.nullable() }))
+    .default([]),
+});
+
+/** People and roles (DOMAIN.md, People); managed by the partner admin. */
+export function personService(deps: DomainDeps) {
+  const people = deps.models.people;
+  return {
+    /** Who is acting, by Teams AAD object id; refuses PERSON_NOT_FOUND for strangers. */
+    async resolveActor(partnerId: Types.ObjectId, aadObjectId: string): Promise<Actor> {
+      const p = await people.findOne(scoped(partnerId, { aadObjectId })).lean<Person>();
+      if (!p) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
+      return actorOf(p);
+    },
+    /** Adds or updates a person (admin only); idempotent by AAD object id. */
+    async upsert(actor: Actor, raw: z.input<typeof personInput>): Promise<Person> {
+      if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'manage people', roles: ['admin'] });
+      const i = parseInput(personInput, raw);
+      const p = await people
+        .findOneAndUpdate(scoped(actor.partnerId, { aadObjectId: i.aadObjectId }), { $set: { ...i, partnerId: actor.partnerId } }, { upsert: true, returnDocument: 'after' })
+        .lean<Person>();
+      if (!p) throw new Error('upsert returned nothing');
+      return p;
+    },
+    list: (actor: Actor): Promise<Person[]> => people.find(scoped(actor.partnerId, {})).sort({ name: 1 }).lean<Person[]>(),
+  };
+}

@@ -1,0 +1,116 @@
+import type { Types } from 'mongoose';
+import { isoDay } from '../calendar';
+import { refuse } from '../refusal';
+import { isQualified, type Actor, type Person } from '../person/person.model';
+import type { Deliverable, Voucher } from './voucher.model';
+import { checkEvent, planFor, type RuleResult, type RuleTime } from './voucher.rules';
+
+/** Validate: voucher number + the customer's voucher administrator email (DOMAIN.md, step 4). */
+export function validateRule(v: Voucher, actor: Actor, voucherAdminEmail: string, t: RuleTime): RuleResult {
+  const refused = checkEvent(v, actor, 'validate', t);
+  if (refused) return refused;
+  if (v.voucherAdminEmail && v.voucherAdminEmail !== voucherAdminEmail) return refuse('VOUCHER_ADMIN_MISMATCH', { number: v.number });
+  return planFor(v, actor, 'validate', t, {
+    set: { validated: { on: t.now, by: actor.aadObjectId }, needsConfirmation: null, voucherAdminEmail },
+  });
+}
+
+/** Cancelling a reservation returns the voucher to `assigned` (DOMAIN.md, Program rules); reason required. */
+export function cancelRule(v: Voucher, actor: Actor, reason: string, t: RuleTime): RuleResult {
+  const refused = checkEvent(v, actor, 'cancel', t);
+  if (refused) return refused;
+  return planFor(v, actor, 'cancel', t, {
+    set: { reservation: null, schedule: null, locationId: null, engagementCountry: null },
+    unset: ['fifteenDaySlot'],
+    push: { cancellations: { on: t.now, by: actor.aadObjectId, reason } },
+    reason,
+  });
+}
+
+export interface ScheduleInput {
+  start: Date;
+  end: Date;
+  consultantAadObjectId: string;
+}
+
+/**
+ * Schedule (DOMAIN.md, Engagement facts): reserved before the engagement starts, so the start is
+ * after the reservation day and not in the past; the end on or before expiry; the lead consultant
+ * has the program's training and exam (DOMAIN.md, step 1).
+ */
+export function scheduleRule(v: Voucher, actor: Actor, input: ScheduleInput, consultant: Person | null, t: RuleTime): RuleResult {
+  const refused = checkEvent(v, actor, 'schedule', t);
+  if (refused) return refused;
+  const { start, end } = input;
+  if (end.getTime() < start.getTime()) return refuse('SCHEDULE_END_BEFORE_START', { start: isoDay(start), end: isoDay(end) });
+  const reservedOn = v.reservation?.on ?? t.today;
+  if (start.getTime() <= reservedOn.getTime() || start.getTime() < t.today.getTime()) {
+    return refuse('ENGAGEMENT_ALREADY_STARTED', { number: v.number, start: isoDay(start) });
+  }
+  if (end.getTime() > v.expiresOn.getTime()) {
+    return refuse('ENGAGEMENT_ENDS_AFTER_EXPIRY', { number: v.number, end: isoDay(end), expiresOn: isoDay(v.expiresOn) });
+  }
+  const program = v.program ?? '';
+  if (!consultant || !isQualified(consultant, program)) {
+    return refuse('CONSULTANT_NOT_QUALIFIED', { consultant: consultant?.name ?? input.consultantAadObjectId, program });
+  }
+  return planFor(v, actor, 'schedule', t, { set: { schedule: { start, end, consultant: consultant.aadObjectId } } });
+}
+
+export interface CompletionInput {
+  deliveredOn: Date;
+  summary: string;
+  attendees: string[];
+  recommendations: string;
+}
+
+/** Completion report: delivered on not in the future, not before the scheduled start (DOMAIN.md). */
+export function completeRule(v: Voucher, actor: Actor, input: CompletionInput, t: RuleTime): RuleResult {
+  const refused = checkEvent(v, actor, 'complete', t);
+  if (refused) return refused;
+  if (input.deliveredOn.getTime() > t.today.getTime()) return refuse('DELIVERED_IN_FUTURE', { deliveredOn: isoDay(input.deliveredOn) });
+  const start = v.schedule?.start;
+  if (start && input.deliveredOn.getTime() < start.getTime()) {
+    return refuse('DELIVERED_BEFORE_START', { deliveredOn: isoDay(input.deliveredOn), start: isoDay(start) });
+  }
+  return planFor(v, actor, 'complete', t, { set: { completion: { ...input, by: actor.aadObjectId, on: t.now } } });
+}
+
+/** Adds a customer planning deliverable (file or link) to a scheduled or completed voucher. */
+export function addDeliverableRule(v: Voucher, actor: Actor, deliverable: Deliverable, t: RuleTime): RuleResult {
+  const refused = checkEvent(v, actor, 'addDeliverable', t);
+  if (refused) return refused;
+  return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason: deliverable.name });
+}
+
+/** Completion before redemption: the report and at least one deliverable (DOMAIN.md, Engagement facts). */
+export function requestRedemptionRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId): RuleResult {
+  const refused = checkEvent(v, actor, 'requestRedemption', t);
+  if (refused) return refused;
+  if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
+  if (v.deliverables.length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
+  return planFor(v, actor, 'requestRedemption', t, { set: { pendingApprovalId: approvalId }, reason: `approval ${String(approvalId)}` });
+}
+
+/** Redeem on approval (DOMAIN.md, step 6): the approval's lock is part of the precondition. */
+export function redeemRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId): RuleResult {
+  const refused = checkEvent(v, actor, 'redeem', t, approvalId);
+  if (refused) return refused;
+  if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
+  if (v.deliverables.length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
+  return planFor(v, actor, 'redeem', t, {
+    set: { redemption: { on: t.today, by: actor.aadObjectId, approvalId }, pendingApprovalId: null },
+    approvalId,
+  });
+}
+
+/** A rejected or expired approval releases its vouchers, which keep their state. */
+export function releaseRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId, reason: string): RuleResult {
+  // An expired voucher is still released: the lock must not outlive its approval.
+  const refused = checkEvent(v, actor, 'releaseApproval', t, approvalId);
+  if (refused && refused.code !== 'VOUCHER_EXPIRED') return refused;
+  if (String(v.pendingApprovalId) !== String(approvalId)) return refuse('APPROVAL_NOT_FOUND', { approvalId: String(approvalId) });
+  const plan = planFor(v, actor, 'releaseApproval', t, { set: { pendingApprovalId: null }, reason, approvalId });
+  delete plan.filter.expiresOn;
+  return plan;
+}
