@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 /** Where the Go source of the embedded FerretDB lives (tools/ferretdb). */
 export const FERRETDB_SOURCE_DIR = path.resolve(__dirname, '..', '..', 'tools', 'ferretdb');
-const SOURCE_FILES = ['go.mod', 'go.sum', 'main.go'];
 
 export interface FerretProcess {
   uri: string;
@@ -41,7 +40,8 @@ export function freePort(): Promise<number> {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of SOURCE_FILES) hash.update(readFileSync(path.join(FERRETDB_SOURCE_DIR, file)));
+  const files = readdirSync(FERRETDB_SOURCE_DIR).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort();
+  for (const file of files) hash.update(file).update(readFileSync(path.join(FERRETDB_SOURCE_DIR, file)));
   return hash.digest('hex');
 }
 

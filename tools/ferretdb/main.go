@@ -8,19 +8,23 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "address to listen on for MongoDB clients")
 	pgURL := flag.String("postgresql-url", "postgres://postgres@127.0.0.1:5432/ferretdb", "PostgreSQL URL; its database is created if missing")
+	accelerate := flag.Duration("accelerate-every", 2*time.Second, "how often to mirror declared indexes into GIN indexes PostgreSQL can use (0 disables)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -39,6 +43,17 @@ func main() {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
 		os.Exit(1)
+	}
+
+	if *accelerate > 0 {
+		pool, err := pgxpool.New(ctx, *pgURL)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
+			os.Exit(1)
+		}
+		defer pool.Close()
+		a := &accelerator{pool: pool, log: slog.Default()}
+		go a.run(ctx, *accelerate)
 	}
 
 	done := make(chan error, 1)
@@ -79,12 +94,14 @@ func ensureDatabase(ctx context.Context, pgURL string) error {
 	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
 		return err
 	}
-	if exists {
-		return nil
+	if !exists {
+		_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+		if err != nil && !strings.Contains(err.Error(), "already exists") {
+			return err
+		}
 	}
-	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
-	if err != nil && !strings.Contains(err.Error(), "already exists") {
-		return err
+	if err := setCustomPlans(ctx, conn, name); err != nil {
+		slog.Warn("queries will not use the accelerator's indexes: cannot set plan_cache_mode", "error", err)
 	}
 	return nil
 }
