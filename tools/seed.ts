@@ -106,7 +106,10 @@ async function main(): Promise<number> {
     process.stderr.write('seed: nothing to do. Use `npm run seed -- --demo` to create the demo partner.\n');
     return 2;
   }
-  const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  // The bot's database: MONGODB_DB_NAME, else the name in the URI's path, else the bot's default.
+  const named = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+  const dbName = process.env.MONGODB_DB_NAME || named || 'voucherbot';
+  const connection = await mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
   try {
     const today = utcDay(new Date());
     const clock = fixedClock(new Date());

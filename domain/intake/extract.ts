@@ -44,14 +44,25 @@ function mentionsOtherCode(line: string, wanted: string): boolean {
   });
 }
 
+/**
+ * The voucher a status field speaks of, as the line of its voucher number: the labelled number
+ * just above it in the same segment, else the first one below (a message may list several notices).
+ */
+function statusOwner(candidates: readonly Candidate[], statusLine: number): number | null {
+  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line);
+  const above = numberLines.filter((l) => l <= statusLine);
+  if (above.length > 0) return Math.max(...above);
+  const below = numberLines.filter((l) => l > statusLine);
+  return below.length > 0 ? Math.min(...below) : null;
+}
+
 /** Is this voucher said to be cancelled: on its own line, by a status field, by the subject, or by a sentence about it. */
 function isCancelled(layout: MessageLayout, segment: number, line: number, number: string): boolean {
   const folded = (i: number): string => foldKeepLength(layout.lines[i] ?? '');
   if (CANCEL.test(folded(line))) return true;
   const candidates = layout.candidates[segment] ?? [];
-  // The status printed nearest this voucher is its own (a message may list several notices).
-  const status = nearest(candidates, 'status', line, (c) => c.value);
-  if (status && CANCEL.test(foldKeepLength(status.value))) return true;
+  const ownStatus = candidates.filter((c) => c.field === 'status' && statusOwner(candidates, c.line) === line);
+  if (ownStatus.some((c) => CANCEL.test(foldKeepLength(c.value)))) return true;
   const subject = layout.forwards.subjects.get(segment);
   if (subject !== undefined && CANCEL.test(folded(subject))) return true;
   const bounds = layout.forwards.segments[segment];
