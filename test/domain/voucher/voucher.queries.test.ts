@@ -85,7 +85,7 @@ describe('domain/voucher queries and indexes (real database)', function () {
       // FerretDB 1.24 pushes equality down as `_jsonb->'f' @> value`, which only the GIN indexes that
       // tools/ferretdb mirrors from the declared indexes (within ~2 s) can serve; wait for them.
       const deadline = Date.now() + 20_000;
-      let plans: ExplainOutput[] = [];
+      let plans: ExplainOutput[];
       do {
         plans = await Promise.all(Object.values(hot()).map(async (q) => (await q.clone().explain()) as ExplainOutput));
         if (plans.every(usesIndex)) break;
