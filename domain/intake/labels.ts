@@ -42,10 +42,10 @@ const GROUPS: readonly LabelGroup[] = [
   { field: 'customerName', lang: 'de', patterns: ['kunde(nname)?', 'name des kunden', 'organisation', 'unternehmen', 'firma', 'firmenname', 'lizenznehmer'] },
   { field: 'customerName', lang: 'es', patterns: ['(nombre del )?cliente', 'nombre de la (organizacion|empresa)', 'organizacion', 'empresa', 'razon social', 'licenciatario'] },
 
-  { field: 'agreementNumber', lang: 'en', patterns: [`(license |licence |volume licensing |master |enterprise )?agreement ${NO}`, `contract ${NO}`, '!agreement', '!contract'] },
-  { field: 'agreementNumber', lang: 'fr', patterns: ["(numero|n°|no\\.?|reference) (de|du|d') ?(contrat|accord)", '!contrat', '!accord'] },
-  { field: 'agreementNumber', lang: 'de', patterns: ['(lizenz|rahmen)?vertrags ?(nummer|nr\\.?|id)', '(vereinbarungs|lizenzvereinbarungs)nummer', 'nummer des vertrags', '!vertrag'] },
-  { field: 'agreementNumber', lang: 'es', patterns: ['(numero|n\\.?°|n\\.?º|no\\.?|id) (de|del) (contrato|acuerdo)', '!contrato', '!acuerdo'] },
+  { field: 'agreementNumber', lang: 'en', patterns: [`(license |licence |volume licensing |master |enterprise )?agreement ${NO}`, `contract ${NO}`, `(enrollment|enrolment)( ?/ ?(license |licence )?(agreement|contract))? ${NO}`, `(agreement|contract) ?/ ?(enrollment|enrolment) ${NO}`, '!agreement', '!contract'] },
+  { field: 'agreementNumber', lang: 'fr', patterns: ["(numero|n°|no\\.?|reference) (de|du|d') ?(contrat|accord)", "(numero|n°|no\\.?) (d'|de l') ?(inscription|adhesion)", '!contrat', '!accord'] },
+  { field: 'agreementNumber', lang: 'de', patterns: ['(lizenz|rahmen)?vertrags ?(nummer|nr\\.?|id)', '(vereinbarungs|lizenzvereinbarungs|anmelde|registrierungs)nummer', 'nummer des vertrags', '!vertrag'] },
+  { field: 'agreementNumber', lang: 'es', patterns: ['(numero|n\\.?°|n\\.?º|no\\.?|id) (de|del) (contrato|acuerdo|inscripcion)', '!contrato', '!acuerdo'] },
 
   { field: 'voucherAdminEmail', lang: 'en', patterns: [`(voucher |benefits? |sa benefits? |software assurance )${ADMIN}( ${EMAIL}| contact)?`, `${EMAIL} (of )?(the )?(voucher |benefits? )?${ADMIN}`, `${ADMIN} ${EMAIL}`, 'voucher contact', '!administrator'] },
   { field: 'voucherAdminEmail', lang: 'fr', patterns: ["administrat(eur|rice) (des|du|de) (bons?|vouchers?|avantages)", "(e-?mail|courriel|adresse (e-?mail|electronique)) de l'administrat(eur|rice)( (des|du) (bons?|vouchers?))?", 'gestionnaire (des|du) bons?', '!administrat(eur|rice)'] },
