@@ -57,10 +57,9 @@ export interface ReserveResult {
  */
 export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>): Promise<ReserveResult> {
   const { voucherId, ...request } = parseInput(reserveInput, raw);
-  const v = await loadVoucher(deps, actor.partnerId, voucherId);
-  const partner = await loadPartner(deps, actor.partnerId);
+  const [v, partner] = await Promise.all([loadVoucher(deps, actor.partnerId, voucherId), loadPartner(deps, actor.partnerId)]);
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {
-    return { voucher: await changeVoucher(deps, actor, v._id, reservationRule(deps, actor, request)), approval: null };
+    return { voucher: await changeVoucher(deps, actor, v, reservationRule(deps, actor, request)), approval: null };
   }
   const approval = await openApproval(deps, actor, 'reserve', [v], request);
   try {

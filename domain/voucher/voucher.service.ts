@@ -37,14 +37,20 @@ export async function applyPlan(deps: DomainDeps, partnerId: Types.ObjectId, v: 
  * and the same rule says why; if it now passes, a concurrent writer won (CONCURRENT_UPDATE).
  * Never retries silently (STYLE.md §4).
  */
-export async function changeVoucher(deps: DomainDeps, actor: Actor, voucherId: string | Types.ObjectId, rule: Rule): Promise<Voucher> {
+export async function changeVoucher(deps: DomainDeps, actor: Actor, voucher: Voucher | string | Types.ObjectId, rule: Rule): Promise<Voucher> {
   const t = ruleTime(deps.clock.now());
-  const v = await loadVoucher(deps, actor.partnerId, voucherId);
+  // A voucher the caller has just read saves a round trip; if it is stale, the version in the
+  // update's filter makes the write miss and explainFailure reads it again.
+  const v = isLoaded(voucher) ? voucher : await loadVoucher(deps, actor.partnerId, voucher);
   const plan = await rule(v, t);
   if (isRefused(plan)) throw plan;
   const result = await applyPlan(deps, actor.partnerId, v, plan);
   if (result.ok) return result.doc;
   return explainFailure(deps, actor, v, rule, t, result.reason);
+}
+
+function isLoaded(voucher: Voucher | string | Types.ObjectId): voucher is Voucher {
+  return typeof voucher === 'object' && 'version' in voucher && 'partnerId' in voucher;
 }
 
 export async function explainFailure(deps: DomainDeps, actor: Actor, v: Voucher, rule: Rule, t: RuleTime, reason: string): Promise<never> {
@@ -79,7 +85,7 @@ export function voucherLifecycle(deps: DomainDeps) {
       const i = parseInput(validateInput, input);
       const v = await deps.models.vouchers.findOne(scoped(actor.partnerId, { number: i.voucherNumber })).lean<Voucher>();
       if (!v) throw refuse('VOUCHER_NOT_FOUND', { voucher: i.voucherNumber });
-      return changeVoucher(deps, actor, v._id, (x, t) => validateRule(x, actor, i.voucherAdminEmail, t));
+      return changeVoucher(deps, actor, v, (x, t) => validateRule(x, actor, i.voucherAdminEmail, t));
     },
     /** Cancel a reservation, reason required (DOMAIN.md, Program rules). */
     async cancel(actor: Actor, input: z.input<typeof cancelInput>): Promise<Voucher> {
