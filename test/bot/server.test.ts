@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startBot, type RunningBot } from '../../bot/app';
@@ -80,6 +81,18 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
     assert.equal(typeof turn?.durationMs, 'number');
   });
 
+  it('answers 400 to a body that is not an activity, without a stack or an error message', async () => {
+    for (const body of [{}, { type: '' }, [1, 2], { text: 'no type' }]) {
+      const res = await request(`${base}/api/messages`, { body });
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.doesNotMatch(res.body, /at .+:\d+|ZodError/);
+    }
+    const notJson = await request(`${base}/api/messages`, { rawBody: '{"type": "message", oops' });
+    assert.equal(notJson.status, 400);
+    const ok = await request(`${base}/healthz`);
+    assert.equal(ok.status, 200);
+  });
+
   it('refuses a body over the size limit with 413 and keeps serving', async () => {
     const small = await startBot(loadConfig({ ...baseEnv, MAX_BODY_BYTES: '2048' }), capture.log, testMongoUri());
     try {
@@ -103,11 +116,19 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       const url = `http://127.0.0.1:${secured.address.port}/api/messages`;
       const none = await request(url, { body: messageActivity({ deliveryMode: 'expectReplies' }) });
       assert.equal(none.status, 401);
-      const junk = await request(url, {
-        body: messageActivity({ deliveryMode: 'expectReplies' }),
-        headers: { authorization: 'Bearer junk' },
-      });
+      const consoleError = sinon.spy(console, 'error');
+      let junk;
+      try {
+        junk = await request(url, {
+          body: messageActivity({ deliveryMode: 'expectReplies' }),
+          headers: { authorization: 'Bearer junk' },
+        });
+      } finally {
+        consoleError.restore();
+      }
       assert.equal(junk.status, 401);
+      assert.equal(consoleError.callCount, 0, 'botbuilder printed to stderr');
+      assert.equal(junk.body, '');
       assert.doesNotMatch(none.body + junk.body, /Bonjour|Hello/);
     } finally {
       await secured.shutdown(2_000);
