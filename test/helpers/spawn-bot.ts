@@ -3,9 +3,9 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Starts `bot/main.ts` as a real process (what `npm start` runs) with exactly the given environment. */
+/** Starts `bot/main.ts` as a real process (what `npm start` runs, with its flags) with exactly the given environment. */
 export function spawnBot(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bot', 'main.ts')], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', path.join('bot', 'main.ts')], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
