@@ -6,7 +6,8 @@ import { createLogger, redactSecrets } from './log';
 
 /** Process entry: `npm start`. Exit 1 with a readable message on bad configuration or no database. */
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
+  // DOTENV_CONFIG_PATH points elsewhere (tests point it nowhere so a developer's .env cannot leak in).
+  loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });
   let config: Config;
   try {
     config = loadConfig();
