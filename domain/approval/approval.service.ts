@@ -105,8 +105,11 @@ export function approvalService(deps: DomainDeps) {
     async approve(actor: Actor, raw: z.input<typeof approveInput>): Promise<DecisionResult> {
       const i = parseInput(approveInput, raw);
       const a = await decide(deps, actor, i.approvalId, 'approved', i.comment);
-      const rule = await effectRule(deps, actor, a);
-      const { vouchers, outcomes } = await applyToEach(deps, actor, a.voucherIds, rule);
+      const { vouchers, outcomes } = await applyEffect(deps, actor, a);
+      // A voucher the approval could not move (a rule failed since the request) must not stay locked.
+      const system: Actor = { ...actor, roles: ['system'] };
+      const unapplied = outcomes.filter((o) => !o.applied).map((o) => o.voucherId);
+      await applyToEach(deps, system, unapplied, (v, t) => releaseRule(v, system, t, a._id, 'approved, but the approval could not be applied'));
       return { approval: await recordOutcomes(deps, a, outcomes), vouchers, outcomes };
     },
     /** Reject: the vouchers are released and keep their state. */
@@ -126,6 +129,37 @@ export function approvalService(deps: DomainDeps) {
       await deps.models.approvals.updateOne(scoped(actor.partnerId, { _id: a._id }), { $addToSet: { messageIds: messageId } });
     },
   };
+}
+
+/** Applies an approved approval to its vouchers; a refusal before any voucher moves counts for all. */
+async function applyEffect(deps: DomainDeps, manager: Actor, a: Approval): Promise<{ vouchers: Voucher[]; outcomes: ApprovalOutcome[] }> {
+  try {
+    return await applyToEach(deps, manager, a.voucherIds, await effectRule(deps, manager, a));
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    return { vouchers: [], outcomes: a.voucherIds.map((voucherId) => ({ voucherId, applied: false, code: e.code })) };
+  }
+}
+
+/**
+ * Releases vouchers still locked by an approval that is no longer pending: a decision taken
+ * while the request was still locking its vouchers, or a process stopped between a decision and
+ * its effect. Run by the sweep; without it such vouchers would stay locked for good.
+ */
+export async function releaseOrphanLocks(deps: DomainDeps, partnerId: Types.ObjectId, system: Actor): Promise<number> {
+  const locked = await deps.models.vouchers
+    .find(scoped(partnerId, { pendingApprovalId: { $ne: null } }), { pendingApprovalId: 1 })
+    .lean<{ _id: Types.ObjectId; pendingApprovalId: Types.ObjectId }[]>();
+  const approvalIds = [...new Set(locked.map((v) => String(v.pendingApprovalId)))];
+  if (approvalIds.length === 0) return 0;
+  const live = await deps.models.approvals.find(scoped(partnerId, { _id: { $in: approvalIds }, status: 'pending' }), { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+  const pending = new Set(live.map((a) => String(a._id)));
+  let released = 0;
+  for (const v of locked.filter((x) => !pending.has(String(x.pendingApprovalId)))) {
+    const r = await applyToEach(deps, system, [v._id], (x, t) => releaseRule(x, system, t, v.pendingApprovalId, 'its approval is no longer pending'));
+    released += r.vouchers.length;
+  }
+  return released;
 }
 
 /** What an approval does to its vouchers once approved. */

@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import { addDays } from '../calendar';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
 import type { Actor } from '../person/person.model';
@@ -32,7 +31,8 @@ export async function openApproval(
     requestedOn: now,
     approvers: managers.map((m) => m.aadObjectId),
     status: 'pending',
-    expiresAt: addDays(now, partner.settings.approvalTtlDays),
+    // A time to live in whole days from the request, not from the start of its UTC day.
+    expiresAt: new Date(now.getTime() + partner.settings.approvalTtlDays * 86_400_000),
     version: 1,
     decisions: [],
     reservation,

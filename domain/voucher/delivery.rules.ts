@@ -83,12 +83,21 @@ export function addDeliverableRule(v: Voucher, actor: Actor, deliverable: Delive
   return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason: deliverable.name });
 }
 
+/**
+ * Deliverables of the current engagement: those added after the last cancellation, since a
+ * cancelled engagement's documents do not deliver the next one (DOMAIN.md, Engagement facts).
+ */
+export function currentDeliverables(v: Voucher): Deliverable[] {
+  const last = v.cancellations.at(-1)?.on.getTime();
+  return last === undefined ? v.deliverables : v.deliverables.filter((d) => d.addedOn.getTime() > last);
+}
+
 /** Completion before redemption: the report and at least one deliverable (DOMAIN.md, Engagement facts). */
 export function requestRedemptionRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId): RuleResult {
   const refused = checkEvent(v, actor, 'requestRedemption', t);
   if (refused) return refused;
   if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
-  if (v.deliverables.length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
+  if (currentDeliverables(v).length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
   return planFor(v, actor, 'requestRedemption', t, { set: { pendingApprovalId: approvalId }, reason: `approval ${String(approvalId)}` });
 }
 
@@ -97,7 +106,7 @@ export function redeemRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Ty
   const refused = checkEvent(v, actor, 'redeem', t, approvalId);
   if (refused) return refused;
   if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
-  if (v.deliverables.length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
+  if (currentDeliverables(v).length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
   return planFor(v, actor, 'redeem', t, {
     set: { redemption: { on: t.today, by: actor.aadObjectId, approvalId }, pendingApprovalId: null },
     approvalId,

@@ -21,9 +21,15 @@ export interface IntakeFacts {
 const MERGED = ['program', 'days', 'customerName', 'agreementNumber', 'voucherAdminEmail', 'assignedOn', 'expiresOn'] as const;
 type MergedField = (typeof MERGED)[number];
 
-/** Expiry is assignedOn + 180 days unless printed (DOMAIN.md, Program rules and parsing contract). */
-export const expiryOf = (f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>): Date | null =>
-  f.expiresOn ?? (f.assignedOn ? addDays(f.assignedOn, EXPIRY_DAYS) : null);
+/**
+ * Expiry (DOMAIN.md, Program rules and parsing contract): the printed expiry when there is one,
+ * never later than 180 days after assignment ("whatever the customer's agreement end date").
+ */
+export const expiryOf = (f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>): Date | null => {
+  const ruled = f.assignedOn ? addDays(f.assignedOn, EXPIRY_DAYS) : null;
+  if (!f.expiresOn) return ruled;
+  return ruled && ruled.getTime() < f.expiresOn.getTime() ? ruled : f.expiresOn;
+};
 
 /** A forward whose sender is not the voucher administrator is flagged (DOMAIN.md, People: Customer). */
 export const senderMismatch = (f: IntakeFacts): string | null =>

@@ -31,6 +31,6 @@ export function payRule(v: Voucher, actor: Actor, paidOn: Date, t: RuleTime): Ru
   if (refused) return refused;
   const submittedOn = v.claim?.submittedOn ?? t.today;
   if (paidOn.getTime() < submittedOn.getTime()) return refuse('PAID_BEFORE_CLAIM', { paidOn: isoDay(paidOn), submittedOn: isoDay(submittedOn) });
-  if (paidOn.getTime() > t.today.getTime()) return refuse('DELIVERED_IN_FUTURE', { deliveredOn: isoDay(paidOn) });
+  if (paidOn.getTime() > t.today.getTime()) return refuse('PAID_IN_FUTURE', { paidOn: isoDay(paidOn) });
   return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn } });
 }

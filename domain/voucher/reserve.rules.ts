@@ -39,6 +39,8 @@ function checkVoucherData(v: Voucher): Refusal | null {
   if (v.days === null || !(ENGAGEMENT_DAYS as readonly number[]).includes(v.days)) {
     return refuse('VOUCHER_DAYS_INVALID', { number: v.number, days: v.days });
   }
+  // The one-15-day-engagement rule is per customer: it cannot be checked without one.
+  if (v.days === 15 && !v.customerName) return refuse('VOUCHER_CUSTOMER_UNKNOWN', { number: v.number });
   return null;
 }
 
@@ -81,7 +83,7 @@ function checkPlannedStart(v: Voucher, input: ReserveInput, t: RuleTime): Refusa
     return refuse('ENGAGEMENT_ALREADY_STARTED', { number: v.number, start: isoDay(input.plannedStart) });
   }
   if (input.plannedStart.getTime() > v.expiresOn.getTime()) {
-    return refuse('ENGAGEMENT_ENDS_AFTER_EXPIRY', { number: v.number, end: isoDay(input.plannedStart), expiresOn: isoDay(v.expiresOn) });
+    return refuse('ENGAGEMENT_STARTS_AFTER_EXPIRY', { number: v.number, start: isoDay(input.plannedStart), expiresOn: isoDay(v.expiresOn) });
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { expireApprovals } from '../approval/approval.service';
+import { expireApprovals, releaseOrphanLocks } from '../approval/approval.service';
 import { utcDay } from '../calendar';
 import type { DomainDeps } from '../models';
 import { systemActor } from '../person/person.service';
@@ -19,7 +19,8 @@ export interface SweepResult {
  * conditional update (state and date in the filter) that pushes its own audit entry with the
  * right `from`, and the server does the work, so memory stays bounded whatever the volume.
  * No rule lets anyone else write a voucher past its expiry, so the sweep needs no write claim.
- * An expired reservation releases the customer's 15-day slot: the engagement never happened.
+ * An expired reservation releases the customer's 15-day slot, as the engagement never happened;
+ * a completed one keeps it, since the engagement was delivered.
  */
 export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId): Promise<Omit<SweepResult, 'partners'>> {
   const now = deps.clock.now();
@@ -30,7 +31,7 @@ export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId):
       const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: 'expiry date passed' };
       const r = await deps.models.vouchers.updateMany(scoped(partnerId, { state: from, expiresOn: { $lt: today } }), {
         $set: { state: 'expired' },
-        $unset: { fifteenDaySlot: '' },
+        ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '' } }),
         $push: { audit },
         $inc: { version: 1 },
       });
@@ -39,6 +40,7 @@ export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId):
   );
   const vouchersExpired = modified.reduce((a, b) => a + b, 0);
   const approvalsExpired = await expireApprovals(deps, partnerId, systemActor(partnerId));
+  await releaseOrphanLocks(deps, partnerId, systemActor(partnerId));
   return { vouchersExpired, approvalsExpired };
 }
 

@@ -113,6 +113,37 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await refused(w.domain.vouchers.cancel(w.staffFr, { voucherId: id(reserved), reason: 'too late' }), 'VOUCHER_EXPIRED');
   });
 
+  it('a cancelled engagement\'s deliverables do not count for the next one', async () => {
+    const v = await newVoucher(w);
+    await reserveFr(w, v);
+    await sched(v, '2025-03-10', '2025-03-12');
+    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'Old plan', url: 'https://contoso.sharepoint.com/sites/x/old.docx' });
+    w.clock.set('2025-03-04T09:00:00Z');
+    await w.domain.vouchers.cancel(w.staffFr, { voucherId: id(v), reason: 'customer postponed' });
+    await reserveFr(w, v);
+    await sched(v, '2025-03-10', '2025-03-12');
+    w.clock.set('2025-03-13T09:00:00Z');
+    await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-12', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Go' });
+    await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'DELIVERABLE_MISSING');
+    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'New plan', url: 'https://contoso.sharepoint.com/sites/x/new.docx' });
+    const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] });
+    assert.equal(approval.status, 'pending');
+  });
+
+  it('the sweep keeps the 15-day slot of a delivered (completed) engagement that expires unredeemed', async () => {
+    const v = await newVoucher(w, { days: 15, customerName: 'Delivered Co' });
+    await w.domain.approvals.approve(w.manager, { approvalId: id((await reserveFr(w, v)).approval ?? { _id: '' }) });
+    await sched(v, '2025-03-10', '2025-03-14');
+    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/p.docx' });
+    w.clock.set('2025-03-15T09:00:00Z');
+    await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Go' });
+    w.clock.set('2025-08-29T00:00:01Z');
+    await w.domain.sweep.all();
+    const now = await w.domain.vouchers.get(w.admin, id(v));
+    assert.equal(now.state, 'expired');
+    assert.ok(now.fifteenDaySlot, 'the delivered engagement still counts for the 15-day rule');
+  });
+
   it('the sweep expires pending approvals past their time and releases their vouchers', async () => {
     const v = await completedVoucher(w);
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] });

@@ -94,6 +94,12 @@ describe('domain/voucher reserve rules (real database)', function () {
     assert.equal(d.vouchers[0]?.state, 'assigned');
   });
 
+  it('refuses a 15-day voucher whose customer is unknown: the 15-day rule needs one', async () => {
+    const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'NO-CUSTOMER-15', program: 'AZDPS', days: 15, customerName: null, voucherAdminEmail: 'it@c.test', assignedOn: '2025-03-01', source: { kind: 'manual' } });
+    await w.domain.vouchers.validate(w.staffFr, { voucherNumber: 'NO-CUSTOMER-15', voucherAdminEmail: 'it@c.test' });
+    await refused(reserveFr(w, r.voucher), 'VOUCHER_CUSTOMER_UNKNOWN');
+  });
+
   it('refuses a second 15-day engagement of a program for a customer unless an exception is recorded', async () => {
     const approveAll = async (r: { approval: { _id: unknown } | null }) => w.domain.approvals.approve(w.manager, { approvalId: String(r.approval?._id) });
     const first = await newVoucher(w, { days: 15, customerName: 'Contoso Pharma', program: 'SSDPS' });

@@ -21,6 +21,15 @@ describe('domain/voucher service (real database)', function () {
       assert.equal(r.flagged, false);
       assert.equal(r.voucher.audit.length, 1);
     });
+    it('takes a printed expiry, but never later than 180 days after assignment', async () => {
+      const base = { program: 'SDPS' as const, days: 3, customerName: 'Fabrikam', assignedOn: '2025-03-01', source: { kind: 'manual' as const } };
+      const late = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-LATE-1', expiresOn: '2026-03-01' });
+      assert.equal(late.voucher.expiresOn.toISOString(), '2025-08-28T00:00:00.000Z');
+      const early = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-EARLY-1', expiresOn: '2025-06-30' });
+      assert.equal(early.voucher.expiresOn.toISOString(), '2025-06-30T00:00:00.000Z');
+      const printedOnly = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-ONLY-1', assignedOn: null, expiresOn: '2025-09-30' });
+      assert.equal(printedOnly.voucher.expiresOn.toISOString(), '2025-09-30T00:00:00.000Z');
+    });
     it('merges a number seen again: fills missing fields, reports conflicts, never duplicates', async () => {
       await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'PS-2', program: null, days: 5, customerName: 'Tailspin', assignedOn: '2025-03-01', source: { kind: 'email', messageId: 'm2' } });
       const again = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'PS-2', program: 'SSDPS', days: 10, customerName: 'Tailspin', assignedOn: '2025-03-01', source: { kind: 'manual' } });
