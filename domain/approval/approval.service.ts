@@ -2,15 +2,13 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { guardedUpdate } from '../guarded-write';
 import { objectIdString, text } from '../inputs';
-import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { actorOf } from '../person/person.service';
 import { parseInput, refuse, Refusal } from '../refusal';
 import { scoped } from '../scope';
 import { redeemRule, releaseRule, requestRedemptionRule } from '../voucher/delivery.rules';
-import { checkLocation } from '../voucher/reserve.rules';
-import { reservationRule } from '../voucher/reserve.service';
+import { checkVoucherLocation, reservationRule, underApprovedLocation } from '../voucher/reserve.service';
 import type { Voucher } from '../voucher/voucher.model';
 import { isRefused, ruleTime } from '../voucher/voucher.rules';
 import { changeVoucher, loadVoucher, type Rule } from '../voucher/voucher.service';
@@ -51,8 +49,7 @@ async function checkRedemption(deps: DomainDeps, actor: Actor, ids: string[]): P
   for (const v of vouchers) {
     const refused = requestRedemptionRule(v, actor, t, v._id);
     if (isRefused(refused)) throw refused;
-    const location = await deps.models.locations.findOne(scoped(actor.partnerId, { locationId: v.locationId ?? '' })).lean<Location>();
-    const wrongPlace = checkLocation(location, v.locationId ?? '', v.program ?? '', v.engagementCountry ?? '');
+    const wrongPlace = await checkVoucherLocation(deps, v);
     if (wrongPlace) throw wrongPlace;
   }
   return vouchers;
@@ -164,7 +161,7 @@ export async function releaseOrphanLocks(deps: DomainDeps, partnerId: Types.Obje
 
 /** What an approval does to its vouchers once approved. */
 async function effectRule(deps: DomainDeps, manager: Actor, a: Approval): Promise<Rule> {
-  if (a.kind === 'redeem') return (v, t) => redeemRule(v, manager, t, a._id);
+  if (a.kind === 'redeem') return underApprovedLocation(deps, (v, t) => redeemRule(v, manager, t, a._id));
   const requester = await deps.models.people.findOne(scoped(a.partnerId, { aadObjectId: a.requestedBy })).lean();
   if (!requester || !a.reservation) throw refuse('PERSON_NOT_FOUND', { aadObjectId: a.requestedBy });
   return reservationRule(deps, manager, a.reservation, { id: a._id, requester: actorOf(requester) });

@@ -9,10 +9,11 @@ import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
 import type { Actor } from '../person/person.model';
-import { parseInput } from '../refusal';
+import { parseInput, type Refusal } from '../refusal';
 import { scoped } from '../scope';
-import { fifteenDayKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
+import { checkLocation, fifteenDayKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
 import type { Voucher } from './voucher.model';
+import { isRefused } from './voucher.rules';
 import { changeVoucher, loadVoucher, type Rule } from './voucher.service';
 
 export const reserveInput = z.object({
@@ -38,6 +39,25 @@ export async function loadReserveContext(deps: DomainDeps, v: Voucher, locationI
   ]);
   const fifteenDayHolder = holder && !holder._id.equals(v._id) ? holder.number : null;
   return { location, enrollment, eligibility, fifteenDayHolder };
+}
+
+/**
+ * Reserve, redeem and claim under a location whose country is the engagement's and that is
+ * approved for the program (DOMAIN.md, Program rules): checked again after reservation, since an
+ * admin may have changed the location since.
+ */
+export async function checkVoucherLocation(deps: DomainDeps, v: Voucher): Promise<Refusal | null> {
+  const location = await deps.models.locations.findOne(scoped(v.partnerId, { locationId: v.locationId ?? '' })).lean<Location>();
+  return checkLocation(location, v.locationId ?? '', v.program ?? '', v.engagementCountry ?? '');
+}
+
+/** A rule that also requires the voucher's location to be right, checked once the rule itself passes. */
+export function underApprovedLocation(deps: DomainDeps, rule: Rule): Rule {
+  return async (v, t) => {
+    const plan = await rule(v, t);
+    if (isRefused(plan)) return plan;
+    return (await checkVoucherLocation(deps, v)) ?? plan;
+  };
 }
 
 /** The reservation rule with its context read afresh on every run (so a re-run explains a failure). */

@@ -8,6 +8,7 @@ import { parseInput, refuse, Refusal } from '../refusal';
 import { scoped, toObjectId } from '../scope';
 import { cancelRule, completeRule, scheduleRule, validateRule } from './delivery.rules';
 import { claimRule, payRule } from './payment.rules';
+import { underApprovedLocation } from './reserve.service';
 import type { Voucher } from './voucher.model';
 import { isRefused, ruleTime, type RuleResult, type RuleTime, type WritePlan } from './voucher.rules';
 
@@ -106,7 +107,7 @@ export function voucherLifecycle(deps: DomainDeps) {
     /** Create the payment request within 60 days of redemption (DOMAIN.md, step 7). */
     async claim(actor: Actor, input: z.input<typeof claimInput>): Promise<Voucher> {
       const i = parseInput(claimInput, input);
-      return changeVoucher(deps, actor, i.voucherId, (v, t) => claimRule(v, actor, i.claimNumber, t));
+      return changeVoucher(deps, actor, i.voucherId, underApprovedLocation(deps, (v, t) => claimRule(v, actor, i.claimNumber, t)));
     },
     /** Record that Microsoft paid the claim. */
     async markPaid(actor: Actor, input: z.input<typeof payInput>): Promise<Voucher> {

@@ -130,6 +130,17 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     assert.equal(approval.status, 'pending');
   });
 
+  it('claims only while the voucher\'s location is still in the engagement country', async () => {
+    const x = await createWorld(db.connection, 'moved');
+    const v = await completedVoucher(x);
+    const { approval } = await x.domain.approvals.requestRedemption(x.staffFr, { voucherIds: [id(v)] });
+    await x.domain.approvals.approve(x.manager, { approvalId: id(approval) });
+    await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' });
+    await refused(x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' }), 'LOCATION_COUNTRY_MISMATCH');
+    await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'FR' });
+    assert.equal((await x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' })).state, 'claimed');
+  });
+
   it('the sweep keeps the 15-day slot of a delivered (completed) engagement that expires unredeemed', async () => {
     const v = await newVoucher(w, { days: 15, customerName: 'Delivered Co' });
     await w.domain.approvals.approve(w.manager, { approvalId: id((await reserveFr(w, v)).approval ?? { _id: '' }) });
