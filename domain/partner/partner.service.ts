@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears } from '../calendar';
+import { addYears, utcDay } from '../calendar';
 import { checklistFor, programCode, type ProgramCode } from '../program/program.catalog';
 import { calendarDate, countryCode, email, text } from '../inputs';
 import type { DomainDeps } from '../models';
@@ -88,12 +88,13 @@ export function partnerService(deps: DomainDeps) {
       if (!doc) throw new Error('upsert returned nothing');
       return doc;
     },
-    /** Directory profile (step 3): only enrolled programs may be offered. */
+    /** Directory profile (step 3): only programs with a current enrollment may be offered. */
     async updateProfile(actor: Actor, raw: z.input<typeof profileInput>): Promise<Profile> {
       requireAdmin(actor, 'update the profile');
       const i = parseInput(profileInput, raw);
-      const enrolled = await m.enrollments.find(scoped(actor.partnerId, { program: { $in: i.programs } }), { program: 1 }).lean<{ program: ProgramCode }[]>();
-      const missing = i.programs.find((p) => !enrolled.some((e) => e.program === p));
+      const enrolled = await m.enrollments.find(scoped(actor.partnerId, { program: { $in: i.programs } }), { program: 1, renewBy: 1 }).lean<{ program: ProgramCode; renewBy: Date }[]>();
+      const today = utcDay(deps.clock.now());
+      const missing = i.programs.find((p) => !enrolled.some((e) => e.program === p && e.renewBy.getTime() >= today.getTime()));
       if (missing) throw refuse('PROGRAM_NOT_ENROLLED', { program: missing });
       const set = { ...i, updatedOn: deps.clock.now(), updatedBy: actor.aadObjectId };
       const doc = await m.profiles.findOneAndUpdate(scoped(actor.partnerId, {}), { $set: set }, { upsert: true, returnDocument: 'after' }).lean<Profile>();
