@@ -1,0 +1,66 @@
+import { Template } from 'adaptivecards-templating';
+import type { MessageData } from './message.card';
+import message from './templates/message.json';
+import { isVerb, type Verb } from './verbs';
+
+/**
+ * The one caller of adaptivecards-templating (STYLE.md §5): a template name and the data its
+ * mapper built give an Adaptive Card. Templates bind labels and escaped text; they hold no
+ * user text of their own.
+ */
+const TEMPLATES = {
+  message,
+} as const;
+
+export interface TemplateData {
+  message: MessageData;
+}
+
+export type TemplateName = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+export function render<N extends TemplateName>(name: N, data: TemplateData[N]): AdaptiveCard {
+  const card: unknown = new Template(TEMPLATES[name]).expand({ $root: data });
+  if (typeof card !== 'object' || card === null || (card as { type?: unknown }).type !== 'AdaptiveCard') {
+    throw new Error(`template ${name} did not expand to an AdaptiveCard`);
+  }
+  return card as AdaptiveCard;
+}
+
+function collectVerbs(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectVerbs(item, into);
+  } else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'verb' && typeof value === 'string' && !value.includes('${')) into.add(value);
+      else collectVerbs(value, into);
+    }
+  }
+}
+
+/**
+ * The verbs each template names literally, so a test can check each is declared in verbs.ts.
+ * A verb bound from data (the message card's buttons) is typed `Verb` by its mapper instead.
+ */
+export function templateVerbs(): Record<TemplateName, string[]> {
+  const out = {} as Record<TemplateName, string[]>;
+  for (const name of TEMPLATE_NAMES) {
+    const verbs = new Set<string>();
+    collectVerbs(TEMPLATES[name], verbs);
+    out[name] = [...verbs].sort();
+  }
+  return out;
+}
+
+/** Every declared verb that some template uses literally. */
+export function verbsUsedByTemplates(): Verb[] {
+  return [...new Set(Object.values(templateVerbs()).flat())].filter(isVerb);
+}
