@@ -1,82 +1,104 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
+import { isRefusal, type Refusal } from '../../domain/domain';
 import type { Logger } from '../log';
-import { localeOf, messages, type Locale } from '../i18n/messages';
+import { messages } from '../i18n/messages';
+import type { Answer, IncomingTurn } from '../routing/types';
+import type { ProcessedActivityStore } from '../store/processed-activity.store';
+import { deliverAnswer } from './deliver';
+import { toIncoming } from './incoming';
 
-/** What a handler sees of a turn: no botbuilder types leave bot/teams/. */
-export interface IncomingTurn {
-  kind: 'message' | 'invoke' | 'conversationUpdate' | 'other';
-  text: string;
-  locale: Locale;
-  userAadObjectId: string | undefined;
-  conversationId: string;
-  channelId: string;
+export type { IncomingTurn, Reply } from '../routing/types';
+
+/** What the router gives a turn: the answer, and how to present a refusal, a failure, a wait. */
+export interface TurnResponder {
+  respond(turn: IncomingTurn): Promise<Answer>;
+  refusal(refusal: Refusal, turn: IncomingTurn): Promise<Answer>;
+  apology(reference: string, turn: IncomingTurn): Answer;
+  stillRunning(turn: IncomingTurn): Answer;
 }
 
-export type Reply = { type: 'text'; text: string };
+const DAY_MS = 86_400_000;
+/** A double click arrives within seconds; a later identical click is a new request. */
+const CLICK_MS = 120_000;
 
-export type TurnResponder = (turn: IncomingTurn) => Promise<Reply[]>;
-
-/** The foundation's responder: a welcome in the user's language until the router takes over. */
-export const welcomeResponder: TurnResponder = async (turn) =>
-  turn.kind === 'message' ? [{ type: 'text', text: messages[turn.locale].welcome }] : [];
-
-function toIncoming(context: TurnContext): IncomingTurn {
-  const activity = context.activity;
-  const kinds: Record<string, IncomingTurn['kind']> = {
-    [ActivityTypes.Message]: 'message',
-    [ActivityTypes.Invoke]: 'invoke',
-    [ActivityTypes.ConversationUpdate]: 'conversationUpdate',
-  };
-  return {
-    kind: kinds[activity.type] ?? 'other',
-    text: typeof activity.text === 'string' ? activity.text : '',
-    locale: localeOf(activity.locale),
-    userAadObjectId: activity.from?.aadObjectId,
-    conversationId: activity.conversation?.id ?? '',
-    channelId: activity.channelId ?? '',
-  };
+/** The delivery's identity, and for a card click also the click's (same card, verb and data). */
+function onceKeys(activity: Activity, turn: IncomingTurn): { id: string; ttlMs: number }[] {
+  const keys = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
+  if (turn.invoke && turn.invoke.trigger !== 'automatic') {
+    const click = [turn.conversationId, activity.replyToId ?? '', turn.userAadObjectId ?? '', turn.invoke.verb, stableJson(turn.invoke.data)];
+    keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS });
+  }
+  return keys;
 }
 
-/** First word of a message, for the log line; never the whole text (it may hold customer data). */
-function commandOf(turn: IncomingTurn): string {
-  if (turn.kind !== 'message') return turn.kind;
-  return turn.text.trim().split(/\s+/, 1)[0]?.toLowerCase().slice(0, 32) ?? '';
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
- * Runs one turn: the one place that catches (STYLE.md §6). Logs exactly one line per turn with
- * activity id, channel, conversation, user, command, duration and outcome.
+ * Runs one turn: the one place that catches (STYLE.md §6). A refusal becomes the user's answer;
+ * anything else is logged once with a reference the user sees in an apology. Each delivery is
+ * applied once (processed activity ids in MongoDB). Logs one line per turn with the real outcome.
  */
-export function createTurnLogic(log: Logger, respond: TurnResponder) {
+export function createTurnLogic(log: Logger, responder: TurnResponder, once?: ProcessedActivityStore) {
   return async (context: TurnContext): Promise<void> => {
     const started = process.hrtime.bigint();
-    const turn = toIncoming(context);
-    let outcome: 'ok' | 'error' = 'ok';
+    const activity = context.activity;
+    const turn = toIncoming(activity, TurnContext.removeRecipientMention(activity) ?? '');
+    let answer: Answer;
+    let replayed = false;
     let reference: string | undefined;
+    const produce = async () => {
+      try {
+        return { answer: await responder.respond(turn), keep: true };
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        return { answer: await responder.refusal(error, turn), keep: true };
+      }
+    };
     try {
-      for (const reply of await respond(turn)) await context.sendActivity(reply.text);
+      const keys = onceKeys(activity, turn);
+      const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn)) : { ...(await produce()), replayed: false };
+      ({ answer, replayed } = result);
     } catch (error) {
-      outcome = 'error';
       reference = randomUUID().slice(0, 8);
-      log.error({ err: error, activityId: context.activity.id, reference }, 'turn failed');
-      await context.sendActivity(messages[turn.locale].apology(reference)).catch((sendError: unknown) => {
-        log.error({ err: sendError, activityId: context.activity.id, reference }, 'apology could not be sent');
-      });
-    } finally {
-      log.info(
-        {
-          activityId: context.activity.id,
-          channel: turn.channelId,
-          conversationId: turn.conversationId,
-          userAadObjectId: turn.userAadObjectId,
-          command: commandOf(turn),
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-          outcome,
-          reference,
-        },
-        'turn',
-      );
+      log.error({ err: error, activityId: activity.id, reference }, 'turn failed');
+      answer = responder.apology(reference, turn);
     }
+    let outcome: string = answer.outcome;
+    try {
+      await deliverAnswer(context, turn, answer);
+    } catch (sendError) {
+      outcome = 'error';
+      log.error({ err: sendError, activityId: activity.id, reference }, 'the answer could not be sent');
+    }
+    log.info(
+      {
+        activityId: activity.id,
+        channel: turn.channelId,
+        conversationId: turn.conversationId,
+        userAadObjectId: turn.userAadObjectId,
+        command: answer.command,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        outcome,
+        replayed,
+        reference,
+      },
+      'turn',
+    );
   };
 }
+
+/** The foundation's responder (a welcome in the user's language), kept for callers not yet on the router. */
+export const welcomeResponder: TurnResponder = {
+  respond: async (turn) => ({ replies: turn.kind === 'message' ? [{ kind: 'text', text: messages[turn.locale].welcome }] : [], invoke: null, outcome: 'ok', command: turn.kind }),
+  refusal: async (_refusal, turn) => ({ replies: [], invoke: null, outcome: 'refused', command: turn.kind }),
+  apology: (reference, turn) => ({ replies: [{ kind: 'text', text: messages[turn.locale].apology(reference) }], invoke: null, outcome: 'error', command: turn.kind }),
+  stillRunning: (turn) => ({ replies: [], invoke: null, outcome: 'ok', command: turn.kind }),
+};

@@ -1,0 +1,7 @@
+import type { VerbData } from '../../cards/verbs';
+import type { Handler } from '../routing/types';
+import { approvalView } from '../views/forms.view';
+
+/** `approval.approve`: Approve on the approval card (twin: `approve`). */
+export const approveAction: Handler<VerbData<'approval.approve'>> = async (ctx, d) =>
+  approvalView(ctx, (await ctx.domain.approvals.approve(ctx.actor, { approvalId: d.approvalId, comment: d.comment ?? null })).approval);

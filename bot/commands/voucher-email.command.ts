@@ -1,0 +1,14 @@
+import type { VoucherEmailAnalysis } from '../../domain/intake/types';
+import type { HandlerContext, Reply } from '../routing/types';
+import { voucherFoundView } from '../views/voucher-found.view';
+
+/**
+ * A pasted voucher email (text, or the text/html attachment Teams sends): the Voucher found card
+ * with the parsed fields, inputs for the missing ones and Add voucher / Add and reserve. Nothing
+ * is written until a button is clicked. A voucher already known is shown with its state.
+ */
+export async function pastedEmail(ctx: HandlerContext, email: VoucherEmailAnalysis): Promise<Reply> {
+  const number = email.result.voucherNumber ?? '';
+  const existing = number ? await ctx.domain.queries.byNumber(ctx.actor.partnerId, number) : null;
+  return voucherFoundView(ctx, email, existing);
+}

@@ -1,0 +1,99 @@
+import { VERBS } from '../cards/verbs';
+import type { Role } from '../domain/domain';
+import { approveAction } from './actions/approval-approve.action';
+import { refreshApprovalAction } from './actions/approval-refresh.action';
+import { rejectAction } from './actions/approval-reject.action';
+import { suggestAction } from './actions/help-suggest.action';
+import { confirmRedemptionAction } from './actions/redemption-confirm.action';
+import { pickRedemptionAction } from './actions/redemption-pick.action';
+import { reviewRedemptionAction } from './actions/redemption-review.action';
+import { addVoucherAction } from './actions/voucher-add.action';
+import { cancelVoucherAction } from './actions/voucher-cancel.action';
+import { cancelFormAction } from './actions/voucher-cancel-form.action';
+import { claimVoucherAction } from './actions/voucher-claim.action';
+import { claimFormAction } from './actions/voucher-claim-form.action';
+import { completeVoucherAction } from './actions/voucher-complete.action';
+import { completeFormAction } from './actions/voucher-complete-form.action';
+import { payVoucherAction } from './actions/voucher-pay.action';
+import { payFormAction } from './actions/voucher-pay-form.action';
+import { reserveVoucherAction } from './actions/voucher-reserve.action';
+import { reserveFormAction } from './actions/voucher-reserve-form.action';
+import { scheduleVoucherAction } from './actions/voucher-schedule.action';
+import { scheduleFormAction } from './actions/voucher-schedule-form.action';
+import { approvalsArgs, listApprovals } from './commands/approvals.command';
+import { approveArgs, approveRequest } from './commands/approve.command';
+import { cancelArgs, cancelVoucher } from './commands/cancel.command';
+import { claimArgs, claimVoucher } from './commands/claim.command';
+import { completeArgs, completeForm } from './commands/complete.command';
+import { helpArgs, helpFor } from './commands/help.command';
+import { markPaid, paidArgs } from './commands/paid.command';
+import { redeemArgs, redeemVouchers } from './commands/redeem.command';
+import { rejectArgs, rejectRequest } from './commands/reject.command';
+import { reserveArgs, reserveForm } from './commands/reserve.command';
+import { scheduleArgs, scheduleVoucher } from './commands/schedule.command';
+import { showVoucher, showVoucherById, voucherArgs } from './commands/voucher.command';
+import { pastedEmail } from './commands/voucher-email.command';
+import { listVouchers, pageVouchers, vouchersArgs } from './commands/vouchers.command';
+import type { RouterTables } from './routing/tables';
+import { command, verb, type CommandEntry, type VerbEntry } from './routing/types';
+import { suggestView, welcomeView } from './views/message.view';
+import { voucherView } from './views/voucher.view';
+
+/**
+ * The router as data (STYLE.md §3): text commands (English and French keyword, who may run them,
+ * argument schema, handler) and card verbs (declared in cards/verbs.ts, with their text twin).
+ */
+const EVERYONE: readonly Role[] = ['admin', 'staff', 'manager'];
+const WORKERS: readonly Role[] = ['admin', 'staff'];
+const MANAGERS: readonly Role[] = ['manager'];
+
+export const COMMANDS: readonly CommandEntry[] = [
+  command({ id: 'help', en: 'help', fr: 'aide', roles: EVERYONE, args: helpArgs, handler: (ctx, a) => helpFor(COMMANDS)(ctx, a) }),
+  command({ id: 'vouchers', en: 'vouchers', fr: 'bons', roles: EVERYONE, args: vouchersArgs, handler: listVouchers }),
+  command({ id: 'voucher', en: 'voucher', fr: 'bon', roles: EVERYONE, args: voucherArgs, handler: showVoucher }),
+  command({ id: 'reserve', en: 'reserve', fr: 'réserver', roles: WORKERS, args: reserveArgs, handler: reserveForm }),
+  command({ id: 'cancel', en: 'cancel', fr: 'annuler', roles: WORKERS, args: cancelArgs, handler: cancelVoucher }),
+  command({ id: 'schedule', en: 'schedule', fr: 'planifier', roles: WORKERS, args: scheduleArgs, handler: scheduleVoucher }),
+  command({ id: 'complete', en: 'complete', fr: 'terminer', roles: WORKERS, args: completeArgs, handler: completeForm }),
+  command({ id: 'redeem', en: 'redeem', fr: 'échanger', roles: WORKERS, args: redeemArgs, handler: redeemVouchers }),
+  command({ id: 'approvals', en: 'approvals', fr: 'approbations', roles: MANAGERS, args: approvalsArgs, handler: listApprovals }),
+  command({ id: 'approve', en: 'approve', fr: 'approuver', roles: MANAGERS, args: approveArgs, handler: approveRequest }),
+  command({ id: 'reject', en: 'reject', fr: 'rejeter', roles: MANAGERS, args: rejectArgs, handler: rejectRequest }),
+  command({ id: 'claim', en: 'claim', fr: 'réclamer', roles: WORKERS, args: claimArgs, handler: claimVoucher }),
+  command({ id: 'paid', en: 'paid', fr: 'payé', roles: WORKERS, args: paidArgs, handler: markPaid }),
+];
+
+export const VERB_ROUTES: readonly VerbEntry[] = [
+  verb({ verb: 'voucher.add', roles: WORKERS, data: VERBS['voucher.add'], twin: 'email', handler: addVoucherAction }),
+  verb({ verb: 'voucher.details', roles: EVERYONE, data: VERBS['voucher.details'], twin: 'voucher', handler: showVoucherById }),
+  verb({ verb: 'vouchers.page', roles: EVERYONE, data: VERBS['vouchers.page'], twin: 'vouchers', handler: pageVouchers }),
+  verb({ verb: 'voucher.reserve-form', roles: WORKERS, data: VERBS['voucher.reserve-form'], twin: 'reserve', handler: reserveFormAction }),
+  verb({ verb: 'voucher.reserve', roles: WORKERS, data: VERBS['voucher.reserve'], twin: 'reserve', handler: reserveVoucherAction }),
+  verb({ verb: 'voucher.cancel-form', roles: WORKERS, data: VERBS['voucher.cancel-form'], twin: 'cancel', handler: cancelFormAction }),
+  verb({ verb: 'voucher.cancel', roles: WORKERS, data: VERBS['voucher.cancel'], twin: 'cancel', handler: cancelVoucherAction }),
+  verb({ verb: 'voucher.schedule-form', roles: WORKERS, data: VERBS['voucher.schedule-form'], twin: 'schedule', handler: scheduleFormAction }),
+  verb({ verb: 'voucher.schedule', roles: WORKERS, data: VERBS['voucher.schedule'], twin: 'schedule', handler: scheduleVoucherAction }),
+  verb({ verb: 'voucher.complete-form', roles: WORKERS, data: VERBS['voucher.complete-form'], twin: 'complete', handler: completeFormAction }),
+  verb({ verb: 'voucher.complete', roles: WORKERS, data: VERBS['voucher.complete'], twin: 'complete', handler: completeVoucherAction }),
+  verb({ verb: 'redemption.pick', roles: WORKERS, data: VERBS['redemption.pick'], twin: 'redeem', handler: pickRedemptionAction }),
+  verb({ verb: 'redemption.review', roles: WORKERS, data: VERBS['redemption.review'], twin: 'redeem', handler: reviewRedemptionAction }),
+  verb({ verb: 'redemption.confirm', roles: WORKERS, data: VERBS['redemption.confirm'], twin: 'redeem', handler: confirmRedemptionAction }),
+  verb({ verb: 'voucher.claim-form', roles: WORKERS, data: VERBS['voucher.claim-form'], twin: 'claim', handler: claimFormAction }),
+  verb({ verb: 'voucher.claim', roles: WORKERS, data: VERBS['voucher.claim'], twin: 'claim', handler: claimVoucherAction }),
+  verb({ verb: 'voucher.pay-form', roles: WORKERS, data: VERBS['voucher.pay-form'], twin: 'paid', handler: payFormAction }),
+  verb({ verb: 'voucher.pay', roles: WORKERS, data: VERBS['voucher.pay'], twin: 'paid', handler: payVoucherAction }),
+  verb({ verb: 'approval.approve', roles: MANAGERS, data: VERBS['approval.approve'], twin: 'approve', handler: approveAction }),
+  verb({ verb: 'approval.reject', roles: MANAGERS, data: VERBS['approval.reject'], twin: 'reject', handler: rejectAction }),
+  verb({ verb: 'approval.refresh', roles: EVERYONE, data: VERBS['approval.refresh'], twin: 'approvals', handler: refreshApprovalAction }),
+  verb({ verb: 'help.suggest', roles: EVERYONE, data: VERBS['help.suggest'], twin: 'help', handler: (ctx, d) => suggestAction(ROUTER, ctx, d) }),
+];
+
+/** Everything the dispatcher needs: both tables, the email paste and the shared views. */
+export const ROUTER: RouterTables = {
+  commands: COMMANDS,
+  verbs: VERB_ROUTES,
+  email: { roles: WORKERS, handler: pastedEmail },
+  welcome: welcomeView,
+  suggest: suggestView,
+  voucherView,
+};

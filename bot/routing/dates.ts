@@ -1,0 +1,33 @@
+import { format, isValid, parse } from 'date-fns';
+import type { Locale } from '../i18n/messages';
+
+/**
+ * Calendar dates as users type them: `YYYY-MM-DD` everywhere, else the locale's numeric form
+ * (`15/03/2026` in French, `3/15/2026` in English US). Returns `YYYY-MM-DD` or null.
+ */
+const FORMATS: Record<Locale, string[]> = {
+  en: ['yyyy-MM-dd', 'M/d/yyyy'],
+  fr: ['yyyy-MM-dd', 'd/M/yyyy', 'd.M.yyyy'],
+};
+const REFERENCE = new Date(2000, 0, 1);
+
+export function parseUserDate(text: string, locale: Locale): string | null {
+  const trimmed = text.trim();
+  for (const pattern of FORMATS[locale]) {
+    const d = parse(trimmed, pattern, REFERENCE);
+    // date-fns accepts "2026-3-5" for "yyyy-MM-dd"; strict round trip keeps only what was meant.
+    if (isValid(d) && d.getFullYear() >= 2000 && d.getFullYear() < 2100 && matchesPattern(trimmed, pattern)) return format(d, 'yyyy-MM-dd');
+  }
+  return null;
+}
+
+function matchesPattern(text: string, pattern: string): boolean {
+  return pattern === 'yyyy-MM-dd' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text);
+}
+
+/** A stored UTC calendar date shown in the user's form. */
+export function formatUserDate(date: Date, locale: Locale): string {
+  const iso = date.toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-');
+  return locale === 'fr' ? `${d}/${m}/${y}` : iso;
+}

@@ -1,0 +1,26 @@
+import type { Actor, Domain } from '../../domain/domain';
+import { systemActor } from '../../domain/person/person.service';
+import { messages } from '../i18n/messages';
+import type { IncomingTurn } from './types';
+
+export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: string };
+
+/**
+ * Who is who: the partner by the conversation's tenant, the person by AAD object id with roles
+ * read from the database, never from the activity. A stranger gets PERSON_NOT_FOUND, which the
+ * turn presents with `strangerMessage`.
+ */
+export async function identify(domain: Domain, turn: IncomingTurn): Promise<Identity> {
+  const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
+  if (!partner) return { unknownTenant: messages[turn.locale].unknownTenant };
+  return { actor: await domain.people.resolveActor(partner._id, turn.userAadObjectId ?? ''), partnerName: partner.name };
+}
+
+/** The polite answer to someone the partner has not registered: which admins to ask. */
+export async function strangerMessage(domain: Domain, turn: IncomingTurn): Promise<string> {
+  const t = messages[turn.locale];
+  const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
+  if (!partner) return t.unknownTenant;
+  const people = await domain.people.list(systemActor(partner._id));
+  return t.unknownPerson(partner.name, people.filter((p) => p.roles.includes('admin')).map((p) => p.name));
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Actor, Domain, Role } from '../../domain/domain';
+import type { Locale } from '../i18n/messages';
+
+/** What a handler sees of a turn: no botbuilder types leave bot/teams/. */
+export interface IncomingTurn {
+  kind: 'message' | 'invoke' | 'conversationUpdate' | 'installationUpdate' | 'other';
+  activityId: string;
+  /** The message text with the bot's @mention removed. */
+  text: string;
+  /** Bodies of `text/html` attachments (Teams sends a pasted message this way too). */
+  htmlTexts: string[];
+  locale: Locale;
+  userAadObjectId: string | undefined;
+  tenantId: string | undefined;
+  conversationId: string;
+  channelId: string;
+  /** An `adaptiveCard/action` (or other) invoke; null for other activities. */
+  invoke: { name: string; verb: string; data: unknown; trigger: string } | null;
+  /** The bot itself was installed or added to a conversation. */
+  botAdded: boolean;
+}
+
+/** An Adaptive Card as JSON, rendered by cards/render.ts. */
+export type CardJson = Record<string, unknown>;
+
+export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson };
+
+export type Outcome = 'ok' | 'refused' | 'stale' | 'unknown-person' | 'unknown-tenant' | 'unrecognised' | 'ignored' | 'error';
+
+/** Everything a turn answers: messages to send and, for an invoke, the invoke response. */
+export interface Answer {
+  replies: Reply[];
+  invoke: Reply | null;
+  outcome: Outcome;
+  /** A short name of what ran, for the log line (never user text). */
+  command: string;
+}
+
+/** What each handler gets: the acting person (roles from the database), the domain, the language. */
+export interface HandlerContext {
+  domain: Domain;
+  actor: Actor;
+  partnerName: string;
+  locale: Locale;
+  turn: IncomingTurn;
+}
+
+export type Handler<A> = (ctx: HandlerContext, args: A) => Promise<Reply>;
+
+/** A text command: English and French keyword, who may run it, its argument schema, its handler. */
+export interface CommandEntry<A = unknown> {
+  id: string;
+  en: string;
+  fr: string;
+  roles: readonly Role[];
+  /** Parses the words after the keyword (as typed); a failure shows the usage. */
+  args: (locale: Locale) => z.ZodType<A, string[]>;
+  handler: Handler<A>;
+}
+
+/** A card verb (`noun.action`): the schema of `action.data`, who may use it, its text twin, its handler. */
+export interface VerbEntry<D = unknown> {
+  verb: string;
+  roles: readonly Role[];
+  data: z.ZodType<D>;
+  /** The id of the command that does the same thing in text (STYLE.md §3: no orphan verbs). */
+  twin: string;
+  handler: Handler<D>;
+}
+
+/** Keeps each entry's argument type tied to its handler while the tables hold them side by side. */
+export function command<A>(entry: CommandEntry<A>): CommandEntry {
+  return entry as unknown as CommandEntry;
+}
+export function verb<D>(entry: VerbEntry<D>): VerbEntry {
+  return entry as unknown as VerbEntry;
+}

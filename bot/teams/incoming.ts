@@ -1,0 +1,60 @@
+import { ActivityTypes, type Activity } from 'botbuilder';
+import { localeOf } from '../i18n/messages';
+import type { IncomingTurn } from '../routing/types';
+
+const KINDS: Record<string, IncomingTurn['kind']> = {
+  [ActivityTypes.Message]: 'message',
+  [ActivityTypes.Invoke]: 'invoke',
+  [ActivityTypes.ConversationUpdate]: 'conversationUpdate',
+  [ActivityTypes.InstallationUpdate]: 'installationUpdate',
+};
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** `adaptiveCard/action` carries `{ action: { verb, data }, trigger }` (TEAMS.md, Universal Actions). */
+function invokeOf(activity: Activity): IncomingTurn['invoke'] {
+  if (activity.type !== ActivityTypes.Invoke) return null;
+  const value = record(activity.value);
+  const action = record(value.action);
+  return {
+    name: activity.name ?? '',
+    verb: typeof action.verb === 'string' ? action.verb : '',
+    data: action.data ?? {},
+    trigger: typeof value.trigger === 'string' ? value.trigger : 'manual',
+  };
+}
+
+/** Teams puts the tenant in channelData; other clients in the conversation. */
+function tenantOf(activity: Activity): string | undefined {
+  const tenant = record(record(activity.channelData).tenant).id;
+  if (typeof tenant === 'string' && tenant) return tenant;
+  return activity.conversation?.tenantId || undefined;
+}
+
+function botAdded(activity: Activity): boolean {
+  if (activity.type === ActivityTypes.InstallationUpdate) return activity.action === 'add' || activity.action === 'add-upgrade';
+  const botId = activity.recipient?.id;
+  return Boolean(botId && activity.membersAdded?.some((m) => m.id === botId));
+}
+
+/** The activity as the router reads it; `text` is the message with the bot's mention removed. */
+export function toIncoming(activity: Activity, textWithoutMention: string): IncomingTurn {
+  const htmlTexts = (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'text/html' && typeof a.content === 'string')
+    .map((a) => a.content as string);
+  return {
+    kind: KINDS[activity.type] ?? 'other',
+    activityId: activity.id ?? '',
+    text: typeof activity.text === 'string' ? textWithoutMention : '',
+    htmlTexts,
+    locale: localeOf(activity.locale),
+    userAadObjectId: activity.from?.aadObjectId,
+    tenantId: tenantOf(activity),
+    conversationId: activity.conversation?.id ?? '',
+    channelId: activity.channelId ?? '',
+    invoke: invokeOf(activity),
+    botAdded: botAdded(activity),
+  };
+}

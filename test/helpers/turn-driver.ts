@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { request } from './http';
+
+/** Someone talking to the bot: AAD object id, tenant and language of the Teams client. */
+export interface Speaker {
+  aadObjectId: string;
+  tenantId: string;
+  locale?: string;
+  name?: string;
+}
+
+export interface SentActivity {
+  type: string;
+  text?: string;
+  attachments?: Array<{ contentType: string; content: unknown }>;
+  value?: { status: number; body?: { statusCode: number; type: string; value: unknown } };
+}
+
+export interface TurnResult {
+  status: number;
+  activities: SentActivity[];
+  /** Every string a user reads: message texts, card texts, fact titles and values, action titles. */
+  readable: string;
+  /** Action titles of every card, in order (what buttons the user sees). */
+  buttons: string[];
+  /** The Action.Execute actions of the cards, to click them. */
+  actions: Array<{ title: string; verb: string; data: Record<string, unknown> }>;
+  /** The invoke response body (for a click). */
+  invoke: { statusCode: number; type: string; value: unknown } | undefined;
+}
+
+function walk(node: unknown, texts: string[], actions: TurnResult['actions']): void {
+  if (Array.isArray(node)) return node.forEach((n) => walk(n, texts, actions));
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  for (const key of ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText']) if (typeof o[key] === 'string') texts.push(o[key] as string);
+  if (o.type === 'Action.Execute' && typeof o.verb === 'string') actions.push({ title: String(o.title ?? ''), verb: o.verb, data: (o.data ?? {}) as Record<string, unknown> });
+  for (const [key, value] of Object.entries(o)) if (key !== 'data' && typeof value === 'object') walk(value, texts, actions);
+}
+
+function resultOf(status: number, activities: SentActivity[]): TurnResult {
+  const texts: string[] = [];
+  const actions: TurnResult['actions'] = [];
+  let invoke: TurnResult['invoke'];
+  for (const a of activities) {
+    if (a.type === 'invokeResponse') {
+      invoke = a.value?.body;
+      if (invoke?.type === 'application/vnd.microsoft.activity.message' && typeof invoke.value === 'string') texts.push(invoke.value);
+      else walk(invoke?.value, texts, actions);
+      continue;
+    }
+    if (a.text) texts.push(a.text);
+    for (const att of a.attachments ?? []) walk(att.content, texts, actions);
+  }
+  return { status, activities, readable: texts.join('\n'), buttons: actions.map((x) => x.title), actions, invoke };
+}
+
+/** Posts activities to the bot's /api/messages with deliveryMode expectReplies, as Teams' test clients do. */
+export function turnDriver(url: string, serviceUrl = 'http://127.0.0.1:9/') {
+  const base = (who: Speaker, extra: Record<string, unknown>) => ({
+    id: `act-${randomUUID()}`,
+    channelId: 'msteams',
+    serviceUrl,
+    deliveryMode: 'expectReplies',
+    locale: who.locale ?? 'en-US',
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${who.aadObjectId}`, name: who.name ?? 'Someone', aadObjectId: who.aadObjectId },
+    recipient: { id: '28:voucher-bot', name: 'Voucher bot' },
+    conversation: { id: `a:chat-${who.aadObjectId}`, conversationType: 'personal', tenantId: who.tenantId },
+    channelData: { tenant: { id: who.tenantId } },
+    ...extra,
+  });
+  async function post(activity: Record<string, unknown>): Promise<TurnResult> {
+    const res = await request(url, { body: activity });
+    const body = res.body ? res.json<{ activities?: SentActivity[] }>() : {};
+    return resultOf(res.status, body.activities ?? []);
+  }
+  return {
+    post,
+    activity: base,
+    say: (who: Speaker, text: string, extra: Record<string, unknown> = {}) => post(base(who, { type: 'message', text, ...extra })),
+    click: (who: Speaker, verb: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      post(base(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...extra })),
+  };
+}
+export type TurnDriver = ReturnType<typeof turnDriver>;
