@@ -59,4 +59,13 @@ export default tseslint.config(
     files: ['tools/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['manifest/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/domain/**', '**/cards/**', '**/bot/**', '../domain', '../cards', '../bot'], message: 'manifest/ builds the app package on its own (STYLE.md §1).' }] },
+      ],
+    },
+  },
 );
