@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
+import { systemClock } from '../domain/clock';
+import { createDomain, type Domain } from '../domain/domain';
 import type { Config } from './config';
+import { describeConnectFailure, type UriSource } from './db/connect-error';
 import type { Logger } from './log';
 import { createBotServer } from './server';
 import { createMessagesHandler } from './teams/adapter';
@@ -9,34 +12,64 @@ import { createTurnLogic, welcomeResponder } from './teams/turn';
 export interface RunningBot {
   address: AddressInfo;
   connection: mongoose.Connection;
+  domain: Domain;
   /** Stops accepting, finishes in-flight turns, closes the database connection. */
   shutdown(deadlineMs: number): Promise<{ drained: boolean }>;
 }
 
-/** Wires configuration, database, Bot Framework and HTTP together; used by main.ts and the tests. */
-export async function startBot(config: Config, log: Logger, mongoUri: string): Promise<RunningBot> {
-  const connection = mongoose.createConnection(mongoUri, {
-    dbName: config.MONGODB_DB_NAME,
-    serverSelectionTimeoutMS: 5_000,
-    bufferCommands: false,
-  });
-  await connection.asPromise();
-  const server = createBotServer({
-    log,
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    handleMessages: createMessagesHandler(config, log, createTurnLogic(log, welcomeResponder)),
-    pingDatabase: () => pingDatabase(connection),
-  });
-  const address = await server.listen(config.PORT, config.HOST);
-  return {
-    address,
-    connection,
-    shutdown: async (deadlineMs) => {
-      const drained = await server.drain(deadlineMs);
-      await connection.close();
-      return { drained };
-    },
-  };
+/**
+ * Wires configuration, database, Bot Framework and HTTP together; used by main.ts and the tests.
+ * Throws a DatabaseConnectError (naming MONGODB_URI when it came from there) when the database cannot be reached.
+ */
+export async function startBot(config: Config, log: Logger, mongoUri: string, uriSource: UriSource = 'MONGODB_URI'): Promise<RunningBot> {
+  const connection = await connectDatabase(config, mongoUri, uriSource);
+  try {
+    const domain = createDomain({ connection, clock: systemClock });
+    await createIndexes(domain, log);
+    const server = createBotServer({
+      log,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      handleMessages: createMessagesHandler(config, log, createTurnLogic(log, welcomeResponder)),
+      pingDatabase: () => pingDatabase(connection),
+    });
+    const address = await server.listen(config.PORT, config.HOST);
+    return {
+      address,
+      connection,
+      domain,
+      shutdown: async (deadlineMs) => {
+        const drained = await server.drain(deadlineMs);
+        await connection.close();
+        return { drained };
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+async function connectDatabase(config: Config, uri: string, source: UriSource): Promise<mongoose.Connection> {
+  const connection = mongoose.createConnection(uri, { dbName: config.MONGODB_DB_NAME, serverSelectionTimeoutMS: 5_000, bufferCommands: false });
+  try {
+    return await connection.asPromise();
+  } catch (error) {
+    // The connection never opened; closing only releases its timers, and its own error would hide the real one.
+    await connection.close().catch(() => undefined);
+    throw describeConnectFailure(error, uri, source);
+  }
+}
+
+/**
+ * Every collection and index the domain declares (unique indexes carry the voucher dedupe and the
+ * 15-day rule), created before the first request: autoIndex is off, so nothing else creates them.
+ */
+async function createIndexes(domain: Domain, log: Logger): Promise<void> {
+  const started = process.hrtime.bigint();
+  await domain.ensureIndexes();
+  const collections = Object.values(domain.deps.models).map((model) => model.collection.collectionName);
+  const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  log.info({ collections, durationMs }, `indexes ensured on ${collections.length} collections in ${durationMs} ms`);
 }
 
 /** A ping that answers within 2 s either way, so /healthz never hangs on a dead database. */

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { redactSecrets } from './log';
 
-/** Every environment variable the bot reads, in one schema (README, Configuration). */
+/** A Microsoft Entra id: any 8-4-4-4-12 hexadecimal id (app ids need not carry RFC 4122 version bits). */
+const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const entraId = z.string().trim().regex(ENTRA_ID, 'must be a GUID (8-4-4-4-12 hexadecimal digits)');
+
+/** Every environment variable the bot reads, in one schema (README, Configuration). An empty value counts as unset. */
 const Env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    MicrosoftAppId: z.string().trim().uuid().optional().or(z.literal('').transform(() => undefined)),
+    /** Unset: 127.0.0.1 without an app id (nothing else can reach an unauthenticated bot), else 0.0.0.0. */
+    HOST: z.string().trim().optional(),
+    MicrosoftAppId: entraId.optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    MicrosoftAppTenantId: z.string().trim().uuid().optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppTenantId: entraId.optional(),
     MONGODB_URI: z
       .string()
       .trim()
       .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+      .optional(),
     MONGODB_DB_NAME: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, "_" or "-", at most 63 characters')
@@ -25,7 +29,7 @@ const Env = z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+\/[A-Za-z0-9_]+$/, 'a postgres:// URL that names a database')
       .default('postgres://postgres@127.0.0.1:5432/voucherbot'),
-    DATA_DIR: z.string().min(1).default('.data'),
+    DATA_DIR: z.string().default('.data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(4 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
@@ -37,9 +41,13 @@ const Env = z
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
     }
-  });
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') }));
 
 export type Config = z.infer<typeof Env>;
+
+/** The variables the bot reads, in the order of the README's table. */
+export const CONFIG_VARIABLES = Object.keys(Env.in.shape) as Array<keyof Config>;
 
 /** A good value for each variable, shown next to a bad one so the fix is obvious. */
 const EXAMPLES: Record<keyof Config, string> = {
@@ -68,7 +76,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; on failure throws a ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.safeParse(withoutEmptyValues(env));
   if (parsed.success) return parsed.data;
   const byVariable = new Map<string, string>();
   for (const issue of parsed.error.issues) {
@@ -83,8 +91,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
 }
 
+/** `PORT=` in a .env file means "not set", as for every other variable; it never means port 0. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') kept[name] = value;
+  }
+  return kept;
+}
+
+const TYPE_NAMES: Record<string, string> = { number: 'a number', int: 'a whole number', string: 'text', boolean: 'true or false' };
+
 function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
-  const shown = raw === undefined ? 'it is not set' : `got "${truncate(redactSecrets(raw))}"`;
+  const shown = raw === undefined || raw.trim() === '' ? 'it is not set' : `got "${truncate(redactSecrets(raw))}"`;
   switch (issue.code) {
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}; ${shown}`;
@@ -93,9 +113,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string
     case 'too_big':
       return `must be at most ${String(issue.maximum)}; ${shown}`;
     case 'invalid_type':
-      return `must be a ${issue.expected}; ${shown}`;
+      return `must be ${TYPE_NAMES[issue.expected] ?? `of type ${issue.expected}`}; ${shown}`;
     case 'invalid_format':
-      return issue.format === 'regex' ? `${issue.message}; ${shown}` : `must be a ${issue.format}; ${shown}`;
+      return `${issue.format === 'regex' ? issue.message : `must be a valid ${issue.format}`}; ${shown}`;
     default:
       return issue.message;
   }

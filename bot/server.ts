@@ -2,6 +2,14 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Logger } from './log';
 
+/**
+ * The one shape of every error answer, ours and restify's own (413, 404, 405, bad JSON):
+ * a stable code and one sentence, never a stack or an internal message.
+ */
+export function errorBody(code: string, message: string): { code: string; message: string } {
+  return { code, message };
+}
+
 export interface ServerDeps {
   log: Logger;
   maxBodyBytes: number;
@@ -30,7 +38,7 @@ export function createBotServer(deps: ServerDeps): BotServer {
         await handler(req, res);
       } catch (error) {
         deps.log.error({ err: error, path: req.path() }, 'request failed');
-        if (!res.headersSent) res.send(500, { error: 'internal error' });
+        if (!res.headersSent) res.send(500, errorBody('InternalServer', 'the request could not be processed'));
       } finally {
         active -= 1;
         if (active === 0) idleWaiters.splice(0).forEach((wake) => wake());

@@ -1,8 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
 import { canConnect, ensureFerretBinary, startFerret } from './ferretdb';
+import { describeMongodFailure, downloadMarkerPath, recentDownloadFailure, startMongod, DOWNLOAD_RETRY_AFTER_MS } from './mongod';
 
 export type DatabaseKind = 'uri' | 'mongod' | 'ferretdb';
 
@@ -11,6 +8,8 @@ export interface AcquiredDatabase {
   uri: string;
   /** One line for the log: which server, and where its data lives. */
   description: string;
+  /** The embedded server's process id, for the log (none with MONGODB_URI). */
+  pid?: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -32,19 +31,22 @@ export class DatabaseUnavailableError extends Error {
  * Chooses the database for `npm start` and `npm test` (README, Database):
  * MONGODB_URI when set; else an embedded mongod (downloaded once and cached); else, where no
  * mongod can be downloaded, FerretDB built from tools/ferretdb over the local PostgreSQL.
+ * A failed download is remembered for a day, so an offline machine does not wait for it on every start.
  */
 export async function acquireDatabase(options: AcquireOptions): Promise<AcquiredDatabase> {
   if (options.mongodbUri) {
     return { kind: 'uri', uri: options.mongodbUri, description: 'MongoDB from MONGODB_URI', stop: async () => {} };
   }
   const reasons: string[] = [];
-  if (options.embedded !== 'ferretdb') {
+  if (options.embedded === 'mongod' || (options.embedded === 'auto' && !skipRememberedFailure(options, reasons))) {
     try {
       return await startMongod(options);
     } catch (error) {
-      reasons.push(`embedded mongod: ${firstLine(error)}`);
-      options.say(`no embedded mongod (${firstLine(error)})`);
+      const reason = describeMongodFailure(error);
+      reasons.push(`embedded mongod: ${reason}`);
       if (options.embedded === 'mongod') throw unavailable(reasons);
+      options.say(`no embedded mongod: ${reason}`);
+      options.say(`${retryNote(options.dataDir)} Trying the embedded FerretDB instead; set EMBEDDED_DB=ferretdb to go straight to it.`);
     }
   }
   try {
@@ -55,26 +57,20 @@ export async function acquireDatabase(options: AcquireOptions): Promise<Acquired
   throw unavailable(reasons);
 }
 
-async function startMongod(options: AcquireOptions): Promise<AcquiredDatabase> {
-  const downloadDir = path.join(os.homedir(), '.cache', 'mongodb-binaries');
-  const dbPath = options.purpose === 'serve' ? path.resolve(options.dataDir, 'mongodb') : undefined;
-  if (dbPath) mkdirSync(dbPath, { recursive: true });
-  options.say(`trying an embedded mongod (binary cached in ${downloadDir})`);
-  // Resolve (or download) the binary first: a failed download then fails quietly here
-  // instead of inside create(), which prints a stack trace.
-  const systemBinary = await MongoBinary.getPath({ downloadDir });
-  const server = await MongoMemoryServer.create({
-    binary: { downloadDir, systemBinary },
-    instance: dbPath ? { dbPath, storageEngine: 'wiredTiger' } : { storageEngine: 'wiredTiger' },
-  });
-  return {
-    kind: 'mongod',
-    uri: server.getUri(),
-    description: dbPath ? `embedded mongod, data in ${dbPath}` : 'embedded mongod, throw-away data',
-    stop: async () => {
-      await server.stop({ doCleanup: !dbPath, force: false });
-    },
-  };
+function skipRememberedFailure(options: AcquireOptions, reasons: string[]): boolean {
+  const failure = recentDownloadFailure(options.dataDir);
+  if (!failure) return false;
+  reasons.push(`embedded mongod: not tried, its download failed at ${failure.at} (${failure.reason})`);
+  options.say(
+    `skipping the embedded mongod: its download failed at ${failure.at}. ${retryNote(options.dataDir)} ` +
+      'Using the embedded FerretDB; set EMBEDDED_DB=ferretdb to make that the choice.',
+  );
+  return true;
+}
+
+function retryNote(dataDir: string): string {
+  const hours = Math.round(DOWNLOAD_RETRY_AFTER_MS / 3_600_000);
+  return `The download is tried again after ${hours} h (delete ${downloadMarkerPath(dataDir)} or set EMBEDDED_DB=mongod to try now).`;
 }
 
 async function startEmbeddedFerret(options: AcquireOptions): Promise<AcquiredDatabase> {
@@ -84,12 +80,13 @@ async function startEmbeddedFerret(options: AcquireOptions): Promise<AcquiredDat
   if (!(await canConnect(pg.hostname, pgPort))) {
     throw new Error(`no PostgreSQL answers on ${pg.hostname}:${pgPort}`);
   }
-  const binary = ensureFerretBinary(options.dataDir, options.say);
+  const binary = await ensureFerretBinary(options.dataDir, options.say);
   const ferret = await startFerret(binary, pgUrl);
   const dbName = new URL(pgUrl).pathname.slice(1);
   return {
     kind: 'ferretdb',
     uri: ferret.uri,
+    pid: ferret.pid,
     description: `embedded FerretDB on ${ferret.uri}, data in PostgreSQL database "${dbName}" on ${pg.hostname}:${pgPort}`,
     stop: ferret.stop,
   };
@@ -103,7 +100,7 @@ function withDatabase(url: URL, name: string): string {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
+  return text.split('\n').find((line) => line.trim() !== '') ?? text;
 }
 
 function unavailable(reasons: string[]): DatabaseUnavailableError {
@@ -114,7 +111,7 @@ function unavailable(reasons: string[]): DatabaseUnavailableError {
       'Fix one of these:',
       '  - set MONGODB_URI to a MongoDB 7+, Atlas, Cosmos DB for MongoDB or FerretDB server (example: MONGODB_URI=mongodb://127.0.0.1:27017/);',
       '  - allow the one-time mongod download (needs internet access; EMBEDDED_DB=mongod);',
-      '  - install Go 1.24+ and run PostgreSQL on 127.0.0.1:5432 with trust auth (or set FERRETDB_POSTGRESQL_URL) for the embedded FerretDB.',
+      '  - install Go 1.24+ and run PostgreSQL on 127.0.0.1:5432 with trust auth (or set FERRETDB_POSTGRESQL_URL) for the embedded FerretDB (EMBEDDED_DB=ferretdb).',
     ].join('\n'),
   );
 }

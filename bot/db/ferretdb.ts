@@ -9,6 +9,7 @@ export const FERRETDB_SOURCE_DIR = path.resolve(__dirname, '..', '..', 'tools', 
 
 export interface FerretProcess {
   uri: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,11 +50,14 @@ export function goAvailable(): boolean {
   return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 }
 
+/** How often a long build says it is still going, so the log is never silent for minutes. */
+const BUILD_PROGRESS_MS = 30_000;
+
 /**
  * Builds tools/ferretdb into <dataDir>/bin/ferretdb when it is missing or its sources changed.
  * The binary is never committed; Go fetches FerretDB's modules from the Go module proxy.
  */
-export function ensureFerretBinary(dataDir: string, say: (line: string) => void): string {
+export async function ensureFerretBinary(dataDir: string, say: (line: string) => void): Promise<string> {
   const binDir = path.resolve(dataDir, 'bin');
   const binary = path.join(binDir, 'ferretdb');
   const stampFile = `${binary}.sha256`;
@@ -61,11 +65,32 @@ export function ensureFerretBinary(dataDir: string, say: (line: string) => void)
   if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return binary;
   if (!goAvailable()) throw new Error('Go is not installed, so the embedded FerretDB cannot be built');
   mkdirSync(binDir, { recursive: true });
-  say(`building the embedded FerretDB from ${path.relative(process.cwd(), FERRETDB_SOURCE_DIR)} (the first build downloads Go modules and takes a few minutes)`);
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: FERRETDB_SOURCE_DIR, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`go build of FerretDB failed:\n${build.stderr.slice(-2000)}`);
+  const first = !existsSync(binary);
+  say(
+    `building the embedded FerretDB from ${path.relative(process.cwd(), FERRETDB_SOURCE_DIR)} into ${binary} with Go: ` +
+      (first ? 'about 2 minutes the first time (Go downloads FerretDB\'s modules); ' : 'its sources changed, usually under a minute; ') +
+      'later starts reuse it',
+  );
+  const started = Date.now();
+  const progress = setInterval(() => say(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s so far)`), BUILD_PROGRESS_MS);
+  try {
+    await goBuild(binary);
+  } finally {
+    clearInterval(progress);
+  }
   writeFileSync(stampFile, wanted);
+  say(`FerretDB built in ${Math.round((Date.now() - started) / 1000)} s`);
   return binary;
+}
+
+function goBuild(binary: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = spawn('go', ['build', '-o', binary, '.'], { cwd: FERRETDB_SOURCE_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    build.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    build.once('error', reject);
+    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build of FerretDB failed:\n${stderr}`))));
+  });
 }
 
 /** Starts FerretDB on a free loopback port, backed by the PostgreSQL database of pgUrl. */
@@ -81,7 +106,7 @@ export async function startFerret(binary: string, pgUrl: string): Promise<Ferret
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`FerretDB exited at start-up:\n${output}`);
     if (await canConnect('127.0.0.1', port, 500)) {
-      return { uri: `mongodb://127.0.0.1:${port}/`, stop: () => stopChild(child) };
+      return { uri: `mongodb://127.0.0.1:${port}/`, pid: child.pid, stop: () => stopChild(child) };
     }
     await new Promise((r) => setTimeout(r, 100));
   }

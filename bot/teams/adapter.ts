@@ -5,9 +5,10 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import { errorBody } from '../server';
+import { describeShapeProblem, IncomingActivity, isInboundType } from './activity-shape';
 
 /** The slice of an HTTP request and response the handler uses (restify's fit). */
 export interface HttpRequest {
@@ -19,9 +20,6 @@ export interface HttpResponse {
   send(body?: unknown): unknown;
 }
 export type HttpHandler = (req: HttpRequest, res: HttpResponse) => Promise<void>;
-
-/** The least an activity must have before botbuilder sees it; anything else gets 400. */
-const IncomingActivity = z.looseObject({ type: z.string().min(1) });
 
 /** CloudAdapter with its turn processing exposed, so this module answers HTTP itself. */
 class BotAdapter extends CloudAdapter {
@@ -52,30 +50,46 @@ export function createMessagesHandler(config: Config, log: Logger, logic: (conte
   };
 
   return async (req, res) => {
-    const parsed = IncomingActivity.safeParse(req.body);
+    const parsed = IncomingActivity.safeParse(req.body, { reportInput: true });
     if (!parsed.success) {
-      res.status(400);
-      res.send({ error: 'the body is not a Bot Framework activity (a JSON object with a "type")' });
-      return;
+      const problem = describeShapeProblem(parsed.error);
+      log.warn({ activityId: idOf(req.body), status: 400, problem }, 'rejected a request that is not a valid activity (400)');
+      return answerError(res, 400, 'BadRequest', problem);
     }
+    const activity = parsed.data;
     const header = req.headers.authorization;
     const authHeader = typeof header === 'string' ? header : '';
     if (config.MicrosoftAppId && !authHeader) {
-      log.warn({ activityId: parsed.data.id }, 'rejected a request without credentials (401)');
-      res.status(401);
-      res.send();
-      return;
+      log.warn({ activityId: activity.id, status: 401 }, 'rejected a request without credentials (401)');
+      return answerError(res, 401, 'Unauthorized', 'Bot Framework credentials are required');
     }
+    // Types the bot does not handle still go through authentication, then get an empty answer (rule A2014).
+    const ignored = !isInboundType(activity.type);
     try {
-      const invoke = await adapter.handle(authHeader, parsed.data as unknown as Activity, logic);
-      res.status(invoke?.status ?? 200);
+      const invoke = await adapter.handle(authHeader, activity as unknown as Activity, ignored ? async () => {} : logic);
+      const status = invoke?.status ?? 200;
+      if (ignored) log.info({ activityId: activity.id, type: activity.type.slice(0, 40), status }, 'ignored an activity of a type the bot does not handle');
+      if (status >= 300 && invoke?.body === undefined) return answerError(res, status, 'NotImplemented', 'the bot does not handle this request');
+      res.status(status);
       res.send(invoke?.body);
     } catch (error) {
-      const unauthorized = isAuthenticationFailure(error);
-      if (unauthorized) log.warn({ activityId: parsed.data.id, reason: (error as Error).message }, 'rejected a request with invalid credentials (401)');
-      else log.error({ err: error, activityId: parsed.data.id }, 'activity processing failed');
-      res.status(unauthorized ? 401 : 500);
-      res.send();
+      if (isAuthenticationFailure(error)) {
+        log.warn({ activityId: activity.id, status: 401, reason: (error as Error).message }, 'rejected a request with invalid credentials (401)');
+        return answerError(res, 401, 'Unauthorized', 'the Bot Framework credentials are not valid');
+      }
+      log.error({ err: error, activityId: activity.id, status: 500 }, 'activity processing failed');
+      answerError(res, 500, 'InternalServer', 'the activity could not be processed');
     }
   };
+}
+
+function answerError(res: HttpResponse, status: number, code: string, message: string): void {
+  res.status(status);
+  res.send(errorBody(code, message));
+}
+
+/** The activity id of a rejected body, when it has one, so the log line can be matched to the sender's. */
+function idOf(body: unknown): string | undefined {
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 100) : undefined;
 }

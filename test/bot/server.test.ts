@@ -6,7 +6,17 @@ import { startBot, type RunningBot } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { capturedLogger } from '../helpers/log-capture';
 import { testMongoUri } from '../helpers/db';
-import { messageActivity, request } from '../helpers/http';
+import { messageActivity, request, type HttpResult } from '../helpers/http';
+
+/** The one error body: a code and a sentence, nothing else (no stack, no driver or zod text). */
+function assertErrorShape(res: HttpResult, code: string): string {
+  const body = res.json<Record<string, unknown>>();
+  assert.deepEqual(Object.keys(body).sort(), ['code', 'message'], res.body);
+  assert.equal(body.code, code, res.body);
+  assert.equal(typeof body.message, 'string');
+  assert.doesNotMatch(res.body, /\bat .+:\d+|ZodError|Invalid input|\n/);
+  return String(body.message);
+}
 
 const baseEnv = { PORT: '0', HOST: '127.0.0.1', MONGODB_DB_NAME: 't_server_http' };
 
@@ -82,15 +92,70 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
   });
 
   it('answers 400 to a body that is not an activity, without a stack or an error message', async () => {
-    for (const body of [{}, { type: '' }, [1, 2], { text: 'no type' }]) {
+    for (const body of [{}, { type: '' }, [1, 2], { text: 'no type' }, 'a string', null]) {
       const res = await request(`${base}/api/messages`, { body });
       assert.equal(res.status, 400, JSON.stringify(body));
-      assert.doesNotMatch(res.body, /at .+:\d+|ZodError/);
+      assertErrorShape(res, 'BadRequest');
     }
     const notJson = await request(`${base}/api/messages`, { rawBody: '{"type": "message", oops' });
     assert.equal(notJson.status, 400);
+    assertErrorShape(notJson, 'InvalidContent');
     const ok = await request(`${base}/healthz`);
     assert.equal(ok.status, 200);
+  });
+
+  it('answers 400 naming the field for every activity shape it cannot use, with one log line each, and keeps serving', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ locale: 42 }, /^the activity's "locale" must be a string$/],
+      [{ locale: { tag: 'fr' } }, /"locale" must be a string/],
+      [{ from: undefined }, /^the activity has no "from"$/],
+      [{ from: {} }, /^the activity has no "from\.id"$/],
+      [{ from: 'alex' }, /"from" must be an object/],
+      [{ conversation: undefined }, /^the activity has no "conversation"$/],
+      [{ conversation: { id: '' } }, /"conversation\.id" must not be empty/],
+      [{ recipient: undefined }, /no "recipient"/],
+      [{ channelId: undefined }, /no "channelId"/],
+      [{ serviceUrl: undefined }, /no "serviceUrl"/],
+      [{ serviceUrl: 'file:///etc/passwd' }, /"serviceUrl" must be an http or https URL/],
+      [{ text: 5 }, /"text" must be a string/],
+      [{ type: 5 }, /"type" must be a string/],
+      [{ deliveryMode: 'later' }, /"deliveryMode" must be one of normal, notification, expectReplies, ephemeral/],
+      [{ attachments: { contentType: 'text/html' } }, /"attachments" must be an array/],
+      [{ entities: ['mention'] }, /"entities\.0" must be an object/],
+      [{ membersAdded: [{ name: 'no id' }] }, /no "membersAdded\.0\.id"/],
+    ];
+    for (const [overrides, message] of cases) {
+      const id = `act-shape-${Math.random().toString(36).slice(2, 10)}`;
+      const res = await request(`${base}/api/messages`, { body: messageActivity({ id, deliveryMode: 'expectReplies', ...overrides }) });
+      assert.equal(res.status, 400, JSON.stringify(overrides));
+      assert.match(assertErrorShape(res, 'BadRequest'), message);
+      const lines = capture.lines().filter((l) => l.activityId === id);
+      assert.equal(lines.length, 1, JSON.stringify(lines));
+      assert.equal(lines[0]?.status, 400);
+      assert.equal(lines[0]?.level, 'warn');
+      assert.notEqual(lines[0]?.outcome, 'ok');
+    }
+    assert.equal(capture.lines().filter((l) => l.level === 'error').length, 0, 'a bad shape was logged as a crash');
+    const ok = await request(`${base}/api/messages`, { body: messageActivity({ deliveryMode: 'expectReplies', locale: null, text: 'hello' }) });
+    assert.equal(ok.status, 200, 'null counts as absent');
+  });
+
+  it('ignores an activity type it does not handle with an empty 200 and one log line saying so', async () => {
+    for (const type of ['com.example.custom', 'invokeResponse', 'trace']) {
+      const id = `act-type-${type}`;
+      const res = await request(`${base}/api/messages`, { body: messageActivity({ id, type, deliveryMode: 'expectReplies' }) });
+      assert.equal(res.status, 200, type);
+      assert.deepEqual(res.json<{ activities: unknown[] }>().activities, []);
+      const lines = capture.lines().filter((l) => l.activityId === id);
+      assert.equal(lines.length, 1, JSON.stringify(lines));
+      assert.equal(lines[0]?.msg, 'ignored an activity of a type the bot does not handle');
+    }
+  });
+
+  it('gives every error answer one shape, restify\'s own included', async () => {
+    assertErrorShape(await request(`${base}/nothing-here`), 'ResourceNotFound');
+    assertErrorShape(await request(`${base}/healthz`, { method: 'POST', body: {} }), 'MethodNotAllowed');
+    assertErrorShape(await request(`${base}/api/messages`, { rawBody: 'type=message', headers: { 'content-type': 'text/plain' } }), 'BadRequest');
   });
 
   it('refuses a body over the size limit with 413 and keeps serving', async () => {
@@ -99,6 +164,7 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       const url = `http://127.0.0.1:${small.address.port}/api/messages`;
       const res = await request(url, { body: messageActivity({ text: 'x'.repeat(5_000) }) });
       assert.equal(res.status, 413);
+      assertErrorShape(res, 'PayloadTooLarge');
       const ok = await request(url, { body: messageActivity({ deliveryMode: 'expectReplies' }) });
       assert.equal(ok.status, 200);
     } finally {
@@ -128,7 +194,8 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       }
       assert.equal(junk.status, 401);
       assert.equal(consoleError.callCount, 0, 'botbuilder printed to stderr');
-      assert.equal(junk.body, '');
+      assertErrorShape(none, 'Unauthorized');
+      assertErrorShape(junk, 'Unauthorized');
       assert.doesNotMatch(none.body + junk.body, /Bonjour|Hello/);
     } finally {
       await secured.shutdown(2_000);
