@@ -1,6 +1,8 @@
 import { Template } from 'adaptivecards-templating';
 import type { MessageData } from './message.card';
 import message from './templates/message.json';
+import voucherFound from './templates/voucher-found.json';
+import type { VoucherFoundData } from './voucher-found.card';
 import { isVerb, type Verb } from './verbs';
 
 /**
@@ -10,10 +12,12 @@ import { isVerb, type Verb } from './verbs';
  */
 const TEMPLATES = {
   message,
+  'voucher-found': voucherFound,
 } as const;
 
 export interface TemplateData {
   message: MessageData;
+  'voucher-found': VoucherFoundData;
 }
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -26,6 +26,8 @@ function lostProperties(original: unknown, kept: unknown, path: string, out: str
       if (key === 'data') continue;
       // An empty list (a `$data` list with no item) means the same as no list.
       if (Array.isArray(value) && value.length === 0) continue;
+      // An empty input value means the same as no value.
+      if (key === 'value' && value === '') continue;
       if (!(key in keptObject)) out.push(`${path}.${key}`);
       else lostProperties(value, keptObject[key], `${path}.${key}`, out);
     }

@@ -1,0 +1,49 @@
+import type { VoucherState } from '../domain/voucher/voucher.machine';
+import { md } from './escape';
+import { daysUntil, fill, formatDay, type CardLocale, type Labels } from './locale';
+
+/** Pieces several voucher cards share: program names, days left and the state's label. */
+export interface ProgramName {
+  code: string;
+  names: { en: string; fr: string };
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** The program's name in the locale, or its code when the catalog does not know it. */
+export function programLabel(code: string | null, programs: readonly ProgramName[], locale: CardLocale, l: Labels): string {
+  if (code === null) return l.common.unknown;
+  const program = programs.find((p) => p.code === code);
+  return program ? md(`${program.names[locale]} (${code})`, 200) : md(code, 40);
+}
+
+export interface DaysLeft {
+  text: string;
+  /** 30 days or less before expiry (issue 8: highlighted). */
+  soon: boolean;
+}
+
+const EXPIRING = new Set<VoucherState>(['assigned', 'reserved', 'scheduled', 'completed']);
+
+export function daysLeftOf(state: VoucherState, expiresOn: Date, now: Date, l: Labels): DaysLeft {
+  if (!EXPIRING.has(state)) return { text: '—', soon: false };
+  const days = daysUntil(expiresOn, now);
+  if (days < 0) return { text: fill(l.common.expiredAgo, { days: -days }), soon: true };
+  if (days === 0) return { text: l.common.expiresToday, soon: true };
+  return { text: fill(l.common.daysLeftCount, { days }), soon: days <= 30 };
+}
+
+export function stateLabel(state: VoucherState, l: Labels): string {
+  return l.state[state];
+}
+
+export function dayOrNone(day: Date | null | undefined, locale: CardLocale, l: Labels): string {
+  return day ? formatDay(day, locale) : l.common.none;
+}
+
+export function daysText(days: number | null, l: Labels): string {
+  return days === null ? l.common.unknown : fill(l.common.daysCount, { days });
+}
