@@ -118,7 +118,7 @@ describe('npm run package (Teams app package)', function () {
 
   /** Each broken copy of manifest/ must be refused with this file and field path named. */
   const BROKEN: Array<{ what: string; file: string; path: string; message?: RegExp; edit: (dir: string) => void }> = [
-    { what: '13 commands in one list', file: 'manifest.json', path: 'bots[0].commandLists[0].commands', edit: editManifest((m) => commands(m, 0).push({ title: 'extra', description: 'one too many' })) },
+    { what: '13 commands in one list', file: 'manifest.json', path: 'bots[0].commandLists[1].commands', edit: editManifest((m) => commands(m, 1).push({ title: 'extra', description: 'one too many' })) },
     { what: 'two commands with one title', file: 'manifest.json', path: 'bots[0].commandLists[1].commands[3].title', message: /repeats "Voucher"/, edit: editManifest((m) => setTitle(m, 1, 3, 'Voucher')) },
     { what: 'a command title of two words', file: 'manifest.json', path: 'bots[0].commandLists[2].commands[0].title', message: /one word/, edit: editManifest((m) => setTitle(m, 2, 0, 'list vouchers')) },
     { what: 'a command description longer than the menu shows', file: 'manifest.json', path: 'bots[0].commandLists[0].commands[1].description', message: /at most 128/, edit: editManifest((m) => ((commands(m, 0)[1] as Json).description = 'x'.repeat(129))) },
@@ -132,7 +132,7 @@ describe('npm run package (Teams app package)', function () {
     { what: 'files without the personal scope', file: 'manifest.json', path: 'bots[0].supportsFiles', edit: editManifest((m) => removePersonal(m)) },
     { what: 'a localization file that is missing', file: 'manifest.json', path: 'localizationInfo.additionalLanguages[0].file', edit: (dir) => rmSync(path.join(dir, 'fr.json')) },
     { what: 'a French string left out', file: 'fr.json', path: 'bots[0].commandLists[0].commands[5].title', message: /is missing/, edit: editFrench((fr) => delete fr['bots[0].commandLists[0].commands[5].title']) },
-    { what: 'a French string for a command that does not exist', file: 'fr.json', path: 'bots[0].commandLists[0].commands[11].title', message: /does not have/, edit: editManifest((m) => commands(m, 0).splice(11, 1)) },
+    { what: 'a French string for a command that does not exist', file: 'fr.json', path: 'bots[0].commandLists[0].commands[10].title', message: /does not have/, edit: editManifest((m) => commands(m, 0).splice(10, 1)) },
     { what: 'a French key Teams does not know', file: 'fr.json', path: 'name.shortest', edit: editFrench((fr) => (fr['name.shortest'] = 'Bons')) },
     { what: 'two French commands with one title', file: 'fr.json', path: 'bots[0].commandLists[0].commands[2].title', message: /repeats "Bons"/, edit: editFrench((fr) => (fr['bots[0].commandLists[0].commands[2].title'] = 'Bons')) },
     { what: 'an outline with a background', file: 'outline.png', path: 'icons.outline', message: /transparent background|not white/, edit: editSvg((svg) => svg.replace('class="tile" ', '')) },
