@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import type { Approval } from '../../domain/approval/approval.model';
 import type { Location } from '../../domain/location/location.model';
-import type { Person } from '../../domain/person/person.model';
 import type { Voucher } from '../../domain/voucher/voucher.model';
 import type { VoucherState } from '../../domain/voucher/voucher.machine';
 import type { ProgramName } from '../../cards/voucher-facts';
@@ -62,16 +61,22 @@ export const LOCATIONS: Location[] = [
   { _id: new Types.ObjectId(), partnerId: PARTNER, locationId: 'lyon', name: 'Lyon', country: 'FR', approvedPrograms: ['SDPS'], contacts: [], version: 1 },
 ];
 
-export function person(aadObjectId: string, name: string): Person {
-  return { _id: new Types.ObjectId(), partnerId: PARTNER, aadObjectId, name, email: `${aadObjectId}@contoso.example`, roles: ['staff'], locationIds: ['paris'], qualifications: [] };
-}
+export const PEOPLE: { aadObjectId: string; name: string }[] = [
+  { aadObjectId: 'aad-consultant', name: 'Cleo Consultant' },
+  { aadObjectId: 'aad-staff', name: 'Sam Staff' },
+];
 
 export const NAMES: Record<string, string> = { 'aad-staff': 'Sam Staff', 'aad-manager': 'Mia Manager', 'aad-consultant': 'Cleo Consultant' };
 
-export function approvalOf(vouchers: readonly Voucher[], status: Approval['status'] = 'pending'): Approval {
+const DECIDED_AT = new Date('2026-03-10T08:00:00Z');
+
+export type ApprovalFixture = Pick<Approval, '_id' | 'kind' | 'voucherIds' | 'voucherNumbers' | 'requestedBy' | 'requestedOn' | 'approvers' | 'status' | 'expiresAt'> & {
+  decisions: Pick<Approval['decisions'][number], 'by' | 'decision' | 'comment' | 'at'>[];
+};
+
+export function approvalOf(vouchers: readonly Voucher[], status: Approval['status'] = 'pending'): ApprovalFixture {
   return {
     _id: new Types.ObjectId(),
-    partnerId: PARTNER,
     kind: 'redeem',
     voucherIds: vouchers.map((v) => v._id),
     voucherNumbers: vouchers.map((v) => v.number),
@@ -80,14 +85,6 @@ export function approvalOf(vouchers: readonly Voucher[], status: Approval['statu
     approvers: ['aad-manager'],
     status,
     expiresAt: new Date('2026-03-16T08:00:00Z'),
-    version: 1,
-    decisions:
-      status === 'approved' || status === 'rejected'
-        ? [{ by: 'aad-manager', decision: status, comment: status === 'rejected' ? 'Report missing' : null, at: new Date('2026-03-10T08:00:00Z') }]
-        : [],
-    reservation: null,
-    outcomes: [],
-    appliedOn: null,
-    messageIds: [],
+    decisions: status === 'approved' || status === 'rejected' ? [{ by: 'aad-manager', decision: status, comment: status === 'rejected' ? 'Report missing' : null, at: DECIDED_AT }] : [],
   };
 }
