@@ -5,9 +5,12 @@ import { createDomain, type Domain } from '../domain/domain';
 import type { Config } from './config';
 import { describeConnectFailure, type UriSource } from './db/connect-error';
 import type { Logger } from './log';
+import { ROUTER } from './router';
+import { createResponder } from './routing/dispatch';
 import { createBotServer } from './server';
+import { processedActivityStore } from './store/processed-activity.store';
 import { createMessagesHandler } from './teams/adapter';
-import { createTurnLogic, welcomeResponder } from './teams/turn';
+import { createTurnLogic } from './teams/turn';
 
 export interface RunningBot {
   address: AddressInfo;
@@ -26,10 +29,11 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
   try {
     const domain = createDomain({ connection, clock: systemClock });
     await createIndexes(domain, log);
+    const logic = createTurnLogic(log, createResponder(domain, ROUTER), processedActivityStore(connection, log));
     const server = createBotServer({
       log,
       maxBodyBytes: config.MAX_BODY_BYTES,
-      handleMessages: createMessagesHandler(config, log, createTurnLogic(log, welcomeResponder)),
+      handleMessages: createMessagesHandler(config, log, logic),
       pingDatabase: () => pingDatabase(connection),
     });
     const address = await server.listen(config.PORT, config.HOST);

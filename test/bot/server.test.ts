@@ -6,6 +6,7 @@ import { startBot, type RunningBot } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { capturedLogger } from '../helpers/log-capture';
 import { testMongoUri } from '../helpers/db';
+import { messages } from '../../bot/i18n/messages';
 import { messageActivity, request, type HttpResult } from '../helpers/http';
 
 /** The one error body: a code and a sentence, nothing else (no stack, no driver or zod text). */
@@ -65,29 +66,35 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
   });
 
   it('returns the replies in the HTTP response with deliveryMode expectReplies, in the user language', async () => {
-    const res = await request(`${base}/api/messages`, {
-      body: messageActivity({ id: 'act-expect-1', deliveryMode: 'expectReplies', locale: 'fr-FR', text: 'bonjour' }),
-    });
-    assert.equal(res.status, 200);
-    const { activities } = res.json<{ activities: Array<{ type: string; text: string; replyToId: string }> }>();
-    assert.equal(activities.length, 1);
-    assert.equal(activities[0]?.type, 'message');
-    assert.equal(activities[0]?.replyToId, 'act-expect-1');
-    assert.match(activities[0]?.text ?? '', /^Bonjour, je suis le bot/);
+    const answers: Record<string, string> = {};
+    for (const locale of ['fr-FR', 'en-US']) {
+      const res = await request(`${base}/api/messages`, {
+        body: messageActivity({ id: `act-expect-${locale}`, deliveryMode: 'expectReplies', locale, text: 'vouchers' }),
+      });
+      assert.equal(res.status, 200);
+      const { activities } = res.json<{ activities: Array<{ type: string; text: string; replyToId: string }> }>();
+      assert.equal(activities.length, 1);
+      assert.equal(activities[0]?.type, 'message');
+      assert.equal(activities[0]?.replyToId, `act-expect-${locale}`);
+      answers[locale] = activities[0]?.text ?? '';
+    }
+    // The tenant is linked to no partner in this empty database: the bot says so, in each user's language.
+    assert.equal(answers['fr-FR'], messages.fr.unknownTenant);
+    assert.equal(answers['en-US'], messages.en.unknownTenant);
   });
 
   it('logs one line per turn with ids, command, duration and outcome', async () => {
     await request(`${base}/api/messages`, {
       body: messageActivity({ id: 'act-log-1', deliveryMode: 'expectReplies', text: 'Vouchers expiring' }),
     });
-    const turns = capture.lines().filter((l) => l.msg === 'turn' && l.activityId === 'act-log-1');
+    const turns = capture.lines().filter((l) => l.activityId === 'act-log-1');
     assert.equal(turns.length, 1);
     const [turn] = turns;
+    assert.equal(turn?.msg, 'turn');
     assert.equal(turn?.channel, 'msteams');
     assert.equal(turn?.conversationId, 'a:conversation-1');
     assert.equal(turn?.userAadObjectId, '00000000-0000-0000-0000-0000000000020');
-    assert.equal(turn?.command, 'vouchers');
-    assert.equal(turn?.outcome, 'ok');
+    assert.equal(turn?.outcome, 'unknown-tenant');
     assert.equal(typeof turn?.durationMs, 'number');
   });
 
