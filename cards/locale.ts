@@ -48,3 +48,9 @@ export function daysUntil(day: Date, now: Date): number {
   const target = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
   return Math.round((target - today) / DAY_MS);
 }
+
+/** What every mapper needs besides its entities: the reader's language and the time of the turn. */
+export interface CardContext {
+  locale: CardLocale;
+  now: Date;
+}

@@ -2,7 +2,9 @@ import { Template } from 'adaptivecards-templating';
 import type { MessageData } from './message.card';
 import message from './templates/message.json';
 import voucherFound from './templates/voucher-found.json';
+import voucherList from './templates/voucher-list.json';
 import type { VoucherFoundData } from './voucher-found.card';
+import type { VoucherListData } from './voucher-list.card';
 import { isVerb, type Verb } from './verbs';
 
 /**
@@ -13,11 +15,13 @@ import { isVerb, type Verb } from './verbs';
 const TEMPLATES = {
   message,
   'voucher-found': voucherFound,
+  'voucher-list': voucherList,
 } as const;
 
 export interface TemplateData {
   message: MessageData;
   'voucher-found': VoucherFoundData;
+  'voucher-list': VoucherListData;
 }
 
 export type TemplateName = keyof typeof TEMPLATES;

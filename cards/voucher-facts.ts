@@ -1,4 +1,5 @@
 import type { VoucherState } from '../domain/voucher/voucher.machine';
+import type { Voucher } from '../domain/voucher/voucher.model';
 import { md } from './escape';
 import { daysUntil, fill, formatDay, type CardLocale, type Labels } from './locale';
 
@@ -47,3 +48,33 @@ export function dayOrNone(day: Date | null | undefined, locale: CardLocale, l: L
 export function daysText(days: number | null, l: Labels): string {
   return days === null ? l.common.unknown : fill(l.common.daysCount, { days });
 }
+
+/** The voucher fields the cards read; a narrower type than the stored document, so cards need no more. */
+export type VoucherView = Pick<
+  Voucher,
+  | '_id'
+  | 'number'
+  | 'program'
+  | 'days'
+  | 'customerName'
+  | 'agreementNumber'
+  | 'voucherAdminEmail'
+  | 'assignedOn'
+  | 'expiresOn'
+  | 'state'
+  | 'pendingApprovalId'
+  | 'validated'
+  | 'needsConfirmation'
+  | 'locationId'
+  | 'engagementCountry'
+  | 'reservation'
+  | 'schedule'
+  | 'completion'
+  | 'redemption'
+  | 'claim'
+> & {
+  deliverables: readonly Pick<Voucher['deliverables'][number], 'kind' | 'name' | 'url' | 'addedOn'>[];
+  audit: readonly Pick<Voucher['audit'][number], 'at' | 'by' | 'event' | 'reason'>[];
+};
+/** A list row or a pick list needs less: no deliverables, no audit. */
+export type VoucherRowView = Omit<VoucherView, 'deliverables' | 'audit'>;
