@@ -43,13 +43,17 @@ function jsFiles(dir: string): string[] {
 
 function checkRuntimeImports(pkg: PackageJson): string[] {
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const file of jsFiles(path.join(ROOT, 'dist'))) {
     for (const name of requiredPackages(readFileSync(file, 'utf8'))) {
+      seen.add(name);
       if (pkg.dependencies?.[name]) continue;
       const where = pkg.devDependencies?.[name] ? 'is only a devDependency' : 'is not in package.json';
       problems.push(`${path.relative(ROOT, file)} requires ${name}, which ${where}`);
     }
   }
+  // The bot cannot run without these; not seeing them means the scan itself is broken, not that all is well.
+  for (const name of ['botbuilder', 'mongoose', 'restify']) if (!seen.has(name)) problems.push(`the scan of dist/ found no require("${name}")`);
   return problems;
 }
 
@@ -107,7 +111,7 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
   const problems = checkRuntimeImports(pkg);
   if (problems.length > 0) throw new Error(`runtime imports outside dependencies:\n${problems.join('\n')}`);
-  say('every package dist/ requires is in dependencies');
+  say('every package dist/ requires is in dependencies, none only in devDependencies');
 
   const copy = mkdtempSync(path.join(os.tmpdir(), 'voucherbot-production-'));
   const dbName = `production_smoke_${process.pid}`;
