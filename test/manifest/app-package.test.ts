@@ -94,6 +94,17 @@ describe('npm run package (Teams app package)', function () {
     assert.equal(versioned.manifest.version, '2.3.4');
   });
 
+  it('reads its variables from the .env file DOTENV_CONFIG_PATH names, and the real environment wins', () => {
+    const envFile = path.join(work, 'package.env');
+    writeFileSync(envFile, `${Object.entries(GOOD_ENV).map(([k, v]) => `${k}="${v}"`).join('\n')}\nTEAMS_APP_VERSION=3.0.0\n`);
+    const out = path.join(work, 'dotenv.zip');
+    const run = runCli({ DOTENV_CONFIG_PATH: envFile, TEAMS_APP_VERSION: '3.1.0' }, ['--out', out]);
+    assert.equal(run.status, 0, run.stderr);
+    const manifest = JSON.parse(Buffer.from(unzipSync(readFileSync(out))['manifest.json'] ?? []).toString('utf8')) as Json;
+    assert.equal(manifest.id, GOOD_ENV.TEAMS_APP_ID);
+    assert.equal(manifest.version, '3.1.0');
+  });
+
   it('refuses to package without its environment, naming each variable and field, and writes nothing', () => {
     const out = path.join(work, 'none.zip');
     const run = runCli({}, ['--out', out]);
