@@ -16,3 +16,21 @@ export function mdLines(value: string | null | undefined, max = 1000, fallback =
 export function plain(value: string | null | undefined, max = 200, fallback = ''): string {
   return value == null || value === '' ? fallback : safeText(value, { max, markdown: false });
 }
+
+/**
+ * A Markdown link to an https URL with a card-safe name, or the name alone when the URL is not
+ * https. Characters that could end the link or open a binding are percent-encoded.
+ */
+export function linkMd(name: string, url: string | null | undefined): string {
+  const label = md(name, 120, 'link');
+  if (!url) return label;
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return label;
+  }
+  if (!href.startsWith('https://')) return label;
+  const encoded = href.replace(/[()<>$\s\\[\]{}`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](${encoded})`;
+}

@@ -2,7 +2,9 @@ import { Template } from 'adaptivecards-templating';
 import type { MessageData } from './message.card';
 import message from './templates/message.json';
 import voucherFound from './templates/voucher-found.json';
+import voucherDetails from './templates/voucher-details.json';
 import voucherList from './templates/voucher-list.json';
+import type { VoucherDetailsData } from './voucher-details.card';
 import type { VoucherFoundData } from './voucher-found.card';
 import type { VoucherListData } from './voucher-list.card';
 import { isVerb, type Verb } from './verbs';
@@ -16,12 +18,14 @@ const TEMPLATES = {
   message,
   'voucher-found': voucherFound,
   'voucher-list': voucherList,
+  'voucher-details': voucherDetails,
 } as const;
 
 export interface TemplateData {
   message: MessageData;
   'voucher-found': VoucherFoundData;
   'voucher-list': VoucherListData;
+  'voucher-details': VoucherDetailsData;
 }
 
 export type TemplateName = keyof typeof TEMPLATES;
