@@ -92,7 +92,7 @@ function checkBot(bot: NonNullable<AppManifest['bots']>[number], at: string): Ar
       if (first !== undefined) found.push([`${listAt}.scopes`, `names ${scope}, already given commands in ${at}.commandLists[${first}]`]);
       else listed.set(scope, index);
     }
-    found.push(...checkCommands(list.commands.map((c) => ({ title: c.title, description: c.description })), listAt));
+    found.push(...checkCommands(list.commands, listAt));
   });
   return found;
 }

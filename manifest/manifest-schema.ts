@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -15,7 +15,11 @@ const SCHEMA_FILES: Record<SchemaKind, string> = {
 
 /** The manifest versions whose schemas ship offline, oldest first (vDevPreview left out: it is not for production). */
 export function shippedManifestVersions(): string[] {
-  return ['1.0', ...Array.from({ length: 40 }, (_, i) => `1.${i + 1}`)].filter((v) => existsSync(path.join(SCHEMA_ROOT, `v${v}`, SCHEMA_FILES.manifest)));
+  const numeric = (v: string) => v.split('.').map(Number) as [number, number];
+  return readdirSync(SCHEMA_ROOT)
+    .filter((dir) => /^v\d+\.\d+$/.test(dir) && existsSync(path.join(SCHEMA_ROOT, dir, SCHEMA_FILES.manifest)))
+    .map((dir) => dir.slice(1))
+    .sort((a, b) => numeric(a)[0] - numeric(b)[0] || numeric(a)[1] - numeric(b)[1]);
 }
 
 export function schemaUrl(version: string, kind: SchemaKind): string {
