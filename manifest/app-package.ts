@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { checkColorIcon, checkOutlineIcon, renderIcons } from './icon-render';
@@ -32,9 +32,11 @@ export interface BuiltPackage {
 /**
  * Fills manifest.json from the environment, validates it and its localization files against the shipped
  * JSON schema and Teams' offline rules, renders and checks the icons, then writes the zip.
- * Throws PackageValidationError, naming every bad field, and then writes nothing.
+ * Throws PackageValidationError, naming every bad field; then no zip is left at outFile.
  */
 export async function buildAppPackage(options: BuildOptions): Promise<BuiltPackage> {
+  // A refused run must not leave the previous package behind to be uploaded by mistake.
+  rmSync(options.outFile, { force: true });
   const { manifest, sources } = readValidManifest(options);
   const entries = new Map<string, Buffer>();
   const issues: ValidationIssue[] = [...checkManifestRules(manifest)];

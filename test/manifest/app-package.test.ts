@@ -158,11 +158,12 @@ describe('npm run package (Teams app package)', function () {
       cpSync(MANIFEST_DIR, dir, { recursive: true });
       broken.edit(dir);
       const out = path.join(work, 'broken.zip');
+      writeFileSync(out, 'an older package');
       const issues = await refusal(build(dir, out));
       const found = issues.find((issue) => issue.file === broken.file && issue.path === broken.path);
       assert.ok(found, `expected ${broken.file}: ${broken.path}; got:\n${issues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join('\n')}`);
       if (broken.message) assert.match(found.message, broken.message);
-      assert.equal(existsSync(out), false, 'no zip is written');
+      assert.equal(existsSync(out), false, 'no zip is left behind, not even an older one');
     });
   }
 
