@@ -1,6 +1,16 @@
 import { Template } from 'adaptivecards-templating';
 import type { MessageData } from './message.card';
+import type { ClaimData } from './claim.card';
+import type { CompleteData } from './complete.card';
+import type { ScheduleData } from './schedule.card';
+import type { CancelData } from './cancel.card';
+import type { ReserveData } from './reserve.card';
 import message from './templates/message.json';
+import claim from './templates/claim.json';
+import complete from './templates/complete.json';
+import schedule from './templates/schedule.json';
+import cancel from './templates/cancel.json';
+import reserve from './templates/reserve.json';
 import voucherFound from './templates/voucher-found.json';
 import voucherDetails from './templates/voucher-details.json';
 import voucherList from './templates/voucher-list.json';
@@ -19,6 +29,11 @@ const TEMPLATES = {
   'voucher-found': voucherFound,
   'voucher-list': voucherList,
   'voucher-details': voucherDetails,
+  reserve,
+  cancel,
+  schedule,
+  complete,
+  claim,
 } as const;
 
 export interface TemplateData {
@@ -26,6 +41,11 @@ export interface TemplateData {
   'voucher-found': VoucherFoundData;
   'voucher-list': VoucherListData;
   'voucher-details': VoucherDetailsData;
+  claim: ClaimData;
+  complete: CompleteData;
+  schedule: ScheduleData;
+  cancel: CancelData;
+  reserve: ReserveData;
 }
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -69,7 +69,8 @@ export const VERBS = {
   'voucher.reserve-form': z.object(voucherRef),
   'voucher.reserve': z.object({
     ...voucherRef,
-    voucherAdminEmail: email,
+    /** Validation (issue 8, step 4); absent when the voucher was validated already. */
+    voucherAdminEmail: z.preprocess(blankToUndefined, email.optional()),
     locationId: requiredText(64),
     engagementCountry: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional()),
     termsAccepted: flag,

@@ -26,8 +26,8 @@ function lostProperties(original: unknown, kept: unknown, path: string, out: str
       if (key === 'data') continue;
       // An empty list (a `$data` list with no item) means the same as no list.
       if (Array.isArray(value) && value.length === 0) continue;
-      // An empty input value means the same as no value.
-      if (key === 'value' && value === '') continue;
+      // An empty string (an input with no value, a date with no minimum) means the same as none.
+      if (value === '') continue;
       if (!(key in keptObject)) out.push(`${path}.${key}`);
       else lostProperties(value, keptObject[key], `${path}.${key}`, out);
     }
@@ -67,13 +67,29 @@ export function assertValidCard(card: AdaptiveCard, label = 'card'): void {
   });
 }
 
-/** Every text a reader sees: TextBlocks, facts, input labels, placeholders, values, choices, toggles. */
+/** What a Markdown renderer shows for an escaped text: `\(` reads as `(`. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/**
+ * Every text a reader sees: TextBlocks and facts as rendered from Markdown, and input labels,
+ * placeholders, values, choices and toggle titles as typed.
+ */
 export function visibleTexts(card: AdaptiveCard): string[] {
   const texts: string[] = [];
   walk(card.body ?? [], (o) => {
-    for (const key of ['text', 'label', 'placeholder', 'title', 'value', 'errorMessage'] as const) {
-      const v = o[key];
-      if (typeof v === 'string' && !(typeof o.type === 'string' && o.type.startsWith('Action.'))) texts.push(v);
+    if (typeof o.type === 'string' && o.type.startsWith('Action.')) return;
+    if (o.type === 'TextBlock' && typeof o.text === 'string') texts.push(unescapeMarkdown(o.text));
+    else if (o.type === 'FactSet') return;
+    else if (o.type === undefined && typeof o.title === 'string' && typeof o.value === 'string' && !('$data' in o)) {
+      // A fact or a choice: facts render Markdown, choices do not; unescaping a choice title changes nothing it could hold.
+      texts.push(unescapeMarkdown(o.title), unescapeMarkdown(o.value));
+    } else {
+      for (const key of ['label', 'placeholder', 'title', 'value', 'errorMessage'] as const) {
+        const v = o[key];
+        if (typeof v === 'string') texts.push(v);
+      }
     }
   });
   return texts;

@@ -1,0 +1,30 @@
+import { md } from './escape';
+import { fill, isoDay, labelsFor, type CardContext, type Labels } from './locale';
+import type { VerbInput } from './verbs';
+import type { VoucherView } from './voucher-facts';
+
+/** The completion report form (issue 8, step 6) and the customer planning deliverable as a link. */
+export interface CompleteData {
+  l: Labels;
+  title: string;
+  notice: string;
+  today: string;
+  deliveredOn: string;
+  earliest: string;
+  ref: VerbInput<'voucher.complete-form'>;
+}
+
+export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'schedule'>, ctx: CardContext, notice: string | null = null): CompleteData {
+  const l = labelsFor(ctx.locale);
+  const today = isoDay(ctx.now);
+  const end = v.schedule ? isoDay(v.schedule.end) : today;
+  return {
+    l,
+    title: fill(l.complete.title, { number: md(v.number, 64) }),
+    notice: md(notice, 300),
+    today,
+    deliveredOn: end < today ? end : today,
+    earliest: v.schedule ? isoDay(v.schedule.start) : '',
+    ref: { voucherId: String(v._id), expectedState: v.state },
+  };
+}
