@@ -2,33 +2,64 @@ import type { Connection } from 'mongoose';
 import { approvalService } from './approval/approval.service';
 import type { Clock } from './clock';
 import { deliverableService } from './files/deliverable.service';
-import { createModels, ensureIndexes, type DomainDeps } from './models';
+import { createDeps, ensureIndexes } from './models';
 import { partnerService } from './partner/partner.service';
 import { personService } from './person/person.service';
+import { parseInput } from './refusal';
+import { approvalResult } from './result';
+import { availableActions, type ActionContext } from './voucher/actions.rules';
 import { intakeVoucher } from './voucher/intake.service';
 import { reserveVoucher } from './voucher/reserve.service';
 import { voucherQueries } from './voucher/voucher.queries';
 import { voucherLifecycle } from './voucher/voucher.service';
+import { checkExpectedState, loadVoucher } from './voucher/voucher.store';
 import { sweepAll, sweepPartner } from './voucher/voucher.sweep';
+import type { Actor } from './person/person.model';
+import type { Voucher } from './voucher/voucher.model';
+import { expectedState as expectedStateInput } from './inputs';
+import { z } from 'zod';
 
 /**
- * The domain's API for the bot: one object per connection and clock. Every method that changes
- * something takes the acting person (`people.resolveActor`) and validates its input with zod;
- * expected failures are `Refusal`s (domain/refusal.ts).
+ * The domain's API for the bot: one object per connection and clock. Every service takes the
+ * acting person (`people.resolveActor`: roles read from the database) and an input validated with
+ * zod that names a voucher by its id (`vouchers.findByNumber` turns a typed number into one) and
+ * may carry the state the user saw (`expectedState`: a voucher in another state is refused
+ * VOUCHER_CHANGED). Every action returns `{ vouchers, approval, notices }` (domain/result.ts);
+ * the bot shows `noticeText` of each notice. Queries take the actor and check its role too.
+ * Expected failures are `Refusal`s (domain/refusal.ts), rendered with `reasonOf`.
  */
 export function createDomain({ connection, clock }: { connection: Connection; clock: Clock }) {
-  const deps: DomainDeps = { connection, clock, models: createModels(connection) };
+  const deps = createDeps(connection, clock);
+  const approvals = approvalService(deps);
+  const seen = z.object({ expectedState: expectedStateInput, voucherIds: z.array(z.string()).default([]) });
   return {
     deps,
     ensureIndexes: () => ensureIndexes(deps.models),
+    /** The server and the write path's mode (claim on FerretDB, none on MongoDB), detected once; for the start-up log. */
+    storeInfo: () => deps.store.info(),
     partners: partnerService(deps),
     people: personService(deps),
     vouchers: {
-      intake: (actor: Parameters<typeof intakeVoucher>[1], input: Parameters<typeof intakeVoucher>[2]) => intakeVoucher(deps, actor, input),
-      reserve: (actor: Parameters<typeof reserveVoucher>[1], input: Parameters<typeof reserveVoucher>[2]) => reserveVoucher(deps, actor, input),
+      intake: (actor: Actor, input: Parameters<typeof intakeVoucher>[2]) => intakeVoucher(deps, actor, input),
+      reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2]) => reserveVoucher(deps, actor, input),
       ...voucherLifecycle(deps),
+      /** The actions valid now for this person on this voucher (the details card's buttons). */
+      availableActions: (voucher: Voucher, actor: Actor, ctx?: ActionContext) => availableActions(voucher, actor, clock.now(), ctx),
     },
-    approvals: approvalService(deps),
+    approvals: {
+      ...approvals,
+      /** Ask to redeem completed vouchers with one approval; `expectedState` is the state every one was seen in. */
+      async requestRedemption(actor: Actor, input: Parameters<typeof approvals.requestRedemption>[1] & { expectedState?: Voucher['state'] | null }) {
+        const { expectedState, voucherIds } = parseInput(seen, input);
+        for (const id of expectedState ? voucherIds : []) {
+          const stale = checkExpectedState(await loadVoucher(deps, actor.partnerId, id), expectedState);
+          if (stale) throw stale;
+        }
+        return approvalResult(await approvals.requestRedemption(actor, input));
+      },
+      approve: async (actor: Actor, input: Parameters<typeof approvals.approve>[1]) => approvalResult(await approvals.approve(actor, input)),
+      reject: async (actor: Actor, input: Parameters<typeof approvals.reject>[1]) => approvalResult(await approvals.reject(actor, input)),
+    },
     deliverables: deliverableService(deps),
     queries: voucherQueries(deps),
     sweep: { all: () => sweepAll(deps), partner: (partnerId: Parameters<typeof sweepPartner>[1]) => sweepPartner(deps, partnerId) },
@@ -40,4 +71,10 @@ export type { Actor, Role } from './person/person.model';
 export type { Voucher, AuditEntry, Deliverable } from './voucher/voucher.model';
 export type { VoucherState } from './voucher/voucher.machine';
 export type { Approval } from './approval/approval.model';
-export { Refusal, reasonOf, isRefusal, type RefusalCode, type Locale } from './refusal';
+export type { DomainResult, VoucherResult } from './result';
+export type { Notice, NoticeCode, NoticeParams } from './notice';
+export type { VoucherAction } from './voucher/actions.rules';
+export type { VoucherDetails, VoucherPage, VoucherSummary } from './voucher/voucher.queries';
+export type { ClaimQuote } from './voucher/payment.rules';
+export { noticeText } from './notice';
+export { Refusal, reasonOf, isRefusal, USER_PROVIDED, type RefusalCode, type Locale } from './refusal';

@@ -5,13 +5,20 @@ import { isQualified, type Actor, type Person } from '../person/person.model';
 import type { Deliverable, Voucher } from './voucher.model';
 import { checkEvent, planFor, type RuleResult, type RuleTime } from './voucher.rules';
 
-/** Validate: voucher number + the customer's voucher administrator email (DOMAIN.md, step 4). */
+/**
+ * Validate: voucher number + the customer's voucher administrator email (DOMAIN.md, step 4). The
+ * email is checked against the one on record; with none on record there is nothing to check, so
+ * it is asked for (VOUCHER_ADMIN_EMAIL_MISSING) rather than taken on trust. The email used is recorded.
+ */
 export function validateRule(v: Voucher, actor: Actor, voucherAdminEmail: string, t: RuleTime): RuleResult {
   const refused = checkEvent(v, actor, 'validate', t);
   if (refused) return refused;
-  if (v.voucherAdminEmail && v.voucherAdminEmail !== voucherAdminEmail) return refuse('VOUCHER_ADMIN_MISMATCH', { number: v.number });
+  if (!v.voucherAdminEmail) return refuse('VOUCHER_ADMIN_EMAIL_MISSING', { number: v.number });
+  if (v.voucherAdminEmail !== voucherAdminEmail) return refuse('VOUCHER_ADMIN_MISMATCH', { number: v.number });
+  const confirmed = v.needsConfirmation ? `; confirms the forward by ${v.needsConfirmation.sender}` : '';
   return planFor(v, actor, 'validate', t, {
-    set: { validated: { on: t.now, by: actor.aadObjectId }, needsConfirmation: null, voucherAdminEmail },
+    set: { validated: { on: t.now, by: actor.aadObjectId, email: voucherAdminEmail }, needsConfirmation: null },
+    reason: `voucher administrator email ${voucherAdminEmail} matches the voucher${confirmed}`,
   });
 }
 
@@ -21,7 +28,7 @@ export function cancelRule(v: Voucher, actor: Actor, reason: string, t: RuleTime
   if (refused) return refused;
   return planFor(v, actor, 'cancel', t, {
     set: { reservation: null, schedule: null, locationId: null, engagementCountry: null },
-    unset: ['fifteenDaySlot'],
+    unset: ['fifteenDaySlot', 'fifteenDayName'],
     push: { cancellations: { on: t.now, by: actor.aadObjectId, reason } },
     reason,
   });
@@ -54,7 +61,8 @@ export function scheduleRule(v: Voucher, actor: Actor, input: ScheduleInput, con
   if (!consultant || !isQualified(consultant, program)) {
     return refuse('CONSULTANT_NOT_QUALIFIED', { consultant: consultant?.name ?? input.consultantAadObjectId, program });
   }
-  return planFor(v, actor, 'schedule', t, { set: { schedule: { start, end, consultant: consultant.aadObjectId } } });
+  const reason = `engagement ${isoDay(start)} to ${isoDay(end)}, led by ${consultant.name}${v.schedule ? ` (was ${isoDay(v.schedule.start)} to ${isoDay(v.schedule.end)})` : ''}`;
+  return planFor(v, actor, 'schedule', t, { set: { schedule: { start, end, consultant: consultant.aadObjectId } }, reason });
 }
 
 export interface CompletionInput {
@@ -73,14 +81,16 @@ export function completeRule(v: Voucher, actor: Actor, input: CompletionInput, t
   if (start && input.deliveredOn.getTime() < start.getTime()) {
     return refuse('DELIVERED_BEFORE_START', { deliveredOn: isoDay(input.deliveredOn), start: isoDay(start) });
   }
-  return planFor(v, actor, 'complete', t, { set: { completion: { ...input, by: actor.aadObjectId, on: t.now } } });
+  const reason = `delivered on ${isoDay(input.deliveredOn)}, ${input.attendees.length} attendee(s); completion report submitted`;
+  return planFor(v, actor, 'complete', t, { set: { completion: { ...input, by: actor.aadObjectId, on: t.now } }, reason });
 }
 
 /** Adds a customer planning deliverable (file or link) to a scheduled or completed voucher. */
 export function addDeliverableRule(v: Voucher, actor: Actor, deliverable: Deliverable, t: RuleTime): RuleResult {
   const refused = checkEvent(v, actor, 'addDeliverable', t);
   if (refused) return refused;
-  return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason: deliverable.name });
+  const reason = `${deliverable.kind === 'file' ? 'file' : 'link'} ${deliverable.name}`;
+  return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason });
 }
 
 /**
@@ -98,7 +108,7 @@ export function requestRedemptionRule(v: Voucher, actor: Actor, t: RuleTime, app
   if (refused) return refused;
   if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
   if (currentDeliverables(v).length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
-  return planFor(v, actor, 'requestRedemption', t, { set: { pendingApprovalId: approvalId }, reason: `approval ${String(approvalId)}` });
+  return planFor(v, actor, 'requestRedemption', t, { set: { pendingApprovalId: approvalId }, reason: `redemption sent to a manager, approval ${String(approvalId)}` });
 }
 
 /** Redeem on approval (DOMAIN.md, step 6): the approval's lock is part of the precondition. */
@@ -109,6 +119,7 @@ export function redeemRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Ty
   if (currentDeliverables(v).length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
   return planFor(v, actor, 'redeem', t, {
     set: { redemption: { on: t.today, by: actor.aadObjectId, approvalId }, pendingApprovalId: null },
+    reason: `approved by ${actor.name}, approval ${String(approvalId)}`,
     approvalId,
   });
 }

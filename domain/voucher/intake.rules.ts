@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
-import { addDays } from '../calendar';
+import { addDays, isoDay } from '../calendar';
 import type { Actor } from '../person/person.model';
-import type { Voucher } from './voucher.model';
-import type { AuditEntry } from './voucher.model';
+import { refuse, type Refusal } from '../refusal';
+import type { AuditEntry, Voucher } from './voucher.model';
 import { EXPIRY_DAYS, type RuleTime, type Update, type WritePlan } from './voucher.rules';
 
 /** A voucher as read from a forwarded email (the parser's contract, DOMAIN.md) or typed by staff. */
@@ -18,8 +18,8 @@ export interface IntakeFacts {
   source: { kind: 'email' | 'manual'; messageId: string | null; senderEmail: string | null };
 }
 
-const MERGED = ['program', 'days', 'customerName', 'agreementNumber', 'voucherAdminEmail', 'assignedOn', 'expiresOn'] as const;
-type MergedField = (typeof MERGED)[number];
+const MERGED = ['program', 'days', 'customerName', 'agreementNumber', 'voucherAdminEmail', 'assignedOn'] as const;
+type MergedField = (typeof MERGED)[number] | 'expiresOn';
 
 /**
  * Expiry (DOMAIN.md, Program rules and parsing contract): the printed expiry when there is one,
@@ -31,13 +31,36 @@ export const expiryOf = (f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>): Date
   return ruled && ruled.getTime() < f.expiresOn.getTime() ? ruled : f.expiresOn;
 };
 
+/**
+ * Dates a voucher can really have: assigned no later than today (the customer has already
+ * forwarded it), expiring after its assignment, and, with no assignment date known, expiring no
+ * later than today + 180 days (it was assigned today at the latest). A printed 9999-12-31 is
+ * refused here rather than stored as a voucher that never expires.
+ */
+export function checkIntakeDates(number: string, f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>, t: RuleTime): Refusal | null {
+  const { assignedOn, expiresOn } = f;
+  if (assignedOn && assignedOn.getTime() > t.today.getTime()) return refuse('ASSIGNED_IN_FUTURE', { number, assignedOn: isoDay(assignedOn) });
+  if (assignedOn && expiresOn && expiresOn.getTime() < assignedOn.getTime()) {
+    return refuse('EXPIRY_BEFORE_ASSIGNMENT', { number, assignedOn: isoDay(assignedOn), expiresOn: isoDay(expiresOn) });
+  }
+  const latest = addDays(t.today, EXPIRY_DAYS);
+  if (!assignedOn && expiresOn && expiresOn.getTime() > latest.getTime()) {
+    return refuse('EXPIRY_TOO_LATE', { number, expiresOn: isoDay(expiresOn), latest: isoDay(latest) });
+  }
+  return null;
+}
+
 /** A forward whose sender is not the voucher administrator is flagged (DOMAIN.md, People: Customer). */
 export const senderMismatch = (f: IntakeFacts): string | null =>
   f.source.senderEmail && f.voucherAdminEmail && f.source.senderEmail !== f.voucherAdminEmail ? f.source.senderEmail : null;
 
-/** The new voucher document of a first intake. */
+const sourceWords = (f: IntakeFacts): string => (f.source.kind === 'email' ? `from email ${f.source.messageId ?? '(no message id)'}` : 'entered by hand');
+
+/** The new voucher document of a first intake; `expiresOn` is `expiryOf(f)`. */
 export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: RuleTime): Voucher {
   const sender = senderMismatch(f);
+  const capped = f.expiresOn && f.expiresOn.getTime() !== expiresOn.getTime() ? `; printed expiry ${isoDay(f.expiresOn)} capped at assignment + 180 days` : '';
+  const reason = `${sourceWords(f)}${sender ? `; forwarded by ${sender}, not the voucher administrator` : ''}${capped}`;
   return {
     _id: new Types.ObjectId(),
     partnerId: actor.partnerId,
@@ -48,6 +71,7 @@ export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: Rul
     agreementNumber: f.agreementNumber,
     voucherAdminEmail: f.voucherAdminEmail,
     assignedOn: f.assignedOn,
+    printedExpiresOn: f.expiresOn,
     expiresOn,
     state: 'assigned',
     version: 1,
@@ -65,35 +89,66 @@ export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: Rul
     cancellations: [],
     source: { kind: f.source.kind, messageId: f.source.messageId },
     sources: [{ kind: f.source.kind, messageId: f.source.messageId, on: t.now }],
-    audit: [{ at: t.now, by: actor.aadObjectId, event: 'intake', from: null, to: 'assigned', reason: sender ? `forwarded by ${sender}` : null }],
+    audit: [{ at: t.now, by: actor.aadObjectId, event: 'intake', from: null, to: 'assigned', reason }],
+    lastActionAt: t.now,
   };
 }
 
 const same = (a: unknown, b: unknown): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
-/**
- * A voucher number seen again is merged, not duplicated: missing fields are filled, differing
- * ones are kept and reported as conflicts for staff to look at.
- */
-export function mergePlan(v: Voucher, f: IntakeFacts, actor: Actor, t: RuleTime): WritePlan & { conflicts: MergedField[] } {
-  const incoming: Record<MergedField, unknown> = { ...f, expiresOn: expiryOf(f) ?? null };
+export interface MergePlan extends WritePlan {
+  filled: MergedField[];
+  conflicts: MergedField[];
+  /** Set when the merge brought facts that bring the expiry forward (an assignment date). */
+  expiryShortenedTo: Date | null;
+}
+
+/** Fills what is missing from what the new intake knows; differing known values are conflicts. */
+function mergeFields(v: Voucher, f: IntakeFacts) {
   const set: Record<string, unknown> = {};
+  const filled: MergedField[] = [];
   const conflicts: MergedField[] = [];
   for (const field of MERGED) {
     const mine = v[field];
-    const theirs = incoming[field];
+    const theirs = f[field];
     if (theirs === null || theirs === undefined) continue;
-    if (mine === null || mine === undefined) set[field] = theirs;
-    else if (!same(mine, theirs)) conflicts.push(field);
+    if (mine === null || mine === undefined) {
+      set[field] = theirs;
+      filled.push(field);
+    } else if (!same(mine, theirs)) conflicts.push(field);
   }
+  const printed = v.printedExpiresOn ?? null;
+  if (f.expiresOn && !printed) set.printedExpiresOn = f.expiresOn;
+  else if (f.expiresOn && printed && !same(printed, f.expiresOn)) conflicts.push('expiresOn');
+  return { set, filled, conflicts, assignedOn: v.assignedOn ?? f.assignedOn, printed: printed ?? f.expiresOn };
+}
+
+/**
+ * A voucher number seen again is merged, not duplicated: missing fields are filled, differing
+ * ones are kept and reported as conflicts. The 180-day cap is computed again from the merged
+ * facts, so a later email that brings the assignment date shortens a later printed expiry; the
+ * expiry never grows through a merge.
+ */
+export function mergePlan(v: Voucher, f: IntakeFacts, actor: Actor, t: RuleTime): Refusal | MergePlan {
+  const m = mergeFields(v, f);
+  const refused = checkIntakeDates(v.number, { assignedOn: m.assignedOn, expiresOn: m.printed }, t);
+  if (refused) return refused;
+  const ruled = expiryOf({ assignedOn: m.assignedOn, expiresOn: m.printed });
+  const expiryShortenedTo = ruled && ruled.getTime() < v.expiresOn.getTime() ? ruled : null;
+  if (expiryShortenedTo) m.set.expiresOn = expiryShortenedTo;
   const sender = senderMismatch(f);
-  if (sender && !v.validated) set.needsConfirmation = { sender };
-  const reason = [`merged ${f.source.kind} ${f.source.messageId ?? ''}`.trim(), conflicts.length ? `conflicts: ${conflicts.join(', ')}` : ''].filter(Boolean).join('; ');
+  if (sender && !v.validated) m.set.needsConfirmation = { sender };
+  const reason = [
+    `merged ${sourceWords(f)}`,
+    m.filled.length ? `filled: ${m.filled.join(', ')}` : '',
+    m.conflicts.length ? `conflicts kept as recorded: ${m.conflicts.join(', ')}` : '',
+    expiryShortenedTo ? `expiry brought forward to ${isoDay(expiryShortenedTo)} (assignment + 180 days)` : '',
+  ].filter(Boolean).join('; ');
   const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event: 'intake', from: v.state, to: v.state, reason };
   const update: Update = {
+    $set: { ...m.set, lastActionAt: t.now },
     $push: { audit, sources: { kind: f.source.kind, messageId: f.source.messageId, on: t.now } },
     $inc: { version: 1 },
   };
-  if (Object.keys(set).length) update.$set = set;
-  return { filter: { _id: v._id, version: v.version }, update, audit, conflicts };
+  return { filter: { _id: v._id, version: v.version }, update, audit, filled: m.filled, conflicts: m.conflicts, expiryShortenedTo };
 }

@@ -1,4 +1,4 @@
-import { isoDay } from '../calendar';
+import { daysBetween, isoDay } from '../calendar';
 import { refuse } from '../refusal';
 import type { Actor } from '../person/person.model';
 import { dayRateFor } from '../program/program.catalog';
@@ -18,11 +18,31 @@ export function claimRule(v: Voucher, actor: Actor, claimNumber: string, t: Rule
   if (t.today.getTime() > deadline.getTime()) {
     return refuse('CLAIM_WINDOW_CLOSED', { number: v.number, redeemedOn: isoDay(redeemedOn), deadline: isoDay(deadline) });
   }
-  const country = v.engagementCountry ?? '';
-  const rate = dayRateFor(country);
-  if (!rate) return refuse('DAY_RATE_UNKNOWN', { country });
-  const claim = { number: claimNumber, amount: rate.amount * (v.days ?? 0), currency: rate.currency, submittedOn: t.today, status: 'submitted', paidOn: null };
-  return planFor(v, actor, 'claim', t, { set: { claim }, reason: claimNumber });
+  const quote = claimQuote(v, t.today);
+  if (!quote) return refuse('DAY_RATE_UNKNOWN', { country: v.engagementCountry ?? '' });
+  const claim = { number: claimNumber, amount: quote.amount, currency: quote.currency, submittedOn: t.today, status: 'submitted', paidOn: null };
+  const reason = `claim ${claimNumber}: ${v.days ?? 0} day(s) at ${quote.dayRate} ${quote.currency} (${v.engagementCountry ?? ''}) = ${quote.amount} ${quote.currency}`;
+  return planFor(v, actor, 'claim', t, { set: { claim }, reason });
+}
+
+/** What a claim of the voucher is worth and by when it must be created (DOMAIN.md, Engagement and payment facts). */
+export interface ClaimQuote {
+  days: number;
+  dayRate: number;
+  currency: string;
+  amount: number;
+  /** The last day a claim may be created (redemption + 60 days); null before redemption. */
+  deadline: Date | null;
+  /** Whole days left until the deadline (0 on the deadline day, negative after it). */
+  daysLeft: number | null;
+}
+
+/** The amount at the day rate of the engagement country, and the 60-day deadline once redeemed; null without a known rate. */
+export function claimQuote(v: Pick<Voucher, 'days' | 'engagementCountry' | 'redemption'>, today: Date): ClaimQuote | null {
+  const rate = dayRateFor(v.engagementCountry ?? '');
+  if (!rate || v.days === null) return null;
+  const deadline = v.redemption ? claimDeadline(v.redemption.on) : null;
+  return { days: v.days, dayRate: rate.amount, currency: rate.currency, amount: rate.amount * v.days, deadline, daysLeft: deadline ? daysBetween(today, deadline) : null };
 }
 
 /** Records Microsoft's payment of a claim; the payment date is not before the claim nor in the future. */
@@ -32,5 +52,5 @@ export function payRule(v: Voucher, actor: Actor, paidOn: Date, t: RuleTime): Ru
   const submittedOn = v.claim?.submittedOn ?? t.today;
   if (paidOn.getTime() < submittedOn.getTime()) return refuse('PAID_BEFORE_CLAIM', { paidOn: isoDay(paidOn), submittedOn: isoDay(submittedOn) });
   if (paidOn.getTime() > t.today.getTime()) return refuse('PAID_IN_FUTURE', { paidOn: isoDay(paidOn) });
-  return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn } });
+  return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn }, reason: `claim ${v.claim?.number ?? ''} paid on ${isoDay(paidOn)}` });
 }

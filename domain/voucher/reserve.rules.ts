@@ -25,10 +25,24 @@ export interface ReserveContext {
   fifteenDayHolder: string | null;
 }
 
-/** The key of the customer's one 15-day engagement of a program (DOMAIN.md, Program rules). */
-export function fifteenDayKey(partnerId: Types.ObjectId, program: string, customerName: string | null): string {
-  const customer = (customerName ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return `${String(partnerId)}|${program}|${customer}`;
+const normalisedName = (name: string | null): string =>
+  (name ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalisedAgreement = (agreement: string | null): string => (agreement ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '');
+
+/** The customer by normalised name, per program: `fifteenDayName` of a slot holder. */
+export function fifteenDayNameKey(partnerId: Types.ObjectId, program: string, customerName: string | null): string {
+  return `${String(partnerId)}|${program}|${normalisedName(customerName)}`;
+}
+
+/**
+ * The key of the customer's one 15-day engagement of a program (DOMAIN.md, Program rules): the
+ * customer is its agreement number when known ("#" marks it; a normalised name never starts with
+ * "#"), its normalised name otherwise. A unique index on the key makes two holders impossible.
+ */
+export function fifteenDayKey(partnerId: Types.ObjectId, program: string, customer: Pick<Voucher, 'customerName' | 'agreementNumber'>): string {
+  const agreement = normalisedAgreement(customer.agreementNumber);
+  if (agreement) return `${String(partnerId)}|${program}|#${agreement}`;
+  return fifteenDayNameKey(partnerId, program, customer.customerName);
 }
 
 /** Voucher data complete enough to be reserved: known program and a valid length. */
@@ -57,9 +71,9 @@ export function checkLocation(location: Location | null, locationId: string, pro
   return null;
 }
 
-/** Anyone with a contact role on the location may reserve on its behalf; admins for any location. */
-function checkContact(actor: Actor, location: Location): Refusal | null {
-  if (actor.roles.includes('admin')) return null;
+/** Anyone with a contact role on the location may act on its behalf; admins (and the system) for any location. */
+export function checkContact(actor: Actor, location: Location): Refusal | null {
+  if (actor.roles.includes('admin') || actor.roles.includes('system')) return null;
   const contact = location.contacts.some((c) => c.aadObjectId === actor.aadObjectId) || actor.locationIds.includes(location.locationId);
   return contact ? null : refuse('NOT_LOCATION_CONTACT', { locationId: location.locationId });
 }
@@ -125,15 +139,23 @@ export function reserveRule(
   if (refused) return refused;
   const requester = approval?.requester ?? actor;
   const holdsSlot = v.days === 15 && !input.fifteenDayException;
+  const program = v.program ?? '';
+  const slot = holdsSlot ? { fifteenDaySlot: fifteenDayKey(v.partnerId, program, v), fifteenDayName: fifteenDayNameKey(v.partnerId, program, v.customerName) } : {};
+  const facts = [
+    `at ${input.locationId} (${input.engagementCountry}), program terms accepted`,
+    input.plannedStart ? `planned start ${isoDay(input.plannedStart)}` : '',
+    approval ? `requested by ${requester.name}, approval ${String(approval.id)}` : '',
+    input.fifteenDayException ? `15-day exception: ${input.fifteenDayException}` : '',
+  ];
   return planFor(v, actor, event, t, {
     set: {
       locationId: input.locationId,
       engagementCountry: input.engagementCountry,
       reservation: { on: t.today, by: requester.aadObjectId, termsAcceptedOn: t.now, fifteenDayException: input.fifteenDayException },
-      ...(holdsSlot ? { fifteenDaySlot: fifteenDayKey(v.partnerId, v.program ?? '', v.customerName) } : {}),
+      ...slot,
       ...(approval ? { pendingApprovalId: null } : {}),
     },
-    reason: input.fifteenDayException ? `15-day exception: ${input.fifteenDayException}` : null,
+    reason: facts.filter(Boolean).join('; '),
     approvalId: approval?.id,
   });
 }
@@ -142,5 +164,6 @@ export function reserveRule(
 export function requestReservationRule(v: Voucher, actor: Actor, input: ReserveInput, ctx: ReserveContext, t: RuleTime, approvalId: Types.ObjectId): RuleResult {
   const refused = checkEvent(v, actor, 'requestReservation', t) ?? checkReservation(v, actor, input, ctx, t);
   if (refused) return refused;
-  return planFor(v, actor, 'requestReservation', t, { set: { pendingApprovalId: approvalId }, reason: `approval ${String(approvalId)}` });
+  const reason = `reservation at ${input.locationId} (${input.engagementCountry}) sent to a manager, approval ${String(approvalId)}`;
+  return planFor(v, actor, 'requestReservation', t, { set: { pendingApprovalId: approvalId }, reason });
 }

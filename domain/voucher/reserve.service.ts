@@ -1,29 +1,45 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import type { Approval, ReservationRequest } from '../approval/approval.model';
+import type { ReservationRequest } from '../approval/approval.model';
 import { reservationNeedsApproval } from '../approval/approval.rules';
 import { discardApproval, openApproval } from '../approval/approval.store';
 import type { Eligibility, Enrollment } from '../enrollment/enrollment.model';
-import { calendarDate, countryCode, objectIdString, text } from '../inputs';
+import { calendarDate, countryCode, lineText, text, voucherRef } from '../inputs';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
+import { notice } from '../notice';
 import { loadPartner } from '../partner/partner.store';
 import type { Actor } from '../person/person.model';
-import { parseInput, type Refusal } from '../refusal';
+import { parseInput } from '../refusal';
+import { voucherResult, type VoucherResult } from '../result';
 import { scoped } from '../scope';
-import { checkLocation, fifteenDayKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
+import { fifteenDayKey, fifteenDayNameKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
 import type { Voucher } from './voucher.model';
-import { isRefused } from './voucher.rules';
-import { changeVoucher, loadVoucher, type Rule } from './voucher.service';
+import { changeVoucher, checkExpectedState, loadVoucher, withExpectedState, type Rule } from './voucher.store';
 
 export const reserveInput = z.object({
-  voucherId: objectIdString,
-  locationId: text(64),
+  ...voucherRef,
+  locationId: lineText(64),
   engagementCountry: countryCode,
   termsAccepted: z.boolean(),
   plannedStart: calendarDate.nullable().default(null),
   fifteenDayException: text(500).nullable().default(null),
 });
+
+/**
+ * Another voucher holding this customer's 15-day engagement of the program. The same customer is
+ * the same agreement number when both are known, the same normalised name otherwise: a voucher
+ * known by agreement also meets a holder known only by its name, and one known only by name meets
+ * holders of that name whatever their agreement. The unique slot index settles two reservations
+ * racing under the same key; the cross-key matches are checked here, at read time.
+ */
+function fifteenDayHolderFilter(v: Voucher) {
+  const program = v.program ?? '';
+  const byName = fifteenDayNameKey(v.partnerId, program, v.customerName);
+  const own = fifteenDayKey(v.partnerId, program, v);
+  const either = own === byName ? [{ fifteenDaySlot: own }, { fifteenDayName: byName, fifteenDaySlot: { $exists: true } }] : [{ fifteenDaySlot: own }, { fifteenDaySlot: byName }];
+  return scoped(v.partnerId, { _id: { $ne: v._id }, $or: either });
+}
 
 /** Reads the partner-side records a reservation is checked against. */
 export async function loadReserveContext(deps: DomainDeps, v: Voucher, locationId: string): Promise<ReserveContext> {
@@ -33,31 +49,9 @@ export async function loadReserveContext(deps: DomainDeps, v: Voucher, locationI
     deps.models.locations.findOne(scoped(partnerId, { locationId })).lean<Location>(),
     deps.models.enrollments.findOne(scoped(partnerId, { program })).lean<Enrollment>(),
     deps.models.eligibilities.findOne(scoped(partnerId, { program })).lean<Eligibility>(),
-    v.days === 15
-      ? deps.models.vouchers.findOne(scoped(partnerId, { fifteenDaySlot: fifteenDayKey(partnerId, program, v.customerName) }), { number: 1 }).lean<{ _id: Types.ObjectId; number: string }>()
-      : null,
+    v.days === 15 ? deps.models.vouchers.findOne(fifteenDayHolderFilter(v), { number: 1 }).lean<{ _id: Types.ObjectId; number: string }>() : null,
   ]);
-  const fifteenDayHolder = holder && !holder._id.equals(v._id) ? holder.number : null;
-  return { location, enrollment, eligibility, fifteenDayHolder };
-}
-
-/**
- * Reserve, redeem and claim under a location whose country is the engagement's and that is
- * approved for the program (DOMAIN.md, Program rules): checked again after reservation, since an
- * admin may have changed the location since.
- */
-export async function checkVoucherLocation(deps: DomainDeps, v: Voucher): Promise<Refusal | null> {
-  const location = await deps.models.locations.findOne(scoped(v.partnerId, { locationId: v.locationId ?? '' })).lean<Location>();
-  return checkLocation(location, v.locationId ?? '', v.program ?? '', v.engagementCountry ?? '');
-}
-
-/** A rule that also requires the voucher's location to be right, checked once the rule itself passes. */
-export function underApprovedLocation(deps: DomainDeps, rule: Rule): Rule {
-  return async (v, t) => {
-    const plan = await rule(v, t);
-    if (isRefused(plan)) return plan;
-    return (await checkVoucherLocation(deps, v)) ?? plan;
-  };
+  return { location, enrollment, eligibility, fifteenDayHolder: holder?.number ?? null };
 }
 
 /** The reservation rule with its context read afresh on every run (so a re-run explains a failure). */
@@ -65,26 +59,24 @@ export function reservationRule(deps: DomainDeps, actor: Actor, input: Reservati
   return async (v, t) => reserveRule(v, actor, input, await loadReserveContext(deps, v, input.locationId), t, approval);
 }
 
-export interface ReserveResult {
-  voucher: Voucher;
-  /** Set when policy sent the reservation to a manager; the voucher is then locked, still `assigned`. */
-  approval: Approval | null;
-}
-
 /**
  * Reserve a voucher (DOMAIN.md, step 4 and Program rules). Vouchers at or above the partner's
- * days threshold go to a manager first (DOMAIN.md, People: Manager).
+ * days threshold go to a manager first (DOMAIN.md, People: Manager): the result then carries the
+ * approval, and the voucher stays `assigned`, locked, until the decision.
  */
-export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>): Promise<ReserveResult> {
-  const { voucherId, ...request } = parseInput(reserveInput, raw);
+export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>): Promise<VoucherResult> {
+  const { voucherId, expectedState, ...request } = parseInput(reserveInput, raw, deps.clock.now());
   const [v, partner] = await Promise.all([loadVoucher(deps, actor.partnerId, voucherId), loadPartner(deps, actor.partnerId)]);
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {
-    return { voucher: await changeVoucher(deps, actor, v, reservationRule(deps, actor, request)), approval: null };
+    return voucherResult(await changeVoucher(deps, actor, v, withExpectedState(reservationRule(deps, actor, request), expectedState)));
   }
+  const stale = checkExpectedState(v, expectedState);
+  if (stale) throw stale;
   const approval = await openApproval(deps, actor, 'reserve', [v], request);
   try {
     const rule: Rule = async (x, t) => requestReservationRule(x, actor, request, await loadReserveContext(deps, x, request.locationId), t, approval._id);
-    return { voucher: await changeVoucher(deps, actor, v._id, rule), approval };
+    const locked = await changeVoucher(deps, actor, v._id, withExpectedState(rule, expectedState));
+    return voucherResult(locked, [notice('APPROVAL_REQUESTED', { numbers: [locked.number], approvers: approval.approvers.length })], approval);
   } catch (e) {
     await discardApproval(deps, approval);
     throw e;

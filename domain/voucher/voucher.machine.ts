@@ -1,3 +1,5 @@
+import { InvariantError } from '../invariant';
+
 /**
  * The voucher state machine as data (DOMAIN.md, Voucher states). Pure: no I/O, no clock.
  * `to: null` marks an action that keeps the state (it is still audited).
@@ -21,6 +23,7 @@ const WORKERS = ['admin', 'staff'] as const;
 const TABLE = [
   { event: 'intake', from: VOUCHER_STATES, to: null, roles: [...WORKERS, 'system'] },
   { event: 'validate', from: ['assigned'], to: null, roles: WORKERS },
+  { event: 'correct', from: ['assigned', 'reserved', 'scheduled'], to: null, roles: WORKERS },
   { event: 'requestReservation', from: ['assigned'], to: null, roles: WORKERS },
   { event: 'reserve', from: ['assigned'], to: 'reserved', roles: WORKERS },
   { event: 'cancel', from: ['reserved', 'scheduled'], to: 'assigned', roles: WORKERS },
@@ -41,7 +44,7 @@ export const TRANSITIONS: readonly Transition[] = TABLE;
 
 export function transitionOf(event: VoucherEvent): Transition {
   const t = TRANSITIONS.find((x) => x.event === event);
-  if (!t) throw new Error(`unknown voucher event ${event}`);
+  if (!t) throw new InvariantError(`unknown voucher event ${event}`);
   return t;
 }
 

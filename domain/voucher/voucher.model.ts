@@ -9,7 +9,10 @@ export interface AuditEntry {
   event: string;
   from: VoucherState | null;
   to: VoucherState;
+  /** Why: the user's reason, or the facts of the step (place, dates, approval, values changed). */
   reason: string | null;
+  /** A correction's old and new values (dates as YYYY-MM-DD, null for none). */
+  changes?: { field: string; from: string | null; to: string | null }[];
 }
 
 export interface Deliverable {
@@ -35,12 +38,16 @@ export interface Voucher {
   agreementNumber: string | null;
   voucherAdminEmail: string | null;
   assignedOn: Date | null;
+  /** The expiry printed in the customer's email, if any; `expiresOn` is never later than it. */
+  printedExpiresOn?: Date | null;
+  /** The expiry in force: the printed one capped at assignment + 180 days (DOMAIN.md, Program rules). */
   expiresOn: Date;
   state: VoucherState;
   /** Incremented by every write; part of every write's filter. */
   version: number;
   pendingApprovalId: Types.ObjectId | null;
-  validated: { on: Date; by: string } | null;
+  /** Who validated, when, and with which voucher administrator email. */
+  validated: { on: Date; by: string; email?: string | null } | null;
   /** Set when the forwarder is not the voucher administrator (DOMAIN.md, People: Customer). */
   needsConfirmation: { sender: string } | null;
   locationId: string | null;
@@ -48,6 +55,8 @@ export interface Voucher {
   reservation: { on: Date; by: string; termsAcceptedOn: Date; fifteenDayException: string | null } | null;
   /** Holds the customer's one 15-day engagement of a program; absent otherwise (sparse unique index). */
   fifteenDaySlot?: string;
+  /** The holder's customer by normalised name, so a voucher known only by name finds holders known by agreement. */
+  fifteenDayName?: string;
   schedule: { start: Date; end: Date; consultant: string } | null;
   completion: { deliveredOn: Date; summary: string; attendees: string[]; recommendations: string; by: string; on: Date } | null;
   deliverables: Deliverable[];
@@ -57,6 +66,8 @@ export interface Voucher {
   source: { kind: 'email' | 'manual'; messageId: string | null };
   sources: { kind: 'email' | 'manual'; messageId: string | null; on: Date }[];
   audit: AuditEntry[];
+  /** When the last action on the voucher happened (lists show the newest first). */
+  lastActionAt?: Date;
 }
 
 const at = { type: Date, required: true };
@@ -72,16 +83,18 @@ const voucherSchema = new Schema<Voucher>(
     agreementNumber: { type: String, default: null },
     voucherAdminEmail: { type: String, default: null },
     assignedOn: { type: Date, default: null },
+    printedExpiresOn: { type: Date, default: null },
     expiresOn: at,
     state: { type: String, enum: VOUCHER_STATES, required: true },
     version: { type: Number, required: true },
     pendingApprovalId: { type: Schema.Types.ObjectId, default: null },
-    validated: sub({ on: Date, by: String }),
+    validated: sub({ on: Date, by: String, email: String }),
     needsConfirmation: sub({ sender: String }),
     locationId: { type: String, default: null },
     engagementCountry: { type: String, default: null },
     reservation: sub({ on: Date, by: String, termsAcceptedOn: Date, fifteenDayException: String }),
     fifteenDaySlot: { type: String },
+    fifteenDayName: { type: String },
     schedule: sub({ start: Date, end: Date, consultant: String }),
     completion: sub({ deliveredOn: Date, summary: String, attendees: [String], recommendations: String, by: String, on: Date }),
     deliverables: {
@@ -93,7 +106,11 @@ const voucherSchema = new Schema<Voucher>(
     cancellations: { type: [{ _id: false, on: Date, by: String, reason: String }], default: [] },
     source: { kind: { type: String, required: true }, messageId: { type: String, default: null } },
     sources: { type: [{ _id: false, kind: String, messageId: String, on: Date }], default: [] },
-    audit: { type: [{ _id: false, at: Date, by: String, event: String, from: String, to: String, reason: String }], default: [] },
+    audit: {
+      type: [{ _id: false, at: Date, by: String, event: String, from: String, to: String, reason: String, changes: { type: [{ _id: false, field: String, from: String, to: String }], default: undefined } }],
+      default: [],
+    },
+    lastActionAt: { type: Date },
   },
   { ...schemaOptions, collection: 'vouchers' },
 );
@@ -106,5 +123,8 @@ voucherSchema.index({ partnerId: 1, state: 1, 'redemption.on': 1 });
 voucherSchema.index({ partnerId: 1, customerName: 1 });
 voucherSchema.index({ partnerId: 1, pendingApprovalId: 1 });
 voucherSchema.index({ fifteenDaySlot: 1 }, { unique: true, sparse: true });
+voucherSchema.index({ fifteenDayName: 1 }, { sparse: true });
+voucherSchema.index({ partnerId: 1, lastActionAt: -1, _id: -1 });
+voucherSchema.index({ partnerId: 1, state: 1, lastActionAt: -1, _id: -1 });
 
 export const voucherModel = (c: Connection) => modelOn(c, 'Voucher', voucherSchema);

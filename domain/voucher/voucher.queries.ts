@@ -1,10 +1,18 @@
-import type { Types } from 'mongoose';
-import { addDays, utcDay } from '../calendar';
+import { z } from 'zod';
+import type { Approval } from '../approval/approval.model';
+import { addDays, daysBetween, utcDay } from '../calendar';
+import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
+import { loadPartner } from '../partner/partner.store';
+import type { Actor } from '../person/person.model';
+import { parseInput } from '../refusal';
 import { scoped } from '../scope';
-import { EXPIRABLE, type VoucherState } from './voucher.machine';
-import type { Voucher } from './voucher.model';
+import { availableActions, type VoucherAction } from './actions.rules';
+import { claimQuote, type ClaimQuote } from './payment.rules';
+import { EXPIRABLE, VOUCHER_STATES, type VoucherState } from './voucher.machine';
+import type { AuditEntry, Voucher } from './voucher.model';
 import { CLAIM_WINDOW_DAYS } from './voucher.rules';
+import { checkReader, loadVoucher, normaliseNumber } from './voucher.store';
 
 /** A list page leaves out the audit trail and deliverables, which only the details card shows. */
 export type VoucherSummary = Omit<Voucher, 'audit' | 'deliverables' | 'sources' | 'cancellations'>;
@@ -18,54 +26,112 @@ const pageOf = (p: Page = {}) => ({ skip: Math.max(0, p.skip ?? 0), limit: Math.
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+export const listInput = z.object({
+  state: z.enum(VOUCHER_STATES).nullish(),
+  page: z.number().int().min(0).max(10_000).default(0),
+  pageSize: z.number().int().min(1).max(25).default(10),
+});
+
+/** One page of the list card: rows newest action first, and whether there is a next page. */
+export interface VoucherPage {
+  vouchers: (VoucherSummary & { daysLeft: number | null })[];
+  state: VoucherState | null;
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+/** Everything the details card shows (issue 8, `voucher <number>`). */
+export interface VoucherDetails {
+  voucher: Voucher;
+  /** Whole days left before expiry (0 on the last day); null once redeemed or expired. */
+  daysLeft: number | null;
+  location: Location | null;
+  /** The pending approval on the voucher, if any. */
+  approval: Approval | null;
+  /** The last audit entries, newest first. */
+  recentAudit: AuditEntry[];
+  /** The actions valid now for the person asking: the card's buttons. */
+  actions: VoucherAction[];
+  /** The claim's amount at the country's day rate and its 60-day deadline; null without a known rate or days. */
+  claim: ClaimQuote | null;
+}
+
+const RECENT_AUDIT = 5;
+
+export const daysLeftOf = (v: Pick<Voucher, 'state' | 'expiresOn'>, today: Date): number | null =>
+  EXPIRABLE.includes(v.state) ? daysBetween(today, v.expiresOn) : null;
+
 /**
  * Read-only queries; each has an index in voucher.model.ts (the explain test checks the hot ones).
- * Every filter is partner-scoped.
+ * Each takes the acting person, checks that their role may read vouchers, and is partner-scoped.
  */
 export function voucherQueries(deps: DomainDeps) {
   const vouchers = deps.models.vouchers;
+  const today = () => utcDay(deps.clock.now());
+  const find = (actor: Actor, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, page?: Page) => {
+    checkReader(actor);
+    const { skip, limit } = pageOf(page);
+    return vouchers.find(scoped(actor.partnerId, filter), SUMMARY).sort(sort).skip(skip).limit(limit).lean<VoucherSummary[]>();
+  };
   return {
+    /** The list card: a state or all, newest action first, `pageSize` rows per page (index partnerId, state, lastActionAt). */
+    async list(actor: Actor, raw: z.input<typeof listInput> = {}): Promise<VoucherPage> {
+      const i = parseInput(listInput, raw);
+      const rows = await find(actor, i.state ? { state: i.state } : {}, { lastActionAt: -1, _id: -1 }, { skip: i.page * i.pageSize, limit: i.pageSize + 1 });
+      const t = today();
+      const shown = rows.slice(0, i.pageSize).map((v) => ({ ...v, daysLeft: daysLeftOf(v, t) }));
+      return { vouchers: shown, state: i.state ?? null, page: i.page, pageSize: i.pageSize, hasMore: rows.length > i.pageSize };
+    },
+    /** The details card of one voucher: last audit entries, pending approval, claim quote and the actions valid now. */
+    async details(actor: Actor, voucherId: string): Promise<VoucherDetails> {
+      checkReader(actor);
+      const voucher = await loadVoucher(deps, actor.partnerId, voucherId);
+      const [location, approval, partner] = await Promise.all([
+        voucher.locationId ? deps.models.locations.findOne(scoped(actor.partnerId, { locationId: voucher.locationId })).lean<Location>() : null,
+        voucher.pendingApprovalId ? deps.models.approvals.findOne(scoped(actor.partnerId, { _id: voucher.pendingApprovalId })).lean<Approval>() : null,
+        loadPartner(deps, actor.partnerId),
+      ]);
+      const now = deps.clock.now();
+      const allowSelfApproval = Boolean((partner.settings as { allowSelfApproval?: boolean }).allowSelfApproval);
+      return {
+        voucher,
+        daysLeft: daysLeftOf(voucher, utcDay(now)),
+        location,
+        approval,
+        recentAudit: voucher.audit.slice(-RECENT_AUDIT).reverse(),
+        actions: availableActions(voucher, actor, now, { location, approval, allowSelfApproval }),
+        claim: claimQuote(voucher, utcDay(now)),
+      };
+    },
     /** List by state, soonest expiry first (index partnerId, state, expiresOn). */
-    byState(partnerId: Types.ObjectId, states: readonly VoucherState[], page?: Page): Promise<VoucherSummary[]> {
-      const { skip, limit } = pageOf(page);
+    byState(actor: Actor, states: readonly VoucherState[], page?: Page): Promise<VoucherSummary[]> {
       // A single state is an equality, which FerretDB pushes down to PostgreSQL (an `$in` it does not).
       const state = states.length === 1 ? states[0] : { $in: [...states] };
-      return vouchers.find(scoped(partnerId, { state }), SUMMARY).sort({ expiresOn: 1, _id: 1 }).skip(skip).limit(limit).lean<VoucherSummary[]>();
+      return find(actor, { state }, { expiresOn: 1, _id: 1 }, page);
     },
     /** Vouchers of one location (index partnerId, locationId, state). */
-    byLocation(partnerId: Types.ObjectId, locationId: string, page?: Page): Promise<VoucherSummary[]> {
-      const { skip, limit } = pageOf(page);
-      return vouchers.find(scoped(partnerId, { locationId }), SUMMARY).sort({ expiresOn: 1, _id: 1 }).skip(skip).limit(limit).lean<VoucherSummary[]>();
-    },
+    byLocation: (actor: Actor, locationId: string, page?: Page): Promise<VoucherSummary[]> => find(actor, { locationId }, { expiresOn: 1, _id: 1 }, page),
     /** Unredeemed vouchers expiring within `days` days from today, today included. */
-    expiringWithin(partnerId: Types.ObjectId, days: number, page?: Page): Promise<VoucherSummary[]> {
-      const today = utcDay(deps.clock.now());
-      const { skip, limit } = pageOf(page);
-      const filter = scoped(partnerId, { state: { $in: [...EXPIRABLE] }, expiresOn: { $gte: today, $lte: addDays(today, days) } });
-      return vouchers.find(filter, SUMMARY).sort({ expiresOn: 1, _id: 1 }).skip(skip).limit(limit).lean<VoucherSummary[]>();
+    expiringWithin(actor: Actor, days: number, page?: Page): Promise<VoucherSummary[]> {
+      const t = today();
+      return find(actor, { state: { $in: [...EXPIRABLE] }, expiresOn: { $gte: t, $lte: addDays(t, days) } }, { expiresOn: 1, _id: 1 }, page);
     },
     /** Redeemed, unclaimed vouchers whose 60-day claim window closes within `days` days. */
-    claimsDueWithin(partnerId: Types.ObjectId, days: number, page?: Page): Promise<VoucherSummary[]> {
-      const today = utcDay(deps.clock.now());
-      const { skip, limit } = pageOf(page);
-      const redeemedFrom = addDays(today, -CLAIM_WINDOW_DAYS);
-      const filter = scoped(partnerId, { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } });
-      return vouchers.find(filter, SUMMARY).sort({ 'redemption.on': 1, _id: 1 }).skip(skip).limit(limit).lean<VoucherSummary[]>();
-    },
-    byNumber(partnerId: Types.ObjectId, number: string): Promise<Voucher | null> {
-      return vouchers.findOne(scoped(partnerId, { number: number.trim().toUpperCase().replace(/\s+/g, '') })).lean<Voucher>();
+    claimsDueWithin(actor: Actor, days: number, page?: Page): Promise<VoucherSummary[]> {
+      const redeemedFrom = addDays(today(), -CLAIM_WINDOW_DAYS);
+      return find(actor, { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } }, { 'redemption.on': 1, _id: 1 }, page);
     },
     /** Search by exact number, else by customer name prefix (case-insensitive). */
-    async search(partnerId: Types.ObjectId, text: string, page?: Page): Promise<VoucherSummary[]> {
-      const exact = await this.byNumber(partnerId, text);
-      if (exact) return [exact];
-      const { skip, limit } = pageOf(page);
-      const filter = scoped(partnerId, { customerName: { $regex: `^${escapeRegex(text.trim())}`, $options: 'i' } });
-      return vouchers.find(filter, SUMMARY).sort({ customerName: 1, _id: 1 }).skip(skip).limit(limit).lean<VoucherSummary[]>();
+    async search(actor: Actor, text: string, page?: Page): Promise<VoucherSummary[]> {
+      const exact = await find(actor, { number: normaliseNumber(text) }, { _id: 1 }, { limit: 1 });
+      if (exact.length) return exact;
+      return find(actor, { customerName: { $regex: `^${escapeRegex(text.trim())}`, $options: 'i' } }, { customerName: 1, _id: 1 }, page);
     },
     /** How many vouchers per state, for the pipeline overview. */
-    async countByState(partnerId: Types.ObjectId): Promise<Record<string, number>> {
-      const rows = await vouchers.aggregate<{ _id: string; n: number }>([{ $match: scoped(partnerId, {}) }, { $group: { _id: '$state', n: { $sum: 1 } } }]);
+    async countByState(actor: Actor): Promise<Record<string, number>> {
+      checkReader(actor);
+      const rows = await vouchers.aggregate<{ _id: string; n: number }>([{ $match: scoped(actor.partnerId, {}) }, { $group: { _id: '$state', n: { $sum: 1 } } }]);
       return Object.fromEntries(rows.map((r) => [r._id, r.n]));
     },
   };

@@ -45,11 +45,12 @@ export const isExpired = (v: Pick<Voucher, 'state' | 'expiresOn'>, today: Date):
 export const claimDeadline = (redeemedOn: Date): Date => addDays(redeemedOn, CLAIM_WINDOW_DAYS);
 
 const HELD: readonly VoucherState[] = ['reserved', 'scheduled', 'completed', 'redeemed', 'claimed', 'paid'];
+const BEFORE_REPORT: readonly VoucherState[] = ['reserved', 'scheduled'];
 
 /** Role, expiry, state and pending approval: the checks every event shares. */
 export function checkEvent(v: Voucher, actor: Actor, event: VoucherEvent, t: RuleTime, approvalId?: Types.ObjectId): Refusal | null {
   const tr = transitionOf(event);
-  if (!tr.roles.some((r) => actor.roles.includes(r))) return refuse('NOT_PERMITTED', { action: event, roles: [...tr.roles] });
+  if (!tr.roles.some((r) => actor.roles.includes(r))) return refuse('NOT_PERMITTED', { action: event, roles: tr.roles.filter((r) => r !== 'system') });
   const stateOk = tr.from.includes(v.state);
   if (isExpired(v, t.today) && (stateOk || v.state === 'expired')) {
     return refuse('VOUCHER_EXPIRED', { number: v.number, expiresOn: isoDay(v.expiresOn) });
@@ -57,6 +58,10 @@ export function checkEvent(v: Voucher, actor: Actor, event: VoucherEvent, t: Rul
   if (!stateOk) {
     if ((event === 'reserve' || event === 'requestReservation') && HELD.includes(v.state)) {
       return refuse('VOUCHER_ALREADY_RESERVED', { number: v.number, state: v.state });
+    }
+    // Asking to redeem before the report exists: say what is missing rather than "wrong state".
+    if ((event === 'requestRedemption' || event === 'redeem') && BEFORE_REPORT.includes(v.state)) {
+      return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
     }
     return refuse('VOUCHER_WRONG_STATE', { number: v.number, state: v.state, action: event });
   }
@@ -77,11 +82,19 @@ export function planFor(
   actor: Actor,
   event: VoucherEvent,
   t: RuleTime,
-  change: { set?: Record<string, unknown>; unset?: string[]; push?: Record<string, unknown>; reason?: string | null; approvalId?: Types.ObjectId },
+  change: {
+    set?: Record<string, unknown>;
+    unset?: string[];
+    push?: Record<string, unknown>;
+    reason: string;
+    changes?: AuditEntry['changes'];
+    approvalId?: Types.ObjectId;
+  },
 ): WritePlan {
   const tr = transitionOf(event);
   const to = tr.to ?? v.state;
-  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event, from: v.state, to, reason: change.reason ?? null };
+  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event, from: v.state, to, reason: change.reason };
+  if (change.changes) audit.changes = change.changes;
   const filter: Record<string, unknown> = {
     _id: v._id,
     version: v.version,
@@ -90,7 +103,7 @@ export function planFor(
   };
   if (EXPIRABLE.includes(v.state) && event !== 'expire') filter.expiresOn = { $gte: t.today };
   const update: Update = { $push: { audit: audit, ...change.push }, $inc: { version: 1 } };
-  const set = { ...change.set, ...(tr.to ? { state: to } : {}) };
+  const set = { ...change.set, ...(tr.to ? { state: to } : {}), lastActionAt: t.now };
   if (Object.keys(set).length > 0) update.$set = set;
   if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((k) => [k, '' as const]));
   return { filter, update, audit };

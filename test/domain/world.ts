@@ -55,7 +55,7 @@ export async function newVoucher(w: World, over: Partial<{ days: number; program
   counter += 1;
   const number = over.number ?? `PS-${Date.UTC(2025, 0, 1) + counter}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const voucherAdminEmail = 'it-admin@customer.test';
-  await w.domain.vouchers.intake(w.staffFr, {
+  const { voucher } = await w.domain.vouchers.intake(w.staffFr, {
     voucherNumber: number,
     program: (over.program ?? 'AZDPS') as 'AZDPS',
     days: over.days ?? 5,
@@ -65,7 +65,7 @@ export async function newVoucher(w: World, over: Partial<{ days: number; program
     assignedOn: over.assignedOn ?? '2025-03-01',
     source: { kind: 'manual' },
   });
-  return w.domain.vouchers.validate(w.staffFr, { voucherNumber: number, voucherAdminEmail });
+  return (await w.domain.vouchers.validate(w.staffFr, { voucherId: String(voucher._id), voucherAdminEmail })).voucher;
 }
 
 export const reserveFr = (w: World, v: Voucher, extra: Record<string, unknown> = {}) =>
@@ -79,5 +79,5 @@ export async function completedVoucher(w: World, over: Parameters<typeof newVouc
   await w.domain.vouchers.schedule(w.staffFr, { voucherId: String(v._id), start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId });
   await w.domain.deliverables.addLink(w.staffFr, { voucherId: String(v._id), name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/plan.docx' });
   w.clock.set('2025-03-15T09:00:00Z');
-  return w.domain.vouchers.complete(w.staffFr, { voucherId: String(v._id), deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Migrate' });
+  return (await w.domain.vouchers.complete(w.staffFr, { voucherId: String(v._id), deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Migrate' })).voucher;
 }

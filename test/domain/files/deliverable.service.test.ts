@@ -20,7 +20,7 @@ describe('domain/files deliverables in GridFS (real database)', function () {
 
   it('stores a PDF with its SHA-256, size and type, and reads it back', async () => {
     const data = Buffer.from('%PDF-1.7 planning deliverable');
-    const v = await upload('Plan.pdf', 'application/pdf', data);
+    const { voucher: v } = await upload('Plan.pdf', 'application/pdf', data);
     const d = v.deliverables.at(-1);
     assert.equal(d?.sha256, createHash('sha256').update(data).digest('hex'));
     assert.deepEqual([d?.size, d?.contentType, d?.addedBy], [data.length, 'application/pdf', w.staffFr.aadObjectId]);
@@ -43,7 +43,7 @@ describe('domain/files deliverables in GridFS (real database)', function () {
   it('accepts https SharePoint/OneDrive links only', async () => {
     await refused(w.domain.deliverables.addLink(w.staffFr, { voucherId, name: 'x', url: 'http://contoso.sharepoint.com/x' }), 'LINK_NOT_ALLOWED');
     await refused(w.domain.deliverables.addLink(w.staffFr, { voucherId, name: 'x', url: 'https://evil.example/sharepoint.com' }), 'LINK_NOT_ALLOWED');
-    const v = await w.domain.deliverables.addLink(w.staffFr, { voucherId, name: 'Plan', url: 'https://contoso-my.sharepoint.com/personal/plan.docx' });
+    const { voucher: v } = await w.domain.deliverables.addLink(w.staffFr, { voucherId, name: 'Plan', url: 'https://contoso-my.sharepoint.com/personal/plan.docx' });
     assert.equal(v.deliverables.at(-1)?.kind, 'link');
   });
 

@@ -18,7 +18,7 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
   });
   const id = (v: { _id: unknown }) => String(v._id);
   const sched = (v: { _id: unknown }, start: string, end: string, consultant = w.staffFr.aadObjectId) =>
-    w.domain.vouchers.schedule(w.staffFr, { voucherId: id(v), start, end, consultantAadObjectId: consultant });
+    w.domain.vouchers.schedule(w.staffFr, { voucherId: id(v), start, end, consultantAadObjectId: consultant }).then((r) => r.voucher);
 
   it('schedules after the reservation day, within validity, with a qualified consultant', async () => {
     const v = await newVoucher(w);
@@ -41,13 +41,13 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     const report = { voucherId: id(v), summary: 's', attendees: ['a'], recommendations: 'r' };
     await refused(w.domain.vouchers.complete(w.staffFr, { ...report, deliveredOn: '2025-03-13' }), 'DELIVERED_IN_FUTURE');
     await refused(w.domain.vouchers.complete(w.staffFr, { ...report, deliveredOn: '2025-03-09' }), 'DELIVERED_BEFORE_START');
-    assert.equal((await w.domain.vouchers.complete(w.staffFr, { ...report, deliveredOn: '2025-03-12' })).state, 'completed');
+    assert.equal((await w.domain.vouchers.complete(w.staffFr, { ...report, deliveredOn: '2025-03-12' })).voucher.state, 'completed');
   });
 
   it('redeems only with the completion report and a deliverable; a pending approval blocks changes', async () => {
     const v = await newVoucher(w);
     await reserveFr(w, v);
-    await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'VOUCHER_WRONG_STATE');
+    await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'COMPLETION_REPORT_MISSING');
     await sched(v, '2025-03-10', '2025-03-12');
     w.clock.set('2025-03-13T08:00:00Z');
     await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-12', summary: 's', attendees: ['a'], recommendations: 'r' });
@@ -82,12 +82,12 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await w.domain.approvals.approve(w.manager, { approvalId: id(approval) }); // redeemed on 2025-03-15
     await refused(w.domain.vouchers.markPaid(w.staffFr, { voucherId: id(a), paidOn: '2025-03-15' }), 'VOUCHER_WRONG_STATE');
     w.clock.set('2025-05-14T23:00:00Z');
-    assert.equal((await w.domain.vouchers.claim(w.staffFr, { voucherId: id(a), claimNumber: 'C-60' })).state, 'claimed');
+    assert.equal((await w.domain.vouchers.claim(w.staffFr, { voucherId: id(a), claimNumber: 'C-60' })).voucher.state, 'claimed');
     w.clock.set('2025-05-15T00:00:00Z');
     const e = await refused(w.domain.vouchers.claim(w.staffFr, { voucherId: id(b), claimNumber: 'C-61' }), 'CLAIM_WINDOW_CLOSED');
     assert.deepEqual(e.params, { number: b.number, redeemedOn: '2025-03-15', deadline: '2025-05-14' });
     await refused(w.domain.vouchers.markPaid(w.staffFr, { voucherId: id(a), paidOn: '2025-05-13' }), 'PAID_BEFORE_CLAIM');
-    assert.equal((await w.domain.vouchers.markPaid(w.staffFr, { voucherId: id(a), paidOn: '2025-05-15' })).state, 'paid');
+    assert.equal((await w.domain.vouchers.markPaid(w.staffFr, { voucherId: id(a), paidOn: '2025-05-15' })).voucher.state, 'paid');
   });
 
   it('the sweep expires every state before redemption after day 180, audited, and releases 15-day slots', async () => {
@@ -138,7 +138,7 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' });
     await refused(x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' }), 'LOCATION_COUNTRY_MISMATCH');
     await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'FR' });
-    assert.equal((await x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' })).state, 'claimed');
+    assert.equal((await x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' })).voucher.state, 'claimed');
   });
 
   it('the sweep keeps the 15-day slot of a delivered (completed) engagement that expires unredeemed', async () => {
@@ -173,9 +173,9 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await refused(other.domain.vouchers.get(other.staffFr, id(mine)), 'VOUCHER_NOT_FOUND');
     await refused(other.domain.vouchers.reserve(other.admin, { voucherId: id(mine), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }), 'VOUCHER_NOT_FOUND');
     await refused(other.domain.vouchers.cancel(other.admin, { voucherId: id(mine), reason: 'x' }), 'VOUCHER_NOT_FOUND');
-    const found = await other.domain.queries.byNumber(other.admin.partnerId, 'SHARED-NUMBER-1');
+    const found = await other.domain.vouchers.findByNumber(other.admin, 'SHARED-NUMBER-1');
     assert.equal(String(found?._id), id(theirs));
-    const list = await other.domain.queries.byState(other.admin.partnerId, ['assigned'], { limit: 100 });
+    const list = await other.domain.queries.byState(other.admin, ['assigned'], { limit: 100 });
     assert.ok(list.every((v) => String(v.partnerId) === String(other.admin.partnerId)));
     await refused(other.domain.people.resolveActor(other.admin.partnerId, w.staffFr.aadObjectId), 'PERSON_NOT_FOUND');
     const r = await reserveFr(other, theirs);

@@ -96,7 +96,7 @@ describe('domain/voucher reserve rules (real database)', function () {
 
   it('refuses a 15-day voucher whose customer is unknown: the 15-day rule needs one', async () => {
     const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'NO-CUSTOMER-15', program: 'AZDPS', days: 15, customerName: null, voucherAdminEmail: 'it@c.test', assignedOn: '2025-03-01', source: { kind: 'manual' } });
-    await w.domain.vouchers.validate(w.staffFr, { voucherNumber: 'NO-CUSTOMER-15', voucherAdminEmail: 'it@c.test' });
+    await w.domain.vouchers.validate(w.staffFr, { voucherId: String(r.voucher._id), voucherAdminEmail: 'it@c.test' });
     await refused(reserveFr(w, r.voucher), 'VOUCHER_CUSTOMER_UNKNOWN');
   });
 
@@ -123,7 +123,7 @@ describe('domain/voucher reserve rules (real database)', function () {
     await refused(w.domain.vouchers.cancel(w.staffFr, { voucherId: String(v._id), reason: 'x' }), 'VOUCHER_WRONG_STATE');
     await reserveFr(w, v);
     await refused(w.domain.vouchers.cancel(w.staffFr, { voucherId: String(v._id), reason: '  ' }), 'INVALID_INPUT');
-    const c = await w.domain.vouchers.cancel(w.staffFr, { voucherId: String(v._id), reason: 'customer asked' });
+    const { voucher: c } = await w.domain.vouchers.cancel(w.staffFr, { voucherId: String(v._id), reason: 'customer asked' });
     assert.equal(c.state, 'assigned');
     assert.equal(c.cancellations[0]?.reason, 'customer asked');
     assert.equal((await reserveFr(w, c)).voucher.state, 'reserved');

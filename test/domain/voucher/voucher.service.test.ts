@@ -27,8 +27,8 @@ describe('domain/voucher service (real database)', function () {
       assert.equal(late.voucher.expiresOn.toISOString(), '2025-08-28T00:00:00.000Z');
       const early = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-EARLY-1', expiresOn: '2025-06-30' });
       assert.equal(early.voucher.expiresOn.toISOString(), '2025-06-30T00:00:00.000Z');
-      const printedOnly = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-ONLY-1', assignedOn: null, expiresOn: '2025-09-30' });
-      assert.equal(printedOnly.voucher.expiresOn.toISOString(), '2025-09-30T00:00:00.000Z');
+      const printedOnly = await w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'EXP-ONLY-1', assignedOn: null, expiresOn: '2025-07-30' });
+      assert.equal(printedOnly.voucher.expiresOn.toISOString(), '2025-07-30T00:00:00.000Z');
     });
     it('merges a number seen again: fills missing fields, reports conflicts, never duplicates', async () => {
       await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'PS-2', program: null, days: 5, customerName: 'Tailspin', assignedOn: '2025-03-01', source: { kind: 'email', messageId: 'm2' } });
@@ -44,8 +44,9 @@ describe('domain/voucher service (real database)', function () {
       const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'PS-3', program: 'SDPS', days: 3, customerName: 'Litware', voucherAdminEmail: 'admin@litware.test', assignedOn: '2025-03-01', source: { kind: 'email', messageId: 'm3', senderEmail: 'someone@else.test' } });
       assert.equal(r.flagged, true);
       await refused(reserveFr(w, r.voucher), 'VOUCHER_NEEDS_CONFIRMATION');
-      await refused(w.domain.vouchers.validate(w.staffFr, { voucherNumber: 'PS-3', voucherAdminEmail: 'wrong@litware.test' }), 'VOUCHER_ADMIN_MISMATCH');
-      const ok = await w.domain.vouchers.validate(w.staffFr, { voucherNumber: 'ps-3', voucherAdminEmail: 'ADMIN@litware.test' });
+      const voucherId = String((await w.domain.vouchers.findByNumber(w.staffFr, 'ps-3'))._id);
+      await refused(w.domain.vouchers.validate(w.staffFr, { voucherId, voucherAdminEmail: 'wrong@litware.test' }), 'VOUCHER_ADMIN_MISMATCH');
+      const { voucher: ok } = await w.domain.vouchers.validate(w.staffFr, { voucherId, voucherAdminEmail: 'ADMIN@litware.test' });
       assert.equal(ok.needsConfirmation, null);
       assert.ok(ok.validated);
     });
@@ -64,9 +65,9 @@ describe('domain/voucher service (real database)', function () {
       const decided = await w.domain.approvals.approve(w.manager, { approvalId: String(approval._id) });
       assert.equal(decided.approval.status, 'approved');
       assert.equal(decided.vouchers[0]?.state, 'redeemed');
-      const claimed = await w.domain.vouchers.claim(w.staffFr, { voucherId: String(v._id), claimNumber: 'CLM-1' });
+      const { voucher: claimed } = await w.domain.vouchers.claim(w.staffFr, { voucherId: String(v._id), claimNumber: 'CLM-1' });
       assert.deepEqual([claimed.claim?.amount, claimed.claim?.currency], [5 * 950, 'EUR']);
-      const paid = await w.domain.vouchers.markPaid(w.staffFr, { voucherId: String(v._id), paidOn: '2025-03-15' });
+      const { voucher: paid } = await w.domain.vouchers.markPaid(w.staffFr, { voucherId: String(v._id), paidOn: '2025-03-15' });
       assert.equal(paid.state, 'paid');
       assert.equal(replayStates(paid.audit), 'paid');
       assert.deepEqual(

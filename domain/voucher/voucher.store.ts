@@ -1,0 +1,136 @@
+import type { Types } from 'mongoose';
+import type { Location } from '../location/location.model';
+import type { DomainDeps } from '../models';
+import type { Actor } from '../person/person.model';
+import { refuse, Refusal } from '../refusal';
+import { scoped, toObjectId } from '../scope';
+import { updateVersioned } from '../write';
+import { checkContact, checkLocation } from './reserve.rules';
+import type { VoucherState } from './voucher.machine';
+import type { Voucher } from './voucher.model';
+import { isRefused, ruleTime, type RuleResult, type RuleTime, type WritePlan } from './voucher.rules';
+
+/**
+ * Reading and changing one voucher: what every voucher service shares (the services import this
+ * module, never each other, so there is no import cycle between them).
+ */
+export type Rule = (v: Voucher, t: RuleTime) => RuleResult | Promise<RuleResult>;
+
+/** The roles that may read vouchers: every role of the partner (and the system). */
+export function checkReader(actor: Actor): void {
+  if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'manager' || r === 'system')) {
+    throw refuse('NOT_PERMITTED', { action: 'viewVouchers', roles: ['admin', 'staff', 'manager'] });
+  }
+}
+
+/** Reads one voucher of the actor's partner by its id, or refuses VOUCHER_NOT_FOUND. */
+export async function loadVoucher(deps: DomainDeps, partnerId: Types.ObjectId, voucherId: string | Types.ObjectId): Promise<Voucher> {
+  const id = toObjectId(voucherId);
+  const v = id ? await deps.models.vouchers.findOne(scoped(partnerId, { _id: id })).lean<Voucher>() : null;
+  if (!v) throw refuse('VOUCHER_NOT_FOUND', { voucher: String(voucherId) });
+  return v;
+}
+
+/** The voucher number as stored: trimmed, upper case, no inner spaces (DOMAIN.md, parsing contract). */
+export const normaliseNumber = (text: string): string => text.trim().toUpperCase().replace(/\s+/g, '');
+
+/** Reads one voucher of the actor's partner by its number, or refuses VOUCHER_NOT_FOUND. */
+export async function loadVoucherByNumber(deps: DomainDeps, partnerId: Types.ObjectId, number: string): Promise<Voucher> {
+  const v = await deps.models.vouchers.findOne(scoped(partnerId, { number: normaliseNumber(number) })).lean<Voucher>();
+  if (!v) throw refuse('VOUCHER_NOT_FOUND', { voucher: number.trim().slice(0, 64) });
+  return v;
+}
+
+/** Applies a plan with one conditional update; returns the updated voucher or why it did not apply. */
+export async function applyPlan(deps: DomainDeps, partnerId: Types.ObjectId, v: Voucher, plan: WritePlan) {
+  return updateVersioned<Voucher>(deps, {
+    model: deps.models.vouchers,
+    id: v._id,
+    version: v.version,
+    filter: scoped(partnerId, plan.filter),
+    update: plan.update,
+  });
+}
+
+/** The card the user acted on showed `expected`; a voucher in another state is refused with what it is now. */
+export function checkExpectedState(v: Voucher, expected: VoucherState | null | undefined): Refusal | null {
+  if (!expected || v.state === expected) return null;
+  return refuse('VOUCHER_CHANGED', { number: v.number, expected, state: v.state });
+}
+
+/** A rule that first checks the state the user saw, so a re-run after a lost race says what changed. */
+export function withExpectedState(rule: Rule, expected: VoucherState | null | undefined): Rule {
+  if (!expected) return rule;
+  return (v, t) => checkExpectedState(v, expected) ?? rule(v, t);
+}
+
+/**
+ * Runs a rule and applies its plan. When the update matches nothing, the voucher is read again
+ * and the same rule says why; if it now passes, a concurrent writer won (CONCURRENT_UPDATE).
+ * Never retries silently (STYLE.md §4).
+ */
+export async function changeVoucher(deps: DomainDeps, actor: Actor, voucher: Voucher | string | Types.ObjectId, rule: Rule): Promise<Voucher> {
+  const t = ruleTime(deps.clock.now());
+  // A voucher the caller has just read saves a round trip; if it is stale, the version in the
+  // update's filter makes the write miss and explainFailure reads it again.
+  const v = isLoaded(voucher) ? voucher : await loadVoucher(deps, actor.partnerId, voucher);
+  const plan = await rule(v, t);
+  if (isRefused(plan)) throw plan;
+  const result = await applyPlan(deps, actor.partnerId, v, plan);
+  if (result.ok) return result.doc;
+  return explainFailure(deps, actor, v, rule, t);
+}
+
+function isLoaded(voucher: Voucher | string | Types.ObjectId): voucher is Voucher {
+  return typeof voucher === 'object' && 'version' in voucher && 'partnerId' in voucher;
+}
+
+/**
+ * Why a planned write did not apply. A unique index that refused it (the 15-day slot) is
+ * explained by the rules on the re-read, which now see the other holder; if the rules pass on
+ * the re-read, someone changed the voucher or its context in between.
+ */
+export async function explainFailure(deps: DomainDeps, actor: Actor, v: Voucher, rule: Rule, t: RuleTime): Promise<never> {
+  const again = await loadVoucher(deps, actor.partnerId, v._id);
+  const second = await rule(again, t);
+  if (second instanceof Refusal) throw second;
+  throw refuse('CONCURRENT_UPDATE', { number: v.number });
+}
+
+async function loadLocation(deps: DomainDeps, v: Voucher): Promise<Location | null> {
+  return deps.models.locations.findOne(scoped(v.partnerId, { locationId: v.locationId ?? '' })).lean<Location>();
+}
+
+/**
+ * Reserve, redeem and claim under a location whose country is the engagement's and that is
+ * approved for the program (DOMAIN.md, Program rules): checked again after reservation, since an
+ * admin may have changed the location since. With `actor`, the actor must also be a contact of
+ * that location (or an admin), as at reservation.
+ */
+export async function checkVoucherLocation(deps: DomainDeps, v: Voucher, actor?: Actor): Promise<Refusal | null> {
+  const location = await loadLocation(deps, v);
+  const wrongPlace = checkLocation(location, v.locationId ?? '', v.program ?? '', v.engagementCountry ?? '');
+  return wrongPlace ?? (actor && location ? checkContact(actor, location) : null);
+}
+
+/** A rule that also requires the voucher's location to be right, checked once the rule itself passes. */
+export function underApprovedLocation(deps: DomainDeps, rule: Rule, actor?: Actor): Rule {
+  return async (v, t) => {
+    const plan = await rule(v, t);
+    if (isRefused(plan)) return plan;
+    return (await checkVoucherLocation(deps, v, actor)) ?? plan;
+  };
+}
+
+/**
+ * A rule for a voucher a location holds: staff act only on vouchers of a location they are a
+ * contact of, admins on any (DOMAIN.md, Program rules: the same check as at reservation).
+ */
+export function byLocationContact(deps: DomainDeps, actor: Actor, rule: Rule): Rule {
+  return async (v, t) => {
+    const plan = await rule(v, t);
+    if (isRefused(plan) || !v.locationId) return plan;
+    const location = await loadLocation(deps, v);
+    return (location ? checkContact(actor, location) : null) ?? plan;
+  };
+}
