@@ -1,6 +1,7 @@
 // Lint: typescript-eslint on strict settings, plus the import boundaries of STYLE.md §1.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const noBotbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside bot/teams/ (STYLE.md §1).' };
 
@@ -65,6 +66,65 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/domain/**', '**/cards/**', '**/bot/**', '../domain', '../cards', '../bot'], message: 'manifest/ builds the app package on its own (STYLE.md §1).' }] },
+      ],
+    },
+  },
+  // Import graph and domain errors (issue 7, "An API the bot can call"; STYLE.md §1, §6, §7).
+  // import-x resolves each import to a file, so it sees static imports, `import()` and `require`
+  // alike: no cycles anywhere (type-only imports are ignored), and no path across the folder
+  // boundaries of STYLE.md §1, dynamic or not.
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './domain', from: ['./bot', './cards', './test', './tools', './bench'], message: 'domain/ uses neither bot/ nor cards/ (STYLE.md §1).' },
+            { target: './cards', from: ['./bot', './test', './tools'], message: 'cards/ does not use bot/ (STYLE.md §1).' },
+            { target: ['./bot', './cards', './domain', './manifest', './tools', './bench'], from: './test', message: 'nothing imports test/ (STYLE.md §1).' },
+          ],
+        },
+      ],
+    },
+  },
+  // cards/ takes only types from domain/ (STYLE.md §1); the one shared function is the card-safe text.
+  {
+    files: ['cards/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '!**/domain/safe-text'],
+              allowTypeImports: true,
+              message: 'cards/ imports only types from domain/ (use `import type`), except domain/safe-text.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/domain/]', message: 'cards/ loads nothing from domain/ at run time (STYLE.md §1).' },
+      ],
+    },
+  },
+  // An expected failure in domain/ is a Refusal; a broken invariant an InvariantError (domain/invariant.ts).
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ThrowStatement > NewExpression[callee.name="Error"]', message: 'domain/ throws a Refusal (expected failure) or an InvariantError (domain/invariant.ts), never a bare Error.' },
+        { selector: 'ImportExpression', message: 'domain/ imports statically, so the import rules see every dependency.' },
       ],
     },
   },
