@@ -23,14 +23,14 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     ferretPostgresUrl: config.FERRETDB_POSTGRESQL_URL,
     say: (line) => log.info(line),
-  }).catch((error: unknown) => exitWith(error, DatabaseUnavailableError));
+  }).catch((error: unknown) => exitWith(error, DatabaseUnavailableError, log));
   stopper.add(() => database.stop());
   log.info({ database: database.kind, pid: database.pid }, `database: ${database.description}`);
   if (stopper.stopIfRequested()) return;
 
   const bot = await startBot(config, log, database.uri, database.kind === 'uri' ? 'MONGODB_URI' : 'embedded').catch(async (error: unknown) => {
     await database.stop();
-    return exitWith(error, DatabaseConnectError);
+    return exitWith(error, DatabaseConnectError, log);
   });
   stopper.add(async () => (await bot.shutdown(Math.max(config.SHUTDOWN_TIMEOUT_MS - 2_500, 100))).drained);
   const { address, port } = bot.address;
@@ -48,11 +48,15 @@ function loadConfigOrExit(): Config {
   }
 }
 
-/** An expected start-up failure gets its own message and exit 1; anything else goes to the generic handler. */
-function exitWith(error: unknown, expected: new (...args: never[]) => Error): never {
+/** An expected start-up failure gets its own message (after the log lines before it) and exit 1; anything else goes to the generic handler. */
+function exitWith(error: unknown, expected: new (...args: never[]) => Error, log: Logger): Promise<never> {
   if (!(error instanceof expected)) throw error;
-  process.stderr.write(`${redactSecrets(error.message)}\n`);
-  process.exit(1);
+  return new Promise<never>(() =>
+    log.flush(() => {
+      process.stderr.write(`${redactSecrets(error.message)}\n`);
+      process.exit(1);
+    }),
+  );
 }
 
 /** Without an app id nothing is authenticated: say so, and say who can reach it. */

@@ -46,7 +46,8 @@ export async function acquireDatabase(options: AcquireOptions): Promise<Acquired
       reasons.push(`embedded mongod: ${reason}`);
       if (options.embedded === 'mongod') throw unavailable(reasons);
       options.say(`no embedded mongod: ${reason}`);
-      options.say(`${retryNote(options.dataDir)} Trying the embedded FerretDB instead; set EMBEDDED_DB=ferretdb to go straight to it.`);
+      const remembered = recentDownloadFailure(options.dataDir) ? `${retryNote(options.dataDir)} ` : '';
+      options.say(`${remembered}Trying the embedded FerretDB instead; set EMBEDDED_DB=ferretdb to go straight to it.`);
     }
   }
   try {
