@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export const SHOTS_DIR = path.resolve(__dirname, '..', '..', '..', 'build', 'e2e');
+
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 400, height: 860 };
+/**
+ * The Playground is a desktop web app: below about 800 px it scrolls sideways instead of reflowing,
+ * and it draws every card in a fixed 450 px column (Teams desktop's card width). Teams mobile gives a
+ * card the phone's width less its margins, so the narrow shot sets that column to 360 px and lets the
+ * card fill it, which is the layout a 400 px wide phone shows.
+ */
+const NARROW_CARD_CSS = `
+  div:has(> .ac-preview-panel) { width: 360px !important; max-width: 360px !important; }
+  .ac-preview-panel, .ac-preview-panel > .ac-adaptiveCard { width: 100% !important; }
+`;
+
+/** Saves `NN-step-wide.png` (the whole window) and `NN-step-narrow.png` (the card, at phone width). */
+export class StepShots {
+  private step = 0;
+
+  constructor(
+    private readonly page: Page,
+    private readonly prefix: string,
+  ) {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+  }
+
+  async take(name: string, card: Locator): Promise<void> {
+    this.step++;
+    const base = path.join(SHOTS_DIR, `${this.prefix}-${String(this.step).padStart(2, '0')}-${name}`);
+    await card.scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: `${base}-wide.png` });
+    await this.page.setViewportSize(NARROW);
+    const style = await this.page.addStyleTag({ content: NARROW_CARD_CSS });
+    try {
+      await card.screenshot({ path: `${base}-narrow.png` });
+    } finally {
+      await style.evaluate((node) => node.remove());
+      await this.page.setViewportSize(WIDE);
+    }
+  }
+}
