@@ -1,11 +1,17 @@
 import { Template } from 'adaptivecards-templating';
+import type { ApprovalRequestData, ApprovalsListData } from './approval.card';
 import type { MessageData } from './message.card';
+import type { RedeemPickData, RedeemReviewData } from './redeem.card';
 import type { ClaimData } from './claim.card';
 import type { CompleteData } from './complete.card';
 import type { ScheduleData } from './schedule.card';
 import type { CancelData } from './cancel.card';
 import type { ReserveData } from './reserve.card';
 import message from './templates/message.json';
+import approvalsList from './templates/approvals-list.json';
+import approvalRequest from './templates/approval-request.json';
+import redeemReview from './templates/redeem-review.json';
+import redeemPick from './templates/redeem-pick.json';
 import claim from './templates/claim.json';
 import complete from './templates/complete.json';
 import schedule from './templates/schedule.json';
@@ -34,6 +40,10 @@ const TEMPLATES = {
   schedule,
   complete,
   claim,
+  'redeem-pick': redeemPick,
+  'redeem-review': redeemReview,
+  'approval-request': approvalRequest,
+  'approvals-list': approvalsList,
 } as const;
 
 export interface TemplateData {
@@ -46,6 +56,10 @@ export interface TemplateData {
   schedule: ScheduleData;
   cancel: CancelData;
   reserve: ReserveData;
+  'approvals-list': ApprovalsListData;
+  'approval-request': ApprovalRequestData;
+  'redeem-review': RedeemReviewData;
+  'redeem-pick': RedeemPickData;
 }
 
 export type TemplateName = keyof typeof TEMPLATES;

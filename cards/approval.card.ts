@@ -1,0 +1,112 @@
+import type { Approval, ApprovalDecision } from '../domain/approval/approval.model';
+import { linkMd, md } from './escape';
+import { fill, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
+import type { VerbInput } from './verbs';
+import { daysText, type Fact, type VoucherView } from './voucher-facts';
+
+/**
+ * The approval card (issue 8 step 7, issue 10): the facts, who asked and when, the deliverables,
+ * the expiry; Approve / Reject for an approver, the status for anyone else, and after a decision
+ * who decided, when and why. `refresh` names the approvers so Teams fetches their own view.
+ */
+export const MAX_REFRESH_USERS = 60;
+
+export type ApprovalView = Pick<Approval, '_id' | 'kind' | 'voucherNumbers' | 'requestedBy' | 'requestedOn' | 'approvers' | 'status' | 'expiresAt'> & {
+  decisions: readonly Pick<ApprovalDecision, 'by' | 'decision' | 'comment' | 'at'>[];
+};
+
+export interface ApprovalRequestData {
+  l: Labels;
+  title: string;
+  facts: Fact[];
+  vouchers: { heading: string; facts: Fact[]; links: string[] }[];
+  view: 'decide' | 'waiting' | 'decided' | 'expired';
+  statusLine: string;
+  statusColor: 'Good' | 'Attention' | 'Default' | 'Warning';
+  commentLine: string;
+  /** More approvers than Teams refreshes for: the status view offers a button that opens the decision. */
+  offerOpen: boolean;
+  ref: VerbInput<'approval.refresh'>;
+  refreshUserIds: string[];
+}
+
+export interface ApprovalViewer {
+  aadObjectId: string;
+}
+
+export type ApprovalVoucher = Pick<VoucherView, 'number' | 'customerName' | 'program' | 'days' | 'completion'> & { deliverables: VoucherView['deliverables'] };
+
+const nameOf = (id: string, names: Readonly<Record<string, string>>) => md(names[id] ?? id, 80);
+
+function decisionLine(a: ApprovalView, names: Readonly<Record<string, string>>, l: Labels, ctx: CardContext) {
+  const last = a.decisions[a.decisions.length - 1];
+  if (a.status === 'expired') return { statusLine: fill(l.approval.expired, { at: formatInstant(a.expiresAt, ctx.locale) }), statusColor: 'Warning' as const, commentLine: '' };
+  if (!last || a.status === 'pending') return { statusLine: l.approval.waiting, statusColor: 'Default' as const, commentLine: '' };
+  const line = last.decision === 'approved' ? l.approval.approvedBy : l.approval.rejectedBy;
+  return {
+    statusLine: fill(line, { by: nameOf(last.by, names), at: formatInstant(last.at, ctx.locale) }),
+    statusColor: last.decision === 'approved' ? ('Good' as const) : ('Attention' as const),
+    commentLine: last.comment ? fill(l.approval.why, { comment: md(last.comment, 500) }) : '',
+  };
+}
+
+function viewOf(a: ApprovalView, viewer: ApprovalViewer | null): ApprovalRequestData['view'] {
+  if (a.status === 'expired') return 'expired';
+  if (a.status !== 'pending') return 'decided';
+  return viewer && a.approvers.includes(viewer.aadObjectId) ? 'decide' : 'waiting';
+}
+
+export function toApprovalRequestData(
+  a: ApprovalView,
+  vouchers: readonly ApprovalVoucher[],
+  /** Who looks at the card; null for a copy sent to a channel or to several people. */
+  viewer: ApprovalViewer | null,
+  names: Readonly<Record<string, string>>,
+  ctx: CardContext,
+): ApprovalRequestData {
+  const l = labelsFor(ctx.locale);
+  const kind = (l.approval.kind as Record<string, string>)[a.kind] ?? md(a.kind, 20);
+  const view = viewOf(a, viewer);
+  return {
+    l,
+    title: fill(l.approval.title, { kind }),
+    facts: [
+      { title: l.field.vouchers, value: md(a.voucherNumbers.join(', '), 600) },
+      { title: l.field.requestedBy, value: nameOf(a.requestedBy, names) },
+      { title: l.field.requestedOn, value: formatInstant(a.requestedOn, ctx.locale) },
+      { title: l.field.approvalExpires, value: formatInstant(a.expiresAt, ctx.locale) },
+    ],
+    vouchers: vouchers.slice(0, 10).map((v) => ({
+      heading: `${md(v.number, 64)} · ${md(v.customerName, 120, l.common.unknown)} · ${md(v.program, 16, '?')} · ${daysText(v.days, l)}`,
+      facts: v.completion ? [{ title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) }, { title: l.field.summary, value: md(v.completion.summary, 300) }] : [],
+      links: v.deliverables.slice(0, 5).map((d) => linkMd(d.name, d.kind === 'link' ? d.url : null)),
+    })),
+    view,
+    ...decisionLine(a, names, l, ctx),
+    offerOpen: view === 'waiting' && a.approvers.length > MAX_REFRESH_USERS,
+    ref: { approvalId: String(a._id) },
+    refreshUserIds: a.approvers.slice(0, MAX_REFRESH_USERS),
+  };
+}
+
+/** The approvals waiting for this manager (issue 8, `approvals`). */
+export interface ApprovalsListData {
+  l: Labels;
+  empty: boolean;
+  rows: { line: string; open: VerbInput<'approval.refresh'> }[];
+}
+
+export function toApprovalsListData(approvals: readonly ApprovalView[], names: Readonly<Record<string, string>>, ctx: CardContext): ApprovalsListData {
+  const l = labelsFor(ctx.locale);
+  const rows = approvals.slice(0, 20).map((a) => ({
+    line: fill(l.approval.listRow, {
+      kind: (l.approval.kind as Record<string, string>)[a.kind] ?? md(a.kind, 20),
+      vouchers: md(a.voucherNumbers.join(', '), 300),
+      by: nameOf(a.requestedBy, names),
+      on: formatDay(a.requestedOn, ctx.locale),
+      expires: formatInstant(a.expiresAt, ctx.locale),
+    }),
+    open: { approvalId: String(a._id) },
+  }));
+  return { l, empty: rows.length === 0, rows };
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { toRedeemPickData, toRedeemReviewData } from '../../cards/redeem.card';
+import { render } from '../../cards/render';
+import { parseVerbData } from '../../cards/verbs';
+import { actionNamed, actionTitles, allText, assertNeutralised, assertValidCard, HOSTILE, inputs } from './card-check';
+import { NOW, PROGRAMS, voucherIn } from './fixtures';
+
+describe('redeem cards', () => {
+  const a = voucherIn('completed', { number: 'AB-1' });
+  const b = voucherIn('completed', { number: 'AB-2', customerName: 'Contoso' });
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`pick: expanded checkboxes of completed vouchers, then review, in ${locale}`, () => {
+      const card = render('redeem-pick', toRedeemPickData([a, b], { locale, now: NOW }));
+      assertValidCard(card);
+      const pick = inputs(card).get('voucherIds');
+      assert.equal(pick?.isMultiSelect, true);
+      assert.equal(pick?.style, 'expanded');
+      assert.deepEqual((pick?.choices as { value: string }[]).map((c) => c.value), [String(a._id), String(b._id)]);
+      assert.match(allText(card), /AB-2 · Contoso · SDPS/);
+      const button = actionNamed(card, locale === 'fr' ? 'Échanger' : 'Redeem');
+      assert.equal(button.verb, 'redemption.review');
+      assert.deepEqual(parseVerbData('redemption.review', { ...button.data, voucherIds: `${String(a._id)},${String(b._id)}` }).data, { voucherIds: [String(a._id), String(b._id)] });
+      const none = render('redeem-pick', toRedeemPickData([], { locale, now: NOW }));
+      assertValidCard(none);
+      assert.deepEqual(actionTitles(none), []);
+      assert.match(allText(none), locale === 'fr' ? /Aucun bon terminé/ : /No completed voucher/);
+    });
+
+    it(`review: each voucher's facts and Yes, redeem for exactly those, in ${locale}`, () => {
+      const card = render('redeem-review', toRedeemReviewData([a, b], PROGRAMS, { locale, now: NOW }));
+      assertValidCard(card);
+      const text = allText(card);
+      assert.match(text, locale === 'fr' ? /Échanger ces 2 bons/ : /Redeem these 2 vouchers/);
+      assert.match(text, /AB-1 · Fabrikam SA/);
+      assert.match(text, locale === 'fr' ? /1 livrables/ : /1 deliverables/);
+      assert.match(text, locale === 'fr' ? /6 févr\. 2026/ : /Feb 6, 2026/);
+      const yes = actionNamed(card, locale === 'fr' ? 'Oui, échanger' : 'Yes, redeem');
+      assert.deepEqual(parseVerbData('redemption.confirm', yes.data).data, { voucherIds: [String(a._id), String(b._id)] });
+    });
+  }
+
+  it('neutralises hostile customer names in both cards', () => {
+    for (const h of HOSTILE) {
+      const v = voucherIn('completed', { number: h, customerName: h });
+      for (const card of [render('redeem-pick', toRedeemPickData([v, v], { locale: 'en', now: NOW })), render('redeem-review', toRedeemReviewData([v, v], PROGRAMS, { locale: 'fr', now: NOW }))]) {
+        assertValidCard(card);
+        assertNeutralised(card);
+      }
+    }
+  });
+
+  it('keeps a review of 20 vouchers under 25 KB', () => {
+    const many = Array.from({ length: 25 }, (_, i) => voucherIn('completed', { number: `AB-${i}`, customerName: 'y'.repeat(300) }));
+    const card = render('redeem-review', toRedeemReviewData(many, PROGRAMS, { locale: 'fr', now: NOW }));
+    assertValidCard(card);
+  });
+});
