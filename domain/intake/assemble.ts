@@ -1,8 +1,9 @@
+import { appositiveEmail, findAdminInSentences, isApposition } from './admin-sentence';
 import { addDays, readDate, resolveDates, type DateReading } from './dates';
 import { findVoucherOccurrences, layoutMessage, nearest, segmentText, type MessageLayout, type VoucherOccurrence } from './extract';
-import type { Candidate } from './fields';
+import { tableCells, type Candidate } from './fields';
 import { matchLabel } from './labels';
-import { findProgramMention, matchProgramValue, type ProgramMatch } from './programs';
+import { findProgramInCells, findProgramMention, matchProgramValue, type ProgramMatch } from './programs';
 import { foldWords, stripLineDecorations } from './text';
 import { FIELD_NAMES, type FieldName, type IntakeVerdict, type TemplateLanguage, type VoucherParseResult } from './types';
 import { findDaysInText, readAgreementNumber, readCustomerName, readDays, readEmail, readVoucherNumber } from './values';
@@ -11,7 +12,8 @@ import { findDaysInText, readAgreementNumber, readCustomerName, readDays, readEm
  * Turns the text of one message into the contract's result and a verdict. `confidence` is the
  * mean over the eight fields of how each was found: 1 for a labelled value read as printed,
  * less for a value on the next line, a program known by a close variant (0.8) or only
- * mentioned in the text (0.6), days read beside the program (0.7), a day/month order settled
+ * mentioned in the text or a table cell (0.6), days read beside the program (0.7), an administrator
+ * named in a sentence (0.9), a day/month order settled
  * by the template's language alone (0.8), an expiry computed as creation + 180 days (0.9),
  * and 0 for a field not found.
  */
@@ -34,6 +36,8 @@ export function finalize(fields: VoucherFields, quality: Quality): VoucherParseR
 
 const TRAINING = /(training vouchers?|satv|bons? de formation|schulungsgutschein|trainingsgutschein|(vales?|cupon(es)?|bonos?) de (formacion|capacitacion)|software assurance training|sa training)/;
 const PLANNING = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps|dps)(?![a-z])|planification|planungsdienst|planificacion|planeacion|software assurance|vlsc|volume licensing)/;
+// What a number labelled only "document" needs around it: the email must speak of Planning Services themselves.
+const PLANNING_SERVICES = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps)(?![a-z])|planification|planungsdienst|planificacion)/;
 
 function placementQuality(c: Candidate): number {
   return c.placement === 'nextLine' ? 0.95 : 1;
@@ -47,8 +51,9 @@ function tallyLanguage(used: readonly Candidate[], fallback: TemplateLanguage): 
   return best;
 }
 
-/** "Voucher administrator: Jane Doe" with the address on the next line. */
+/** "Voucher administrator: Jane Doe" with the address on the next line; "Voucher administrator Jane Doe <jane@…>". */
 function adminEmail(layout: MessageLayout, c: Candidate): string | null {
+  if (c.separator === 'space' && !isApposition(c.value)) return appositiveEmail(c.value);
   const inline = readEmail(c.value);
   if (inline !== null) return inline;
   for (let i = c.line + 1; i <= c.line + 2; i += 1) {
@@ -66,14 +71,35 @@ interface ProgramFinding {
   candidate: Candidate | null;
 }
 
-function findProgram(cands: readonly Candidate[], line: number, text: string, folded: string): ProgramFinding {
-  const labelled = nearest(cands, 'program', line, (c) => {
+/** The cells of the table rows around the voucher line, in its segment. */
+function cellsNear(layout: MessageLayout, segment: number, line: number): string[] {
+  const bounds = layout.forwards.segments[segment];
+  if (!bounds) return [];
+  const cells: string[] = [];
+  for (let i = Math.max(bounds.start, line - 30); i < Math.min(bounds.end, line + 30); i += 1) {
+    if (!layout.forwards.headerLines.has(i)) cells.push(...tableCells(layout.lines[i] ?? ''));
+  }
+  return cells;
+}
+
+function findProgram(layout: MessageLayout, segment: number, line: number, text: string, folded: string): ProgramFinding {
+  const labelled = nearest(layout.candidates[segment] ?? [], 'program', line, (c) => {
     const m = matchProgramValue(c.value);
     return m.code !== null || m.training ? m : null;
   });
   if (labelled) return { match: labelled.value, candidate: labelled.candidate };
-  const mention = findProgramMention(text, folded);
+  const mention = findProgramMention(text, folded) ?? findProgramInCells(cellsNear(layout, segment, line));
   return { match: { code: mention, kind: mention ? 'mention' : null, training: false }, candidate: null };
+}
+
+/** The administrator named in a sentence of the notice, else of the messages forwarded on top of it. */
+function sentenceAdmin(layout: MessageLayout, segment: number): string | null {
+  for (let n = segment; n >= 0; n -= 1) {
+    const bounds = layout.forwards.segments[n];
+    const found = bounds ? findAdminInSentences(layout.lines, bounds.start, bounds.end, layout.forwards.headerLines) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 const PROGRAM_QUALITY = { exact: 1, variant: 0.8, mention: 0.6 } as const;
@@ -92,7 +118,7 @@ function readFields(layout: MessageLayout, occurrence: VoucherOccurrence | null,
     return found.value;
   };
   const voucher = take('voucherNumber', occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null);
-  const program = findProgram(cands, line, text, folded);
+  const program = findProgram(layout, segment, line, text, folded);
   if (program.candidate) used.push(program.candidate);
   if (program.match.kind) quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
   let days = take('days', nearest(cands, 'days', line, (c) => readDays(c.value).days));
@@ -102,7 +128,11 @@ function readFields(layout: MessageLayout, occurrence: VoucherOccurrence | null,
   }
   const customerName = take('customerName', nearest(cands, 'customerName', line, (c) => readCustomerName(c.value)));
   const agreementNumber = take('agreementNumber', nearest(cands, 'agreementNumber', line, (c) => readAgreementNumber(c.value)));
-  const voucherAdminEmail = take('voucherAdminEmail', nearest(cands, 'voucherAdminEmail', line, (c) => adminEmail(layout, c)));
+  let voucherAdminEmail = take('voucherAdminEmail', nearest(cands, 'voucherAdminEmail', line, (c) => adminEmail(layout, c)));
+  if (voucherAdminEmail === null) {
+    voucherAdminEmail = sentenceAdmin(layout, segment);
+    if (voucherAdminEmail !== null) quality.voucherAdminEmail = 0.9;
+  }
   const assigned = take<DateReading>('assignedOn', nearest(cands, 'assignedOn', line, (c) => readDate(c.value)));
   const expires = take<DateReading>('expiresOn', nearest(cands, 'expiresOn', line, (c) => readDate(c.value)));
 
@@ -139,6 +169,11 @@ function decide(occurrence: VoucherOccurrence | null, program: ProgramFinding, f
   return planning ? 'planning_voucher' : 'not_planning_services';
 }
 
+function speaksOfPlanningServices(layout: MessageLayout, o: VoucherOccurrence): boolean {
+  const text = segmentText(layout, o.segment, o.line);
+  return PLANNING_SERVICES.test(foldWords(text)) || findProgramMention(text) !== null;
+}
+
 function segmentWithMostFields(layout: MessageLayout): number {
   let best = 0;
   layout.candidates.forEach((c, n) => {
@@ -150,7 +185,7 @@ function segmentWithMostFields(layout: MessageLayout): number {
 /** Parses one message's text (plain text, or HTML already turned into text). */
 export function assembleFromText(text: string): Assembled {
   const layout = layoutMessage(text);
-  const occurrences = findVoucherOccurrences(layout);
+  const occurrences = findVoucherOccurrences(layout).filter((o) => !o.weak || speaksOfPlanningServices(layout, o));
   const current = occurrences.find((o) => !o.cancelled) ?? occurrences[0] ?? null;
   return readFields(layout, current, current?.segment ?? segmentWithMostFields(layout));
 }

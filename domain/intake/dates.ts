@@ -31,8 +31,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   december: 12, dec: 12, decembre: 12, dezember: 12, dez: 12, diciembre: 12, dic: 12,
 };
 
+// Years a voucher date can have: the program started long after 2000, and a year past 2099 is a typo or a trap.
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2099;
+
 function isoOf(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1990 || year > 2199) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < MIN_YEAR || year > MAX_YEAR) return null;
   const t = new Date(Date.UTC(year, month - 1, day));
   if (t.getUTCMonth() !== month - 1 || t.getUTCDate() !== day) return null;
   return t.toISOString().slice(0, 10);

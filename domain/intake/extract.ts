@@ -13,6 +13,8 @@ export interface VoucherOccurrence {
   segment: number;
   line: number;
   cancelled: boolean;
+  /** Labelled only with the seed's weak word "document". */
+  weak: boolean;
 }
 
 export interface MessageLayout {
@@ -48,12 +50,14 @@ function mentionsOtherCode(line: string, wanted: string): boolean {
  * The voucher a status field speaks of, as the line of its voucher number: the labelled number
  * just above it in the same segment, else the first one below (a message may list several notices).
  */
-function statusOwner(candidates: readonly Candidate[], statusLine: number): number | null {
-  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line);
-  const above = numberLines.filter((l) => l <= statusLine);
-  if (above.length > 0) return Math.max(...above);
-  const below = numberLines.filter((l) => l > statusLine);
-  return below.length > 0 ? Math.min(...below) : null;
+function statusOwner(numberLines: readonly number[], statusLine: number): number | null {
+  let above: number | null = null;
+  let below: number | null = null;
+  for (const l of numberLines) {
+    if (l <= statusLine) above = Math.max(above ?? l, l);
+    else below = Math.min(below ?? l, l);
+  }
+  return above ?? below;
 }
 
 /** Is this voucher said to be cancelled: on its own line, by a status field, by the subject, or by a sentence about it. */
@@ -61,7 +65,8 @@ function isCancelled(layout: MessageLayout, segment: number, line: number, numbe
   const folded = (i: number): string => foldKeepLength(layout.lines[i] ?? '');
   if (CANCEL.test(folded(line))) return true;
   const candidates = layout.candidates[segment] ?? [];
-  const ownStatus = candidates.filter((c) => c.field === 'status' && statusOwner(candidates, c.line) === line);
+  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line);
+  const ownStatus = candidates.filter((c) => c.field === 'status' && statusOwner(numberLines, c.line) === line);
   if (ownStatus.some((c) => CANCEL.test(foldKeepLength(c.value)))) return true;
   const subject = layout.forwards.subjects.get(segment);
   if (subject !== undefined && CANCEL.test(folded(subject))) return true;
@@ -85,7 +90,7 @@ export function findVoucherOccurrences(layout: MessageLayout): VoucherOccurrence
       if (c.field !== 'voucherNumber') continue;
       const number = readVoucherNumber(c.value);
       if (number === null) continue;
-      out.push({ number, segment, line: c.line, cancelled: isCancelled(layout, segment, c.line, number) });
+      out.push({ number, segment, line: c.line, cancelled: isCancelled(layout, segment, c.line, number), weak: c.weak });
     }
   });
   return out;

@@ -17,10 +17,21 @@ export interface Candidate {
   line: number;
   placement: Placement;
   separator: LabelMatch['separator'];
+  /** Labelled with the seed's weak word "document" (see labels.ts). */
+  weak: boolean;
 }
 
 // Table cells reach us as runs of three or more spaces (html-to-text's data tables), tabs or pipes.
 const CELL_SPLIT = /\t+|\s{3,}|\s+\|\s*|\s*\|\s+/;
+// A line can hold a label only at its start or after a cell break; most lines of a long thread have neither.
+const CELL_HINT = /\t|\s{3}|\|/;
+
+/** The cells of a table row (two or more), or none for a line that is no row. */
+export function tableCells(line: string): string[] {
+  if (!CELL_HINT.test(line)) return [];
+  const cells = cellsOf(line);
+  return cells.length >= 2 ? cells : [];
+}
 
 function cellsOf(line: string): string[] {
   return stripLineDecorations(line)
@@ -54,14 +65,37 @@ function isLabelOnly(cell: string): boolean {
   return m !== null && m.separator !== 'space';
 }
 
-/** A row of two or more bare labels over a row with as many values: a horizontal table. */
+/**
+ * A header row over a row with as many values: a horizontal table. At least two header cells,
+ * and two thirds of them, are bare labels (a "Partner" or "Notes" column is skipped); a row of
+ * label, value, label, value is not a header.
+ */
 function columnCandidates(row: Row, below: Row | null): Candidate[] | null {
   if (row.cells.length < 2 || !below || below.cells.length !== row.cells.length) return null;
-  const labels = row.cells.map((c) => matchLabel(c));
-  if (labels.some((m) => m === null || m.value !== '') || below.cells.some(isLabelOnly)) return null;
+  const labels = row.cells.map((c) => {
+    const m = matchLabel(c);
+    return m && m.value === '' ? m : null;
+  });
+  const count = labels.filter((m) => m !== null).length;
+  if (count < 2 || count * 3 < row.cells.length * 2 || below.cells.some(isLabelOnly)) return null;
   return labels.flatMap((m, k) =>
-    m ? [{ field: m.field, lang: m.lang, value: below.cells[k] ?? '', line: below.index, placement: 'column' as const, separator: 'colon' as const }] : [],
+    m ? [{ field: m.field, lang: m.lang, value: below.cells[k] ?? '', line: below.index, placement: 'column' as const, separator: 'colon' as const, weak: m.weak }] : [],
   );
+}
+
+// After a label with no separator ("Days remaining 15", "Created by Jane on 3 March"), only a value that starts
+// right away counts: days are a figure or a number word, dates a date within their first words.
+const SPACED_VALUE: Partial<Record<LabelField, RegExp>> = {
+  days: /^(\(?\d|(one|three|five|ten|fifteen|un|une|trois|cinq|dix|quinze|ein|drei|fünf|zehn|fünfzehn|uno|tres|cinco|diez|quince)(?![\p{L}]))/iu,
+  assignedOn: /^[\p{L}]*[,.]?\s*([\p{L}]+\.?\s+)?\d/u,
+  expiresOn: /^[\p{L}]*[,.]?\s*([\p{L}]+\.?\s+)?\d/u,
+};
+
+function spacedValueOk(m: LabelMatch): boolean {
+  if (m.separator !== 'space') return true;
+  if (PROSE_PRONE.has(m.field)) return false;
+  const shape = SPACED_VALUE[m.field];
+  return shape === undefined || shape.test(m.value);
 }
 
 function rowCandidates(row: Row, below: Row | null): Candidate[] {
@@ -69,8 +103,8 @@ function rowCandidates(row: Row, below: Row | null): Candidate[] {
   const { cells } = row;
   for (let k = 0; k < cells.length; k += 1) {
     const m = matchLabel(cells[k] ?? '');
-    if (!m || (m.separator === 'space' && PROSE_PRONE.has(m.field))) continue;
-    const base = { field: m.field, lang: m.lang, line: row.index, separator: m.separator };
+    if (!m || !spacedValueOk(m)) continue;
+    const base = { field: m.field, lang: m.lang, line: row.index, separator: m.separator, weak: m.weak };
     if (m.value !== '') {
       out.push({ ...base, value: m.value, placement: 'inline' });
     } else if (k + 1 < cells.length) {
@@ -84,8 +118,6 @@ function rowCandidates(row: Row, below: Row | null): Candidate[] {
   return out;
 }
 
-// A line can hold a label only at its start or after a cell break; most lines of a long thread have neither.
-const CELL_HINT = /\t|\s{3}|\|/;
 
 function mayHoldLabel(line: string): boolean {
   return CELL_HINT.test(line) || matchLabel(stripLineDecorations(line)) !== null;

@@ -142,3 +142,22 @@ export function findProgramMention(text: string, folded: string = foldWords(text
   for (const code of phraseCodes(folded, NAMES)) codes.add(code);
   return single(codes);
 }
+
+// A cell that speaks of planning services; only such a cell may name the program without a label.
+const PLANNING_MARK = /(?<![a-z])(dps|planning|planification|planungsdienst[a-z]*|planificacion|deployment|deploiement|bereitstellung|implementacion)(?![a-z])/;
+
+/**
+ * The program named in the cells of a table row with no program label ("3HQ7-K2LM  SQL Server DPS  5 days"):
+ * only cells that speak of planning count, and they must agree on one program.
+ */
+export function findProgramInCells(cells: readonly string[]): ProgramCode | null {
+  const codes = new Set<ProgramCode>();
+  for (const cell of cells) {
+    const folded = foldWords(cell.slice(0, 300));
+    if (!PLANNING_MARK.test(folded)) continue;
+    const m = matchProgramValue(cell);
+    if (m.training) return null;
+    if (m.code) codes.add(m.code);
+  }
+  return single(codes);
+}

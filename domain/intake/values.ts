@@ -27,14 +27,26 @@ function leadingCode(value: string, minLength: number): string | null {
   return code;
 }
 
+/** Longest voucher number taken (VLSC prints 12 to 20 characters); a longer code is something else. */
+export const MAX_VOUCHER_NUMBER = 32;
+/** Longest agreement or enrollment number taken (Microsoft prints 8 or 9 characters). */
+export const MAX_AGREEMENT_NUMBER = 20;
+
 /** Voucher number: upper case, internal spaces removed, hyphens kept (DOMAIN.md, Contract). */
 export function readVoucherNumber(value: string): string | null {
-  return leadingCode(value, 6)?.toUpperCase() ?? null;
+  const code = leadingCode(value, 6);
+  return code !== null && code.length <= MAX_VOUCHER_NUMBER ? code.toUpperCase() : null;
 }
 
-/** Agreement number: spaces removed (DOMAIN.md, Contract); otherwise as printed. */
+/**
+ * Agreement number: spaces removed (DOMAIN.md, Contract); otherwise as printed. Letters, digits
+ * and at most three hyphens, 4 to 20 characters: anything longer or odder is not taken (null),
+ * so that a voucher is never stored with a number nobody could correct.
+ */
 export function readAgreementNumber(value: string): string | null {
-  return leadingCode(value, 4);
+  const code = leadingCode(value, 4);
+  if (code === null || code.length > MAX_AGREEMENT_NUMBER || (code.match(/-/g)?.length ?? 0) > 3) return null;
+  return /^[A-Za-z0-9]/.test(code) ? code : null;
 }
 
 const EMAIL_RE = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}/;
