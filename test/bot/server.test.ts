@@ -7,6 +7,7 @@ import { loadConfig } from '../../bot/config';
 import { capturedLogger } from '../helpers/log-capture';
 import { testMongoUri } from '../helpers/db';
 import { messages } from '../../bot/i18n/messages';
+import { startFakeConnector } from '../helpers/fake-connector';
 import { messageActivity, request, type HttpResult } from '../helpers/http';
 
 /** The one error body: a code and a sentence, nothing else (no stack, no driver or zod text). */
@@ -157,6 +158,41 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       assert.equal(lines.length, 1, JSON.stringify(lines));
       assert.equal(lines[0]?.msg, 'ignored an activity of a type the bot does not handle');
     }
+  });
+
+  it('writes exactly one log line per activity, whatever its shape, and never "ok" for an answer that is not 2xx', async () => {
+    const shapes: Array<Record<string, unknown>> = [
+      { text: 'help' },
+      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'voucher.add', data: {} }, trigger: 'manual' } },
+      { type: 'invoke', name: 'adaptiveCard/action', value: 'not an object' },
+      { type: 'invoke', name: 'composeExtension/query', value: {} },
+      { type: 'invoke' },
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] },
+      { type: 'typing' },
+      { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] },
+      { type: 'event', name: 'application/vnd.microsoft.meetingStart', value: 42 },
+      { type: 'x-unknown' },
+      { locale: ['fr'] },
+      { conversation: 'c1' },
+    ];
+    const connector = await startFakeConnector();
+    const runs = shapes.flatMap((shape, index) => [
+      { id: `act-one-line-${index}-expect`, shape: { deliveryMode: 'expectReplies', ...shape } },
+      { id: `act-one-line-${index}-normal`, shape: { serviceUrl: connector.url, ...shape } },
+    ]);
+    for (const { id, shape } of runs) {
+      const res = await request(`${base}/api/messages`, { body: messageActivity({ id, ...shape }) });
+      const lines = capture.lines().filter((l) => l.activityId === id);
+      assert.equal(lines.length, 1, `${JSON.stringify(shape)} -> ${res.status}: ${JSON.stringify(lines)}`);
+      const [line] = lines;
+      if (res.status >= 300) {
+        assert.notEqual(line?.outcome, 'ok', `${JSON.stringify(shape)} answered ${res.status} but logged ok`);
+        assert.equal(line?.status, res.status);
+        assertErrorShape(res, String(line?.status === 400 ? 'BadRequest' : res.json<{ code: string }>().code));
+      }
+      assert.ok(res.status === 200 || res.status === 400, `${JSON.stringify(shape)} -> ${res.status} ${res.body}`);
+    }
+    await connector.close();
   });
 
   it('gives every error answer one shape, restify\'s own included', async () => {
