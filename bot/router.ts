@@ -36,8 +36,6 @@ import { pastedEmail } from './commands/voucher-email.command';
 import { listVouchers, pageVouchers, vouchersArgs } from './commands/vouchers.command';
 import type { RouterTables } from './routing/tables';
 import { command, verb, type CommandEntry, type VerbEntry } from './routing/types';
-import { suggestView, welcomeView } from './views/message.view';
-import { voucherView } from './views/voucher.view';
 
 /**
  * The router as data (STYLE.md §3): text commands (English and French keyword, who may run them,
@@ -88,12 +86,9 @@ export const VERB_ROUTES: readonly VerbEntry[] = [
   verb({ verb: 'help.suggest', roles: EVERYONE, data: VERBS['help.suggest'], twin: 'help', handler: (ctx, d) => suggestAction(ROUTER, ctx, d) }),
 ];
 
-/** Everything the dispatcher needs: both tables, the email paste and the shared views. */
+/** Everything the dispatcher needs: both tables and the email paste. */
 export const ROUTER: RouterTables = {
   commands: COMMANDS,
   verbs: VERB_ROUTES,
   email: { roles: WORKERS, handler: pastedEmail },
-  welcome: welcomeView,
-  suggest: suggestView,
-  voucherView,
 };

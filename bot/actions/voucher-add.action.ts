@@ -4,7 +4,7 @@ import { programCode } from '../../domain/program/program.catalog';
 import { parseInput } from '../../domain/refusal';
 import type { Handler } from '../routing/types';
 import { voucherFormView } from '../views/forms.view';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 
 /**
  * `voucher.add`: Add voucher / Add and reserve on the Voucher found card (twin: pasting the
@@ -12,7 +12,7 @@ import { voucherView } from '../views/voucher.view';
  */
 export const addVoucherAction: Handler<VerbData<'voucher.add'>> = async (ctx, d) => {
   const { program } = parseInput(z.object({ program: programCode.nullable() }), { program: d.program ?? null });
-  const { voucher } = await ctx.domain.vouchers.intake(ctx.actor, {
+  const result = await ctx.domain.vouchers.intake(ctx.actor, {
     voucherNumber: d.voucherNumber,
     program,
     days: d.days ?? null,
@@ -23,6 +23,6 @@ export const addVoucherAction: Handler<VerbData<'voucher.add'>> = async (ctx, d)
     expiresOn: d.expiresOn ?? null,
     source: { kind: 'email', messageId: d.messageId ?? null, senderEmail: d.senderEmail ?? null },
   });
-  if (d.andReserve) return voucherFormView(ctx, 'reserve', voucher, { locationId: ctx.actor.locationIds[0] ?? '' });
-  return voucherView(ctx, voucher, null);
+  if (d.andReserve) return voucherFormView(ctx, 'reserve', result.voucher);
+  return voucherResultView(ctx, result);
 };

@@ -1,6 +1,6 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 
 /** The reason as recorded on the voucher's audit: the list's code, and the words when given. */
 export function cancelReasonText(reason: string, words: string | undefined): string {
@@ -8,7 +8,5 @@ export function cancelReasonText(reason: string, words: string | undefined): str
 }
 
 /** `voucher.cancel`: Cancel reservation with a reason from the list (twin: `cancel`). */
-export const cancelVoucherAction: Handler<VerbData<'voucher.cancel'>> = async (ctx, d) => {
-  const v = await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: d.voucherId, reason: cancelReasonText(d.reason, d.reasonText) });
-  return voucherView(ctx, v, null);
-};
+export const cancelVoucherAction: Handler<VerbData<'voucher.cancel'>> = async (ctx, d) =>
+  voucherResultView(ctx, await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, reason: cancelReasonText(d.reason, d.reasonText) }));

@@ -1,7 +1,7 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 
 /** `voucher.claim`: the payment request, within 60 days of redemption (twin: `claim`). */
 export const claimVoucherAction: Handler<VerbData<'voucher.claim'>> = async (ctx, d) =>
-  voucherView(ctx, await ctx.domain.vouchers.claim(ctx.actor, { voucherId: d.voucherId, claimNumber: d.claimNumber }), null);
+  voucherResultView(ctx, await ctx.domain.vouchers.claim(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, claimNumber: d.claimNumber }));

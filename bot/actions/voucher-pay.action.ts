@@ -1,7 +1,7 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 
 /** `voucher.pay`: Mark paid (twin: `paid`). */
 export const payVoucherAction: Handler<VerbData<'voucher.pay'>> = async (ctx, d) =>
-  voucherView(ctx, await ctx.domain.vouchers.markPaid(ctx.actor, { voucherId: d.voucherId, paidOn: d.paidOn }), null);
+  voucherResultView(ctx, await ctx.domain.vouchers.markPaid(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, paidOn: d.paidOn }));

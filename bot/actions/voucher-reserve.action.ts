@@ -1,7 +1,7 @@
 import type { VerbData } from '../../cards/verbs';
 import { scoped } from '../../domain/scope';
 import type { Handler, HandlerContext } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
+import { noticeLines, voucherView } from '../views/voucher.view';
 
 /** The engagement's country: as given, else the location's (reserve under a location of that country). */
 async function countryOf(ctx: HandlerContext, locationId: string, given: string | undefined): Promise<string> {
@@ -16,14 +16,16 @@ async function countryOf(ctx: HandlerContext, locationId: string, given: string 
  */
 export const reserveVoucherAction: Handler<VerbData<'voucher.reserve'>> = async (ctx, d) => {
   const v = await ctx.domain.vouchers.get(ctx.actor, d.voucherId);
-  if (!v.validated) await ctx.domain.vouchers.validate(ctx.actor, { voucherNumber: v.number, voucherAdminEmail: d.voucherAdminEmail });
-  const result = await ctx.domain.vouchers.reserve(ctx.actor, {
+  const validated = !v.validated || v.needsConfirmation ? await ctx.domain.vouchers.validate(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, voucherAdminEmail: d.voucherAdminEmail ?? '' }) : null;
+  const reserved = await ctx.domain.vouchers.reserve(ctx.actor, {
     voucherId: d.voucherId,
+    expectedState: d.expectedState,
     locationId: d.locationId,
     engagementCountry: await countryOf(ctx, d.locationId, d.engagementCountry),
     termsAccepted: d.termsAccepted,
     plannedStart: d.plannedStart ?? null,
     fifteenDayException: d.fifteenDayException ?? null,
   });
-  return voucherView(ctx, result.voucher, null);
+  const told = noticeLines(ctx, reserved);
+  return voucherView(ctx, d.voucherId, validated ? [...noticeLines(ctx, validated).filter((l) => !told.includes(l)), ...told] : told);
 };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CANCEL_REASONS } from '../../cards/verbs';
-import type { Handler } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
-import { numberArg, voucherByNumber } from './lookup';
+import { CANCEL_REASONS, type CancelReason } from '../../cards/verbs';
 import { cancelReasonText } from '../actions/voucher-cancel.action';
+import type { Handler } from '../routing/types';
+import { voucherResultView } from '../views/voucher.view';
+import { numberArg, voucherByNumber } from './lookup';
 
 /** `cancel <number> <reason>` / `annuler`: a reason from the list, or free words. */
 export const cancelArgs = () =>
@@ -12,8 +12,7 @@ export const cancelArgs = () =>
     return { number, reason: reason ?? 'other', reasonText: reason ? words.slice(1).join(' ') || undefined : words.join(' ') };
   });
 
-export const cancelVoucher: Handler<{ number: string; reason: (typeof CANCEL_REASONS)[number]; reasonText: string | undefined }> = async (ctx, args) => {
+export const cancelVoucher: Handler<{ number: string; reason: CancelReason; reasonText: string | undefined }> = async (ctx, args) => {
   const v = await voucherByNumber(ctx, args.number);
-  const cancelled = await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), reason: cancelReasonText(args.reason, args.reasonText) });
-  return voucherView(ctx, cancelled, null);
+  return voucherResultView(ctx, await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), reason: cancelReasonText(args.reason, args.reasonText) }));
 };

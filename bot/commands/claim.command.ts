@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Handler } from '../routing/types';
 import { voucherFormView } from '../views/forms.view';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 import { numberArg, voucherByNumber } from './lookup';
 
 /** `claim <number> [claim number]` / `réclamer`: the claim form (deadline, amount), or the claim itself. */
@@ -11,5 +11,5 @@ export const claimArgs = () =>
 export const claimVoucher: Handler<{ number: string; claimNumber: string | null }> = async (ctx, { number, claimNumber }) => {
   const v = await voucherByNumber(ctx, number);
   if (!claimNumber) return voucherFormView(ctx, 'claim', v);
-  return voucherView(ctx, await ctx.domain.vouchers.claim(ctx.actor, { voucherId: String(v._id), claimNumber }), null);
+  return voucherResultView(ctx, await ctx.domain.vouchers.claim(ctx.actor, { voucherId: String(v._id), claimNumber }));
 };

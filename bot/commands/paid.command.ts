@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n/messages';
 import type { Handler } from '../routing/types';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 import { dateArg, numberArg, voucherByNumber } from './lookup';
 
 /** `paid <number> <date>` / `payé`: Microsoft paid the claim on that day. */
@@ -9,5 +9,5 @@ export const paidArgs = (locale: Locale) => z.tuple([numberArg, dateArg(locale)]
 
 export const markPaid: Handler<{ number: string; paidOn: string }> = async (ctx, { number, paidOn }) => {
   const v = await voucherByNumber(ctx, number);
-  return voucherView(ctx, await ctx.domain.vouchers.markPaid(ctx.actor, { voucherId: String(v._id), paidOn }), null);
+  return voucherResultView(ctx, await ctx.domain.vouchers.markPaid(ctx.actor, { voucherId: String(v._id), paidOn }));
 };

@@ -8,7 +8,7 @@ export const redeemArgs = () => z.array(numberArg).max(50).transform((numbers) =
 
 export const redeemVouchers: Handler<{ numbers: string[] }> = async (ctx, { numbers }) => {
   if (numbers.length === 0) {
-    const completed = await ctx.domain.queries.byState(ctx.actor.partnerId, ['completed'], { limit: 50 });
+    const completed = await ctx.domain.queries.byState(ctx.actor, ['completed'], { limit: 50 });
     return redemptionView(ctx, 'pick', completed.filter((v) => !v.pendingApprovalId));
   }
   const vouchers = await Promise.all(numbers.map((n) => voucherByNumber(ctx, n)));

@@ -9,5 +9,5 @@ export const reserveArgs = () =>
 
 export const reserveForm: Handler<{ number: string; location: string | null }> = async (ctx, { number, location }) => {
   const v = await voucherByNumber(ctx, number);
-  return voucherFormView(ctx, 'reserve', v, { locationId: location ?? ctx.actor.locationIds[0] ?? '' });
+  return voucherFormView(ctx, 'reserve', v, location);
 };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { consultantNamed } from '../actions/voucher-schedule.action';
 import type { Locale } from '../i18n/messages';
 import type { Handler } from '../routing/types';
 import { voucherFormView } from '../views/forms.view';
-import { voucherView } from '../views/voucher.view';
+import { voucherResultView } from '../views/voucher.view';
 import { dateArg, numberArg, voucherByNumber } from './lookup';
-import { consultantNamed } from '../actions/voucher-schedule.action';
 
 /** `schedule <number> [<start> <end> [consultant]]` / `planifier`; without dates, the form. */
 export const scheduleArgs = (locale: Locale) =>
@@ -21,7 +21,6 @@ type Args = { number: string; dates: { start: string; end: string; consultant: s
 export const scheduleVoucher: Handler<Args> = async (ctx, { number, dates }) => {
   const v = await voucherByNumber(ctx, number);
   if (!dates) return voucherFormView(ctx, 'schedule', v);
-  const consultant = await consultantNamed(ctx, dates.consultant);
-  const scheduled = await ctx.domain.vouchers.schedule(ctx.actor, { voucherId: String(v._id), start: dates.start, end: dates.end, consultantAadObjectId: consultant });
-  return voucherView(ctx, scheduled, null);
+  const consultantAadObjectId = await consultantNamed(ctx, dates.consultant);
+  return voucherResultView(ctx, await ctx.domain.vouchers.schedule(ctx.actor, { voucherId: String(v._id), start: dates.start, end: dates.end, consultantAadObjectId }));
 };

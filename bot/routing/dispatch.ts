@@ -2,22 +2,36 @@ import type { Domain, Refusal } from '../../domain/domain';
 import { reasonOf } from '../../domain/domain';
 import type { TurnResponder } from '../teams/turn';
 import { messages } from '../i18n/messages';
-import { answerFor, messageAnswer, text } from './answers';
-import { identify, strangerMessage } from './identify';
+import { answerFor, invokeAnswer, messageAnswer, text } from './answers';
+import { voucherView } from '../views/voucher.view';
+import { identify, strangerView } from './identify';
+import { apologyView, refusalView, unknownTenantView, welcomeView } from '../views/message.view';
 import { routeText } from './route-text';
 import { routeVerb } from './route-verb';
 import { commandOf, type RouterTables } from './tables';
-import type { Answer, HandlerContext, IncomingTurn } from './types';
+import type { Answer, HandlerContext, IncomingTurn, Reply } from './types';
 
 async function respond(domain: Domain, tables: RouterTables, turn: IncomingTurn): Promise<Answer> {
-  if (turn.botAdded) return messageAnswer(tables.welcome(turn.locale), 'welcome');
+  if (turn.botAdded) return messageAnswer(welcomeView(turn.locale), 'welcome');
   const isAction = turn.kind === 'invoke' && turn.invoke?.name === 'adaptiveCard/action';
   if (turn.kind !== 'message' && !isAction) return { replies: [], invoke: null, outcome: 'ignored', command: commandOf(turn) };
   const kind = isAction ? 'invoke' : 'message';
   const who = await identify(domain, turn);
-  if ('unknownTenant' in who) return answerFor(kind, text(who.unknownTenant), commandOf(turn), 'unknown-tenant');
+  if ('unknownTenant' in who) return answerFor(kind, unknownTenantView(turn.locale), commandOf(turn), 'unknown-tenant');
   const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };
   return isAction ? routeVerb(tables, ctx) : routeText(tables, ctx);
+}
+
+/**
+ * A click on a card whose voucher changed since it was shown: the voucher's current card, with a
+ * line saying what changed (the domain's VOUCHER_CHANGED reason), and nothing applied.
+ */
+async function staleView(domain: Domain, turn: IncomingTurn, line: string): Promise<Reply | null> {
+  const data = turn.invoke?.data as { voucherId?: unknown } | undefined;
+  const who = await identify(domain, turn);
+  if ('unknownTenant' in who || typeof data?.voucherId !== 'string') return null;
+  const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };
+  return voucherView(ctx, data.voucherId, [line]);
 }
 
 /** Field names of an INVALID_INPUT refusal become the user's words for them. */
@@ -34,10 +48,14 @@ export function createResponder(domain: Domain, tables: RouterTables): TurnRespo
   return {
     respond: (turn) => respond(domain, tables, turn),
     async refusal(refusal, turn) {
-      if (refusal.code === 'PERSON_NOT_FOUND') return answerFor(kindOf(turn), text(await strangerMessage(domain, turn)), commandOf(turn), 'unknown-person');
-      return answerFor(kindOf(turn), text(refusalText(refusal, turn.locale)), commandOf(turn), 'refused');
+      if (refusal.code === 'VOUCHER_CHANGED' && turn.kind === 'invoke') {
+        const current = await staleView(domain, turn, reasonOf(refusal, turn.locale));
+        if (current) return invokeAnswer(current, commandOf(turn), 'stale');
+      }
+      if (refusal.code === 'PERSON_NOT_FOUND') return answerFor(kindOf(turn), await strangerView(domain, turn), commandOf(turn), 'unknown-person');
+      return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale), commandOf(turn), 'refused');
     },
-    apology: (reference, turn) => ({ ...answerFor(kindOf(turn), text(messages[turn.locale].apology(reference)), commandOf(turn)), outcome: 'error' }),
+    apology: (reference, turn) => answerFor(kindOf(turn), apologyView(reference, turn.locale), commandOf(turn), 'error'),
     stillRunning: (turn) => answerFor(kindOf(turn), text(messages[turn.locale].stillRunning), commandOf(turn), 'ok'),
   };
 }

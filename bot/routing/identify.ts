@@ -1,7 +1,8 @@
 import type { Actor, Domain } from '../../domain/domain';
 import { systemActor } from '../../domain/person/person.service';
 import { messages } from '../i18n/messages';
-import type { IncomingTurn } from './types';
+import type { IncomingTurn, Reply } from './types';
+import { strangerView as strangerCard, unknownTenantView } from '../views/message.view';
 
 export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: string };
 
@@ -17,10 +18,9 @@ export async function identify(domain: Domain, turn: IncomingTurn): Promise<Iden
 }
 
 /** The polite answer to someone the partner has not registered: which admins to ask. */
-export async function strangerMessage(domain: Domain, turn: IncomingTurn): Promise<string> {
-  const t = messages[turn.locale];
+export async function strangerView(domain: Domain, turn: IncomingTurn): Promise<Reply> {
   const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
-  if (!partner) return t.unknownTenant;
+  if (!partner) return unknownTenantView(turn.locale);
   const people = await domain.people.list(systemActor(partner._id));
-  return t.unknownPerson(partner.name, people.filter((p) => p.roles.includes('admin')).map((p) => p.name));
+  return strangerCard(partner.name, people.filter((p) => p.roles.includes('admin')).map((p) => p.name), turn.locale);
 }

@@ -2,7 +2,9 @@ import { parseVoucherText } from '../../domain/intake/parse-voucher-email';
 import type { VoucherEmailAnalysis } from '../../domain/intake/types';
 import { messages } from '../i18n/messages';
 import { examples } from '../i18n/examples';
-import { messageAnswer, text } from './answers';
+import { messageAnswer } from './answers';
+import { labelsFor } from '../../cards/locale';
+import { noticeView, notUnderstoodView, refusalView, suggestView } from '../views/message.view';
 import { allowed, commandOf, type RouterTables } from './tables';
 import { fold, normaliseText, oneEditAway } from './normalise';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
@@ -22,10 +24,10 @@ export function findCommand(commands: readonly CommandEntry[], keyword: string):
 async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string[]): Promise<Answer> {
   const t = messages[ctx.locale];
   if (!allowed(entry.roles, ctx.actor.roles)) {
-    return messageAnswer(text(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r))), entry.id, 'refused');
+    return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), entry.id, 'refused');
   }
   const parsed = entry.args(ctx.locale).safeParse(args);
-  if (!parsed.success) return messageAnswer(text(t.usage(examples[ctx.locale][entry.id] ?? entry.en)), entry.id, 'refused');
+  if (!parsed.success) return messageAnswer(refusalView(t.usage(examples[ctx.locale][entry.id] ?? entry.en), ctx.locale), entry.id, 'refused');
   return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
 }
 
@@ -40,13 +42,13 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
   const multiline = ctx.turn.htmlTexts.length > 0 || n.original.split('\n').length >= 3;
   const email = !entry || multiline ? readEmail(ctx.turn) : null;
   if (email?.verdict === 'planning_voucher') {
-    if (!allowed(tables.email.roles, ctx.actor.roles)) return messageAnswer(text(t.notPermitted(ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email', tables.email.roles.map((r) => t.roles[r] ?? r))), 'email', 'refused');
+    if (!allowed(tables.email.roles, ctx.actor.roles)) return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email', tables.email.roles.map((r) => t.roles[r] ?? r)), ctx.locale), 'email', 'refused');
     return messageAnswer(await tables.email.handler(ctx, email), 'email');
   }
   if (entry) return runCommand(entry, ctx, n.tokens.slice(1));
   const keywords = tables.commands.map((c) => (ctx.locale === 'fr' ? c.fr : c.en));
   const [suggestion] = n.tokens.length <= 8 ? oneEditAway(n.keyword, keywords) : [];
-  if (suggestion) return messageAnswer(tables.suggest(ctx, [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
-  if (email && email.verdict !== 'no_voucher_number') return messageAnswer(text(t.notAVoucher(t.verdicts[email.verdict])), 'email', 'unrecognised');
-  return messageAnswer(text(t.notUnderstood), commandOf(ctx.turn), 'unrecognised');
+  if (suggestion) return messageAnswer(suggestView(ctx, n.tokens[0] ?? '', [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
+  if (email && email.verdict !== 'no_voucher_number') return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
+  return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');
 }

@@ -1,4 +1,4 @@
-import type { Role, Voucher } from '../../domain/domain';
+import type { Role } from '../../domain/domain';
 import type { VoucherEmailAnalysis } from '../../domain/intake/types';
 import type { CommandEntry, HandlerContext, IncomingTurn, Reply, VerbEntry } from './types';
 
@@ -8,10 +8,6 @@ export interface RouterTables {
   verbs: readonly VerbEntry[];
   /** A pasted voucher email: who may paste, and the handler that shows the Voucher found card. */
   email: { roles: readonly Role[]; handler: (ctx: HandlerContext, email: VoucherEmailAnalysis) => Promise<Reply> };
-  welcome: (locale: IncomingTurn['locale']) => Reply;
-  suggest: (ctx: { locale: IncomingTurn['locale'] }, commandText: string) => Reply;
-  /** The voucher's card as it is now, with a line on top (a stale click). */
-  voucherView: (ctx: HandlerContext, voucher: Voucher, notice: string | null) => Promise<Reply>;
 }
 
 /** A short name of the turn for the log line: the verb, or the first word (never the whole text). */

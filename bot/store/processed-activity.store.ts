@@ -17,11 +17,12 @@ interface Processed {
   kind: 'claim' | 'answer';
   at: Date;
   expiresAt: Date;
-  answer: Answer | null;
+  /** The answer as JSON text: card JSON has keys such as `$schema` that a stored document may not. */
+  answer: string | null;
 }
 
 const schema = new Schema<Processed>(
-  { _id: String, kind: String, at: Date, expiresAt: Date, answer: Schema.Types.Mixed },
+  { _id: String, kind: String, at: Date, expiresAt: Date, answer: String },
   { autoIndex: false, autoCreate: false, versionKey: false, collection: 'processed_activities' },
 );
 
@@ -79,7 +80,7 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
     for (let step = 0; ; step++) {
       const docs = await model.find({ _id: { $in: [key, `${key}:answer`] } }).lean<Processed[]>();
       const answer = docs.find((d) => d.kind === 'answer');
-      if (answer?.answer) return answer.answer;
+      if (answer?.answer) return JSON.parse(answer.answer) as Answer;
       const held = docs.find((d) => d.kind === 'claim');
       if (!held) return 'released';
       if (Date.now() - held.at.getTime() > leaseMs) {
@@ -137,7 +138,13 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
       return produced.answer;
     }
     const at = new Date();
-    await model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: produced.answer })));
+    const answer = JSON.stringify(produced.answer);
+    try {
+      await model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer })));
+    } catch (e) {
+      // The turn's work is done and must be answered as such; a duplicate then waits out the lease.
+      log.error({ err: e }, 'the answer of a processed activity could not be stored');
+    }
     return produced.answer;
   }
 }

@@ -1,15 +1,11 @@
+import { render } from '../../cards/render';
+import { LIST_PAGE_SIZE, toVoucherListData } from '../../cards/voucher-list.card';
 import type { VoucherState } from '../../domain/voucher/voucher.machine';
-import { VOUCHER_STATES } from '../../domain/voucher/voucher.machine';
-import { messages } from '../i18n/messages';
-import { formatUserDate } from '../routing/dates';
 import type { HandlerContext, Reply } from '../routing/types';
 
-const PAGE = 10;
-
-/** One page of vouchers, newest action first (text until the list card is wired). */
+/** One page of vouchers, newest action first, 10 a page (a message stays far under 80 KB). */
 export async function voucherListView(ctx: HandlerContext, state: VoucherState | null, page: number): Promise<Reply> {
-  const t = messages[ctx.locale];
-  const rows = await ctx.domain.queries.byState(ctx.actor.partnerId, state ? [state] : VOUCHER_STATES, { skip: page * PAGE, limit: PAGE });
-  const lines = rows.map((v) => `${v.number} · ${v.customerName ?? '-'} · ${v.program ?? '-'} · ${v.days ?? '-'} · ${t.states[v.state] ?? v.state} · ${formatUserDate(v.expiresOn, ctx.locale)}`);
-  return { kind: 'text', text: lines.join('\n\n') || '-' };
+  const p = await ctx.domain.queries.list(ctx.actor, { state, page, pageSize: LIST_PAGE_SIZE });
+  const data = toVoucherListData(p.vouchers, { index: p.page, state: p.state, hasNext: p.hasMore }, { locale: ctx.locale, now: ctx.domain.deps.clock.now() });
+  return { kind: 'card', card: render('voucher-list', data) };
 }

@@ -1,17 +1,44 @@
-import type { Voucher } from '../../domain/domain';
-import { daysBetween } from '../../domain/calendar';
-import { messages } from '../i18n/messages';
-import { formatUserDate } from '../routing/dates';
+import { render } from '../../cards/render';
+import { toVoucherDetailsData } from '../../cards/voucher-details.card';
+import type { DomainResult, Voucher } from '../../domain/domain';
+import { noticeText } from '../../domain/notice';
+import type { VoucherEvent } from '../../domain/voucher/voucher.machine';
 import type { HandlerContext, Reply } from '../routing/types';
+import { programNames } from './programs';
 
-/** The voucher as it is now, for the person looking (text until the details card is wired). */
-export async function voucherView(ctx: HandlerContext, v: Voucher, notice: string | null): Promise<Reply> {
-  const t = messages[ctx.locale];
-  const left = daysBetween(ctx.domain.deps.clock.now(), v.expiresOn);
-  const lines = [
-    notice,
-    `**${v.number}**: ${t.states[v.state] ?? v.state}`,
-    `${v.customerName ?? '-'} · ${v.program ?? '-'} · ${v.days ?? '-'} · ${formatUserDate(v.expiresOn, ctx.locale)} (${left})`,
-  ].filter((l): l is string => Boolean(l));
-  return { kind: 'text', text: lines.join('\n\n') };
+/** The domain's actions that are also state-machine events (the ones the card has buttons for). */
+const EVENTS: readonly string[] = ['reserve', 'requestReservation', 'cancel', 'schedule', 'complete', 'requestRedemption', 'claim', 'pay'];
+
+/** Display names of the partner's people by AAD object id (audit entries, consultant). */
+export async function peopleNames(ctx: HandlerContext): Promise<Record<string, string>> {
+  const people = await ctx.domain.people.list(ctx.actor);
+  return Object.fromEntries(people.map((p) => [p.aadObjectId, p.name]));
 }
+
+/**
+ * The details card as it is now for the person looking: the buttons are the actions the domain
+ * allows this person now; `lines` (what just happened, or why the card was stale) go on top.
+ */
+export async function voucherView(ctx: HandlerContext, voucherId: string, lines: readonly string[] = []): Promise<Reply> {
+  const [d, names] = await Promise.all([ctx.domain.queries.details(ctx.actor, voucherId), peopleNames(ctx)]);
+  const data = toVoucherDetailsData(
+    d.voucher,
+    {
+      allowed: d.actions.filter((a) => EVENTS.includes(a)) as VoucherEvent[],
+      location: d.location,
+      pendingApproval: d.approval,
+      names,
+      programs: programNames(),
+      notice: lines.join('\n\n') || null,
+    },
+    { locale: ctx.locale, now: ctx.domain.deps.clock.now() },
+  );
+  return { kind: 'card', card: render('voucher-details', data) };
+}
+
+/** What a service said, in the user's language. */
+export const noticeLines = (ctx: HandlerContext, result: Pick<DomainResult, 'notices'>): string[] => result.notices.map((n) => noticeText(n, ctx.locale));
+
+/** After an action on one voucher: the voucher as it is now, with what the domain said. */
+export const voucherResultView = (ctx: HandlerContext, result: DomainResult & { voucher: Voucher }): Promise<Reply> =>
+  voucherView(ctx, String(result.voucher._id), noticeLines(ctx, result));

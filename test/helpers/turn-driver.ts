@@ -17,6 +17,8 @@ export interface SentActivity {
 }
 
 export interface TurnResult {
+  /** The id of the activity posted (the log line's activityId). */
+  id: string;
   status: number;
   activities: SentActivity[];
   /** Every string a user reads: message texts, card texts, fact titles and values, action titles. */
@@ -38,7 +40,7 @@ function walk(node: unknown, texts: string[], actions: TurnResult['actions']): v
   for (const [key, value] of Object.entries(o)) if (key !== 'data' && typeof value === 'object') walk(value, texts, actions);
 }
 
-function resultOf(status: number, activities: SentActivity[]): TurnResult {
+function resultOf(id: string, status: number, activities: SentActivity[]): TurnResult {
   const texts: string[] = [];
   const actions: TurnResult['actions'] = [];
   let invoke: TurnResult['invoke'];
@@ -52,7 +54,9 @@ function resultOf(status: number, activities: SentActivity[]): TurnResult {
     if (a.text) texts.push(a.text);
     for (const att of a.attachments ?? []) walk(att.content, texts, actions);
   }
-  return { status, activities, readable: texts.join('\n'), buttons: actions.map((x) => x.title), actions, invoke };
+  // Cards escape Markdown (\( \* ...); a test reads what the user sees.
+  const readable = texts.join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+  return { id, status, activities, readable, buttons: actions.map((x) => x.title), actions, invoke };
 }
 
 /** Posts activities to the bot's /api/messages with deliveryMode expectReplies, as Teams' test clients do. */
@@ -73,7 +77,7 @@ export function turnDriver(url: string, serviceUrl = 'http://127.0.0.1:9/') {
   async function post(activity: Record<string, unknown>): Promise<TurnResult> {
     const res = await request(url, { body: activity });
     const body = res.body ? res.json<{ activities?: SentActivity[] }>() : {};
-    return resultOf(res.status, body.activities ?? []);
+    return resultOf(String(activity.id), res.status, body.activities ?? []);
   }
   return {
     post,

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { VERB_NAMES } from '../../cards/verbs';
+import { examples } from '../../bot/i18n/examples';
+import { COMMANDS, ROUTER, VERB_ROUTES } from '../../bot/router';
+import { parseUserDate } from '../../bot/routing/dates';
+import { fold, normaliseText, oneEditAway } from '../../bot/routing/normalise';
+
+describe('bot/router tables', () => {
+  it('routes every verb declared in cards/verbs.ts, and only those', () => {
+    assert.deepEqual([...VERB_ROUTES.map((v) => v.verb)].sort(), [...VERB_NAMES].sort());
+  });
+
+  it('gives every verb a text twin that exists (no orphan verb)', () => {
+    const ids = new Set([...COMMANDS.map((c) => c.id), 'email']);
+    const orphans = VERB_ROUTES.filter((v) => !ids.has(v.twin)).map((v) => v.verb);
+    assert.deepEqual(orphans, []);
+    assert.ok(ROUTER.email.roles.length > 0, 'the email paste (twin of voucher.add) has roles');
+  });
+
+  it('has distinct English and French keywords, each folded once', () => {
+    const words = COMMANDS.flatMap((c) => [fold(c.en), fold(c.fr)]);
+    const clashes = words.filter((w, i) => words.indexOf(w) !== i && COMMANDS.find((c) => fold(c.en) === w)?.id !== COMMANDS.find((c) => fold(c.fr) === w)?.id);
+    assert.deepEqual(clashes, []);
+    for (const c of COMMANDS) assert.ok(c.roles.length > 0, c.id);
+  });
+
+  it('has an example of every command in both languages, which parses with that command', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      for (const c of COMMANDS) {
+        const example = examples[locale][c.id];
+        assert.ok(example, `${locale} ${c.id}`);
+        const n = normaliseText(example);
+        assert.equal(n.keyword, fold(locale === 'fr' ? c.fr : c.en), `${locale} ${c.id}`);
+        assert.ok(c.args(locale).safeParse(n.tokens.slice(1)).success, `${locale} example of ${c.id} parses`);
+      }
+    }
+  });
+});
+
+describe('bot/routing normalisation', () => {
+  it('removes case and accents for matching, and keeps what was typed for arguments', () => {
+    const n = normaliseText('  RÉSERVER  demo-0001   Paris ');
+    assert.equal(n.keyword, 'reserver');
+    assert.deepEqual(n.tokens, ['RÉSERVER', 'demo-0001', 'Paris']);
+    assert.equal(fold('Échanger'), 'echanger');
+    assert.equal(normaliseText('e\u0301changer x').keyword, 'echanger', 'a decomposed accent folds the same');
+  });
+
+  it('suggests a keyword one edit away (insert, delete, substitute, swap) and nothing further', () => {
+    const keywords = COMMANDS.map((c) => c.en);
+    assert.deepEqual(oneEditAway('resreve', keywords), ['reserve']);
+    assert.deepEqual(oneEditAway('vouchrs', keywords), ['vouchers']);
+    assert.deepEqual(oneEditAway('hlep', keywords), ['help']);
+    assert.deepEqual(oneEditAway('banana', keywords), []);
+    assert.deepEqual(oneEditAway('x', keywords), []);
+  });
+
+  it('reads dates as YYYY-MM-DD or in the locale form, and refuses the rest', () => {
+    assert.equal(parseUserDate('2026-03-15', 'en'), '2026-03-15');
+    assert.equal(parseUserDate('3/15/2026', 'en'), '2026-03-15');
+    assert.equal(parseUserDate('15/03/2026', 'fr'), '2026-03-15');
+    assert.equal(parseUserDate('03/04/2026', 'fr'), '2026-04-03');
+    assert.equal(parseUserDate('03/04/2026', 'en'), '2026-03-04');
+    assert.equal(parseUserDate('15/03/2026', 'en'), null);
+    assert.equal(parseUserDate('2026-02-30', 'en'), null);
+    assert.equal(parseUserDate('tomorrow', 'fr'), null);
+  });
+});
