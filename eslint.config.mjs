@@ -69,6 +69,21 @@ export default tseslint.config(
       ],
     },
   },
+  // One write path (STYLE.md §4, issue 7): on FerretDB any update made outside domain/write.ts can undo
+  // a concurrent one. A property rule, not no-restricted-syntax, so it never replaces another block's selectors.
+  {
+    files: ['**/*.ts'],
+    ignores: ['domain/write.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'replaceOne', 'save'].map((property) => ({
+          property,
+          message: 'Update stored documents only through domain/write.ts (the one write path; it takes the write claim on FerretDB).',
+        })),
+      ],
+    },
+  },
   // Import graph and domain errors (issue 7, "An API the bot can call"; STYLE.md §1, §6, §7).
   // import-x resolves each import to a file, so it sees static imports, `import()` and `require`
   // alike: no cycles anywhere (type-only imports are ignored), and no path across the folder

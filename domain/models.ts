@@ -2,10 +2,10 @@ import type { Connection } from 'mongoose';
 import type { Clock } from './clock';
 import { approvalModel } from './approval/approval.model';
 import { eligibilityModel, enrollmentModel } from './enrollment/enrollment.model';
-import { writeClaimModel } from './guarded-write';
 import { locationModel } from './location/location.model';
 import { partnerModel, profileModel } from './partner/partner.model';
 import { personModel } from './person/person.model';
+import { storeHandle, writeClaimModel, type StoreHandle, type WriteMode } from './store';
 import { voucherModel } from './voucher/voucher.model';
 
 /** The domain's models, registered on one connection. */
@@ -24,14 +24,23 @@ export function createModels(connection: Connection) {
 }
 export type Models = ReturnType<typeof createModels>;
 
-/** What every service gets: the connection, its models and the clock. */
+/** What every service gets: the connection, its models, the clock and the write path's server facts. */
 export interface DomainDeps {
   connection: Connection;
   clock: Clock;
   models: Models;
+  store: StoreHandle;
 }
 
-/** Creates the collections and every index the services' queries need (idempotent). */
+/** `writeMode` forces the write path's mode (benchmarks); by default it follows the server. */
+export function createDeps(connection: Connection, clock: Clock, options: { writeMode?: WriteMode } = {}): DomainDeps {
+  return { connection, clock, models: createModels(connection), store: storeHandle(connection, options.writeMode) };
+}
+
+/**
+ * Creates the collections and every index the models declare, unique ones included (idempotent).
+ * `autoIndex` is off, so nothing else creates them: the bot calls this at start-up, seed too.
+ */
 export async function ensureIndexes(models: Models): Promise<void> {
   for (const model of Object.values(models)) {
     await model.createCollection().catch((e: unknown) => {

@@ -177,12 +177,18 @@ export async function updateEach<T>(deps: WriteDeps, w: EachWrite<T>): Promise<n
     if (!last) return changed;
     after = last._id;
     for (let i = 0; i < page.length; i += parallel) {
-      const results = await Promise.all(
-        page.slice(i, i + parallel).map((d) => updateVersioned(deps, { model: w.model, id: d._id, version: d.version, filter: w.filter, update: w.update })),
-      );
-      changed += results.filter((r) => r.ok).length;
+      const results = await Promise.all(page.slice(i, i + parallel).map((d) => updateOneOfEach(deps, w, d)));
+      changed += results.filter(Boolean).length;
     }
   }
+}
+
+/** One document of `updateEach`; changed by someone else since the page was read, it is read again. */
+async function updateOneOfEach<T>(deps: WriteDeps, w: EachWrite<T>, d: Stored): Promise<boolean> {
+  const r = await updateVersioned(deps, { model: w.model, id: d._id, version: d.version, filter: w.filter, update: w.update });
+  if (r.ok || r.reason === 'duplicate') return r.ok;
+  const again = await updateCurrent(deps, { model: w.model, filter: { ...w.filter, _id: d._id }, change: () => w.update });
+  return again.ok;
 }
 
 /**

@@ -23,7 +23,7 @@ const PEOPLE = [
 ];
 
 type Stage = 'assigned' | 'flagged' | 'pendingReserve' | 'reserved' | 'scheduled' | 'completed' | 'pendingRedeem' | 'redeemed' | 'claimed' | 'paid' | 'expired' | 'expiringSoon';
-const VOUCHERS: [string, Stage, ProgramCode, number, string][] = [
+const VOUCHERS: [string, Stage, ProgramCode, 1 | 3 | 5 | 10 | 15, string][] = [
   ['DEMO-0001', 'assigned', 'AZDPS', 5, 'Fabrikam'], ['DEMO-0002', 'flagged', 'SDPS', 3, 'Northwind Traders'],
   ['DEMO-0003', 'pendingReserve', 'DDPS', 10, 'Tailspin Toys'], ['DEMO-0004', 'reserved', 'SSDPS', 5, 'Litware'],
   ['DEMO-0005', 'scheduled', 'PVDPS', 3, 'Adventure Works'], ['DEMO-0006', 'completed', 'AZDPS', 5, 'Woodgrove Bank'],
@@ -39,7 +39,9 @@ function argValue(name: string): string | undefined {
 }
 
 async function setUpPartner(d: Domain, today: Date): Promise<Actor> {
-  const partner = await d.partners.upsertPartner({ slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT] });
+  // The demo is run by one person (the Agents Playground's user), who must be able to approve their own requests.
+  const settings = { approvalDaysThreshold: 10, approvalTtlDays: 7, allowSelfApproval: true };
+  const partner = await d.partners.upsertPartner({ slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT], settings });
   const system = systemActor(partner._id);
   for (const [locationId, name, country] of [['FR-PAR', 'Paris', 'FR'], ['US-SEA', 'Seattle', 'US']] as const) {
     const contacts = PEOPLE.filter((p) => p.locationIds?.includes(locationId)).map(({ aadObjectId, name: n, email }) => ({ aadObjectId, name: n, email }));
@@ -70,9 +72,9 @@ async function seedVoucher(d: Domain, clock: ReturnType<typeof fixedClock>, alex
   const admin = 'it-admin@' + customerName.toLowerCase().replace(/[^a-z]+/g, '') + '.test';
   const sender = stage === 'flagged' ? 'assistant@' + admin.split('@')[1] : admin;
   const intake = await d.vouchers.intake(alex, { voucherNumber: number, program, days, customerName, agreementNumber: '8765 4321', voucherAdminEmail: admin, assignedOn: isoDay(addDays(base, -1)), source: { kind: 'email', messageId: `<${number.toLowerCase()}@demo.test>`, senderEmail: sender } });
-  if (stage === 'flagged' || stage === 'expired') return;
   const id = String(intake.voucher._id);
-  await d.vouchers.validate(alex, { voucherNumber: number, voucherAdminEmail: admin });
+  if (stage === 'flagged' || stage === 'expired') return;
+  await d.vouchers.validate(alex, { voucherId: id, voucherAdminEmail: admin });
   if (stage === 'assigned' || stage === 'expiringSoon') return;
   const r = await d.vouchers.reserve(alex, { voucherId: id, locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
   if (stage === 'pendingReserve') return;
@@ -118,13 +120,13 @@ async function main(): Promise<number> {
     const alex = await setUpPartner(d, today);
     let created = 0;
     for (const v of VOUCHERS) {
-      if (await d.queries.byNumber(alex.partnerId, v[0])) continue;
+      if (await d.deps.models.vouchers.exists({ partnerId: alex.partnerId, number: v[0] })) continue;
       await seedVoucher(d, clock, alex, today, v);
       created++;
     }
     clock.set(new Date());
     await d.sweep.partner(alex.partnerId);
-    const counts = await d.queries.countByState(alex.partnerId);
+    const counts = await d.queries.countByState(alex);
     process.stdout.write(`seed: Contoso Consulting ready in ${connection.name}; ${created} voucher(s) created; by state ${JSON.stringify(counts)}\n`);
     return 0;
   } finally {

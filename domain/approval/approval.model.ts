@@ -1,13 +1,17 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { modelOn, schemaOptions } from '../model-registry';
+import type { RefusalCode } from '../refusal';
 
-export const APPROVAL_KINDS = ['reserve', 'redeem', 'cancel'] as const;
+/** What policy sends to a manager (DOMAIN.md, People: Manager): reservations and redemptions. */
+export const APPROVAL_KINDS = ['reserve', 'redeem'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export interface ApprovalDecision {
   by: string;
+  /** The decider's name when deciding, to say who decided without another read. */
+  name: string;
   decision: 'approved' | 'rejected';
   comment: string | null;
   at: Date;
@@ -20,10 +24,12 @@ export interface ReservationRequest {
   plannedStart: Date | null;
   fifteenDayException: string | null;
 }
+/** What the decision did to one voucher; when it could not, the refusal's code and parameters say why. */
 export interface ApprovalOutcome {
   voucherId: Types.ObjectId;
   applied: boolean;
-  code: string | null;
+  code: RefusalCode | null;
+  params: Record<string, unknown> | null;
 }
 
 /** A request that policy sends to a manager (DOMAIN.md, People: Manager). */
@@ -42,6 +48,12 @@ export interface Approval {
   decisions: ApprovalDecision[];
   reservation: ReservationRequest | null;
   outcomes: ApprovalOutcome[];
+  /**
+   * A decided (or expired) approval's effect on its vouchers is applied after the decision, as
+   * separate writes. Until `appliedOn` is set, the process applying it holds it until `settleBy`;
+   * after that time any reader or the sweep finishes it (approval-effect.service.ts).
+   */
+  settleBy: Date | null;
   appliedOn: Date | null;
   /** Teams message ids of the approval cards, to update every copy after a decision (STYLE.md §5). */
   messageIds: string[];
@@ -59,12 +71,13 @@ const approvalSchema = new Schema<Approval>(
     status: { type: String, enum: APPROVAL_STATUSES, required: true },
     expiresAt: { type: Date, required: true },
     version: { type: Number, required: true },
-    decisions: { type: [{ _id: false, by: String, decision: String, comment: String, at: Date }], default: [] },
+    decisions: { type: [{ _id: false, by: String, name: String, decision: String, comment: String, at: Date }], default: [] },
     reservation: {
       type: new Schema({ locationId: String, engagementCountry: String, termsAccepted: Boolean, plannedStart: Date, fifteenDayException: String }, { _id: false }),
       default: null,
     },
-    outcomes: { type: [{ _id: false, voucherId: Schema.Types.ObjectId, applied: Boolean, code: String }], default: [] },
+    outcomes: { type: [{ _id: false, voucherId: Schema.Types.ObjectId, applied: Boolean, code: String, params: Schema.Types.Mixed }], default: [] },
+    settleBy: { type: Date, default: null },
     appliedOn: { type: Date, default: null },
     messageIds: { type: [String], default: [] },
   },
@@ -72,5 +85,6 @@ const approvalSchema = new Schema<Approval>(
 );
 approvalSchema.index({ partnerId: 1, status: 1, expiresAt: 1 });
 approvalSchema.index({ partnerId: 1, approvers: 1, status: 1 });
+approvalSchema.index({ partnerId: 1, appliedOn: 1, settleBy: 1 });
 
 export const approvalModel = (c: Connection) => modelOn(c, 'Approval', approvalSchema);

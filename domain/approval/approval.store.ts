@@ -5,7 +5,9 @@ import type { Actor } from '../person/person.model';
 import { refuse } from '../refusal';
 import { scoped, toObjectId } from '../scope';
 import type { Voucher } from '../voucher/voucher.model';
+import { removeVersioned } from '../write';
 import type { Approval, ApprovalKind, ReservationRequest } from './approval.model';
+import { approversOf } from './approval.rules';
 
 /**
  * Opens a pending approval before its vouchers are locked. If locking fails, `discardApproval`
@@ -29,7 +31,7 @@ export async function openApproval(
     voucherNumbers: vouchers.map((v) => v.number),
     requestedBy: actor.aadObjectId,
     requestedOn: now,
-    approvers: managers.map((m) => m.aadObjectId),
+    approvers: approversOf(managers.map((m) => m.aadObjectId), actor.aadObjectId, partner.settings.allowSelfApproval === true),
     status: 'pending',
     // A time to live in whole days from the request, not from the start of its UTC day.
     expiresAt: new Date(now.getTime() + partner.settings.approvalTtlDays * 86_400_000),
@@ -37,6 +39,7 @@ export async function openApproval(
     decisions: [],
     reservation,
     outcomes: [],
+    settleBy: null,
     appliedOn: null,
     messageIds: [],
   };
@@ -44,8 +47,12 @@ export async function openApproval(
   return doc;
 }
 
+/** Removes a request nobody has seen yet, unless it was decided meanwhile (then the sweep settles it). */
 export async function discardApproval(deps: DomainDeps, approval: Approval): Promise<void> {
-  await deps.models.approvals.deleteOne(scoped(approval.partnerId, { _id: approval._id, status: 'pending' }));
+  const current = await deps.models.approvals.findOne(scoped(approval.partnerId, { _id: approval._id })).lean<Approval>();
+  if (!current) return;
+  const filter = scoped(approval.partnerId, { status: 'pending' });
+  await removeVersioned(deps, { model: deps.models.approvals, id: current._id, version: current.version, filter });
 }
 
 export async function loadApproval(deps: DomainDeps, partnerId: Types.ObjectId, approvalId: string | Types.ObjectId): Promise<Approval> {

@@ -12,6 +12,8 @@ export interface Enrollment {
   agreementSignedOn: Date;
   complianceTrainingOn: Date;
   locationIds: string[];
+  /** Incremented by every write (domain/write.ts). */
+  version: number;
 }
 
 const enrollmentSchema = new Schema<Enrollment>(
@@ -23,6 +25,7 @@ const enrollmentSchema = new Schema<Enrollment>(
     agreementSignedOn: { type: Date, required: true },
     complianceTrainingOn: { type: Date, required: true },
     locationIds: { type: [String], default: [] },
+    version: { type: Number, default: 1 },
   },
   { ...schemaOptions, collection: 'enrollments' },
 );
@@ -48,6 +51,7 @@ export interface Eligibility {
   program: string;
   status: EligibilityStatus;
   checklist: ChecklistItem[];
+  version: number;
 }
 
 const eligibilitySchema = new Schema<Eligibility>(
@@ -59,6 +63,7 @@ const eligibilitySchema = new Schema<Eligibility>(
       type: [{ _id: false, key: String, kind: String, label: String, done: Boolean, by: String, on: Date }],
       default: [],
     },
+    version: { type: Number, default: 1 },
   },
   { ...schemaOptions, collection: 'eligibilities' },
 );

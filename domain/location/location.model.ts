@@ -16,6 +16,8 @@ export interface Location {
   country: string;
   approvedPrograms: string[];
   contacts: LocationContact[];
+  /** Incremented by every write (domain/write.ts). */
+  version: number;
 }
 
 const locationSchema = new Schema<Location>(
@@ -26,6 +28,7 @@ const locationSchema = new Schema<Location>(
     country: { type: String, required: true },
     approvedPrograms: { type: [String], default: [] },
     contacts: { type: [{ _id: false, aadObjectId: String, name: String, email: String }], default: [] },
+    version: { type: Number, default: 1 },
   },
   { ...schemaOptions, collection: 'locations' },
 );

@@ -7,24 +7,33 @@ export interface Partner {
   slug: string;
   name: string;
   tenantIds: string[];
+  /** Incremented by every write (domain/write.ts). */
+  version: number;
   settings: {
     /** Reservations of vouchers with at least this many days go to a manager (DOMAIN.md, People). */
     approvalDaysThreshold: number;
     /** A pending approval expires after this many days. */
     approvalTtlDays: number;
+    /**
+     * Separation of duties: a manager may not decide their own request unless this is set
+     * (DOMAIN.md, People: Manager; the single-user demo sets it).
+     */
+    allowSelfApproval: boolean;
   };
 }
 
-export const DEFAULT_PARTNER_SETTINGS: Partner['settings'] = { approvalDaysThreshold: 10, approvalTtlDays: 7 };
+export const DEFAULT_PARTNER_SETTINGS: Partner['settings'] = { approvalDaysThreshold: 10, approvalTtlDays: 7, allowSelfApproval: false };
 
 const partnerSchema = new Schema<Partner>(
   {
     slug: { type: String, required: true },
     name: { type: String, required: true },
     tenantIds: { type: [String], default: [] },
+    version: { type: Number, default: 1 },
     settings: {
       approvalDaysThreshold: { type: Number, default: DEFAULT_PARTNER_SETTINGS.approvalDaysThreshold },
       approvalTtlDays: { type: Number, default: DEFAULT_PARTNER_SETTINGS.approvalTtlDays },
+      allowSelfApproval: { type: Boolean, default: DEFAULT_PARTNER_SETTINGS.allowSelfApproval },
     },
   },
   { ...schemaOptions, collection: 'partners' },
@@ -46,6 +55,7 @@ export interface Profile {
   programs: string[];
   updatedOn: Date;
   updatedBy: string;
+  version: number;
 }
 
 const profileSchema = new Schema<Profile>(
@@ -59,6 +69,7 @@ const profileSchema = new Schema<Profile>(
     programs: { type: [String], default: [] },
     updatedOn: { type: Date, required: true },
     updatedBy: { type: String, required: true },
+    version: { type: Number, default: 1 },
   },
   { ...schemaOptions, collection: 'profiles' },
 );

@@ -19,6 +19,8 @@ export interface Person {
   roles: Role[];
   locationIds: string[];
   qualifications: Qualification[];
+  /** Incremented by every write (domain/write.ts). */
+  version: number;
 }
 
 const personSchema = new Schema<Person>(
@@ -30,6 +32,7 @@ const personSchema = new Schema<Person>(
     roles: { type: [String], default: [] },
     locationIds: { type: [String], default: [] },
     qualifications: { type: [{ _id: false, program: String, trainingOn: Date, examOn: Date }], default: [] },
+    version: { type: Number, default: 1 },
   },
   { ...schemaOptions, collection: 'people' },
 );

@@ -1,10 +1,12 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import { calendarDate, email, text } from '../inputs';
 import type { DomainDeps } from '../models';
 import { programCode } from '../program/program.catalog';
 import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
+import { StoreError } from '../store';
+import { upsertOne } from '../write';
 import { ROLES, type Actor, type Person } from './person.model';
 
 export function actorOf(p: Person): Actor {
@@ -39,13 +41,12 @@ export function personService(deps: DomainDeps) {
     },
     /** Adds or updates a person (admin only); idempotent by AAD object id. */
     async upsert(actor: Actor, raw: z.input<typeof personInput>): Promise<Person> {
-      if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'manage people', roles: ['admin'] });
-      const i = parseInput(personInput, raw);
-      const p = await people
-        .findOneAndUpdate(scoped(actor.partnerId, { aadObjectId: i.aadObjectId }), { $set: { ...i, partnerId: actor.partnerId } }, { upsert: true, returnDocument: 'after' })
-        .lean<Person>();
-      if (!p) throw new Error('upsert returned nothing');
-      return p;
+      if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'managePeople', roles: ['admin'] });
+      const i = parseInput(personInput, raw, deps.clock.now());
+      const filter = scoped(actor.partnerId, { aadObjectId: i.aadObjectId });
+      const r = await upsertOne(deps, { model: people, filter, insert: () => ({ _id: new Types.ObjectId(), ...filter, ...i }), change: () => ({ $set: i }) });
+      if (!r.ok) throw new StoreError(`person ${i.aadObjectId}: a unique index refused it`);
+      return r.doc;
     },
     list: (actor: Actor): Promise<Person[]> => people.find(scoped(actor.partnerId, {})).sort({ name: 1 }).lean<Person[]>(),
   };

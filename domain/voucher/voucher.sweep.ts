@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
-import { expireApprovals, releaseOrphanLocks } from '../approval/approval.service';
+import { releaseOrphanLocks, settleApprovals } from '../approval/approval.service';
 import { utcDay } from '../calendar';
 import type { DomainDeps } from '../models';
-import { systemActor } from '../person/person.service';
 import { scoped } from '../scope';
+import { updateEach } from '../write';
 import { EXPIRABLE } from './voucher.machine';
 import type { AuditEntry } from './voucher.model';
 
@@ -15,32 +15,31 @@ export interface SweepResult {
 
 /**
  * Any state before `redeemed` becomes `expired` once the expiry date has passed (DOMAIN.md,
- * Voucher states). One `updateMany` per from-state: each document is still changed by one
- * conditional update (state and date in the filter) that pushes its own audit entry with the
- * right `from`, and the server does the work, so memory stays bounded whatever the volume.
- * No rule lets anyone else write a voucher past its expiry, so the sweep needs no write claim.
- * An expired reservation releases the customer's 15-day slot, as the engagement never happened;
- * a completed one keeps it, since the engagement was delivered.
+ * Voucher states). One conditional update per document through the write path, per from-state:
+ * state and date are in the filter and each document gets its own audit entry with the right
+ * `from`. On MongoDB that is one `updateMany` per from-state; on FerretDB the write path walks
+ * the documents a page at a time under the write claim (domain/write.ts `updateEach`), so a
+ * concurrent release or intake merge is never overwritten. An expired reservation releases the
+ * customer's 15-day slot, as the engagement never happened; a completed one keeps it, since the
+ * engagement was delivered.
  */
 export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId): Promise<Omit<SweepResult, 'partners'>> {
   const now = deps.clock.now();
   const today = utcDay(now);
-  // The four from-states touch disjoint documents, so their updates run side by side.
+  // The four from-states touch disjoint documents, so they run side by side.
   const modified = await Promise.all(
-    EXPIRABLE.map(async (from) => {
+    EXPIRABLE.map((from) => {
       const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: 'expiry date passed' };
-      const r = await deps.models.vouchers.updateMany(scoped(partnerId, { state: from, expiresOn: { $lt: today } }), {
-        $set: { state: 'expired' },
-        ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '' } }),
-        $push: { audit },
-        $inc: { version: 1 },
+      return updateEach(deps, {
+        model: deps.models.vouchers,
+        filter: scoped(partnerId, { state: from, expiresOn: { $lt: today } }),
+        update: { $set: { state: 'expired' }, ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '' } }), $push: { audit } },
       });
-      return r.modifiedCount;
     }),
   );
   const vouchersExpired = modified.reduce((a, b) => a + b, 0);
-  const approvalsExpired = await expireApprovals(deps, partnerId, systemActor(partnerId));
-  await releaseOrphanLocks(deps, partnerId, systemActor(partnerId));
+  const approvalsExpired = await settleApprovals(deps, partnerId);
+  await releaseOrphanLocks(deps, partnerId);
   return { vouchersExpired, approvalsExpired };
 }
 
