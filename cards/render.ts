@@ -1,5 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import type { ApprovalRequestData, ApprovalsListData } from './approval.card';
+import type { HelpData, WelcomeData } from './help.card';
 import type { MessageData } from './message.card';
 import type { RedeemPickData, RedeemReviewData } from './redeem.card';
 import type { ClaimData } from './claim.card';
@@ -7,7 +8,9 @@ import type { CompleteData } from './complete.card';
 import type { ScheduleData } from './schedule.card';
 import type { CancelData } from './cancel.card';
 import type { ReserveData } from './reserve.card';
+import help from './templates/help.json';
 import message from './templates/message.json';
+import welcome from './templates/welcome.json';
 import approvalsList from './templates/approvals-list.json';
 import approvalRequest from './templates/approval-request.json';
 import redeemReview from './templates/redeem-review.json';
@@ -44,6 +47,8 @@ const TEMPLATES = {
   'redeem-review': redeemReview,
   'approval-request': approvalRequest,
   'approvals-list': approvalsList,
+  help,
+  welcome,
 } as const;
 
 export interface TemplateData {
@@ -56,6 +61,8 @@ export interface TemplateData {
   schedule: ScheduleData;
   cancel: CancelData;
   reserve: ReserveData;
+  help: HelpData;
+  welcome: WelcomeData;
   'approvals-list': ApprovalsListData;
   'approval-request': ApprovalRequestData;
   'redeem-review': RedeemReviewData;
