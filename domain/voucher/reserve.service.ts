@@ -15,6 +15,7 @@ import { voucherResult, type VoucherResult } from '../result';
 import { scoped } from '../scope';
 import { fifteenDayKey, fifteenDayNameKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
 import type { Voucher } from './voucher.model';
+import type { RuleTime } from './voucher.rules';
 import { changeVoucher, checkExpectedState, loadVoucher, withExpectedState, type Rule } from './voucher.store';
 
 export const reserveInput = z.object({
@@ -31,7 +32,7 @@ export const reserveInput = z.object({
  * the same agreement number when both are known, the same normalised name otherwise: a voucher
  * known by agreement also meets a holder known only by its name, and one known only by name meets
  * holders of that name whatever their agreement. The unique slot index settles two reservations
- * racing under the same key; the cross-key matches are checked here, at read time.
+ * racing under the same key; the name's claim (`fifteenDaySerialKey`) those under two keys.
  */
 function fifteenDayHolderFilter(v: Voucher) {
   const program = v.program ?? '';
@@ -56,8 +57,17 @@ export async function loadReserveContext(deps: DomainDeps, v: Voucher, locationI
 
 /** The reservation rule with its context read afresh on every run (so a re-run explains a failure). */
 export function reservationRule(deps: DomainDeps, actor: Actor, input: ReservationRequest, approval?: { id: Types.ObjectId; requester: Actor }): Rule {
-  return async (v, t) => reserveRule(v, actor, input, await loadReserveContext(deps, v, input.locationId), t, approval);
+  const rule = async (v: Voucher, t: RuleTime) => reserveRule(v, actor, input, await loadReserveContext(deps, v, input.locationId), t, approval);
+  return Object.assign(rule, { serialKey: fifteenDaySerialKey });
 }
+
+/**
+ * Two 15-day reservations of one customer under different keys (one known by agreement, one only
+ * by the same name) are not kept apart by the slot's unique index: their check and write run one
+ * after the other instead, under the claim of the customer's name, which both share.
+ */
+const fifteenDaySerialKey = (v: Voucher): string | null =>
+  v.days === 15 ? `fifteen-day:${fifteenDayNameKey(v.partnerId, v.program ?? '', v.customerName)}` : null;
 
 /**
  * Reserve a voucher (DOMAIN.md, step 4 and Program rules). Vouchers at or above the partner's

@@ -4,6 +4,7 @@ import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { refuse, Refusal } from '../refusal';
 import { scoped, toObjectId } from '../scope';
+import { awaitRelease, releaseClaim, takeClaim, writeClaimModel } from '../store';
 import { updateVersioned } from '../write';
 import { checkContact, checkLocation } from './reserve.rules';
 import type { VoucherState } from './voucher.machine';
@@ -14,7 +15,37 @@ import { isRefused, ruleTime, type RuleResult, type RuleTime, type WritePlan } f
  * Reading and changing one voucher: what every voucher service shares (the services import this
  * module, never each other, so there is no import cycle between them).
  */
-export type Rule = (v: Voucher, t: RuleTime) => RuleResult | Promise<RuleResult>;
+export type Rule = ((v: Voucher, t: RuleTime) => RuleResult | Promise<RuleResult>) & {
+  /**
+   * A rule whose check reads other vouchers (the 15-day rule) names the key its check and write
+   * must not interleave on, across processes; null when this voucher needs none.
+   */
+  serialKey?: (v: Voucher) => string | null;
+};
+
+const SERIAL_ATTEMPTS = 200;
+
+/**
+ * Runs `run` while holding the claim of `key` (a row with a unique id, released after; taken
+ * over if its holder died), so that two checks-then-writes on the same key follow each other.
+ */
+async function serialised<T>(deps: DomainDeps, key: string | null, number: string, run: () => Promise<T>): Promise<T> {
+  if (!key) return run();
+  const claims = writeClaimModel(deps.connection);
+  for (let attempt = 0; attempt < SERIAL_ATTEMPTS; attempt++) {
+    const held = await takeClaim(claims, key, deps.clock);
+    if (!held) {
+      await awaitRelease(claims, key);
+      continue;
+    }
+    try {
+      return await run();
+    } finally {
+      await releaseClaim(claims, held);
+    }
+  }
+  throw refuse('CONCURRENT_UPDATE', { number });
+}
 
 /** The roles that may read vouchers: every role of the partner (and the system). */
 export function checkReader(actor: Actor): void {
@@ -61,7 +92,7 @@ export function checkExpectedState(v: Voucher, expected: VoucherState | null | u
 /** A rule that first checks the state the user saw, so a re-run after a lost race says what changed. */
 export function withExpectedState(rule: Rule, expected: VoucherState | null | undefined): Rule {
   if (!expected) return rule;
-  return (v, t) => checkExpectedState(v, expected) ?? rule(v, t);
+  return Object.assign((v: Voucher, t: RuleTime) => checkExpectedState(v, expected) ?? rule(v, t), { serialKey: rule.serialKey });
 }
 
 /**
@@ -74,11 +105,13 @@ export async function changeVoucher(deps: DomainDeps, actor: Actor, voucher: Vou
   // A voucher the caller has just read saves a round trip; if it is stale, the version in the
   // update's filter makes the write miss and explainFailure reads it again.
   const v = isLoaded(voucher) ? voucher : await loadVoucher(deps, actor.partnerId, voucher);
-  const plan = await rule(v, t);
-  if (isRefused(plan)) throw plan;
-  const result = await applyPlan(deps, actor.partnerId, v, plan);
-  if (result.ok) return result.doc;
-  return explainFailure(deps, actor, v, rule, t);
+  return serialised(deps, rule.serialKey?.(v) ?? null, v.number, async () => {
+    const plan = await rule(v, t);
+    if (isRefused(plan)) throw plan;
+    const result = await applyPlan(deps, actor.partnerId, v, plan);
+    if (result.ok) return result.doc;
+    return explainFailure(deps, actor, v, rule, t);
+  });
 }
 
 function isLoaded(voucher: Voucher | string | Types.ObjectId): voucher is Voucher {
@@ -115,11 +148,12 @@ export async function checkVoucherLocation(deps: DomainDeps, v: Voucher, actor?:
 
 /** A rule that also requires the voucher's location to be right, checked once the rule itself passes. */
 export function underApprovedLocation(deps: DomainDeps, rule: Rule, actor?: Actor): Rule {
-  return async (v, t) => {
+  const checked = async (v: Voucher, t: RuleTime) => {
     const plan = await rule(v, t);
     if (isRefused(plan)) return plan;
     return (await checkVoucherLocation(deps, v, actor)) ?? plan;
   };
+  return Object.assign(checked, { serialKey: rule.serialKey });
 }
 
 /**

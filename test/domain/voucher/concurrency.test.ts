@@ -70,4 +70,23 @@ describe('domain/voucher concurrency (two connections, real database)', function
     const after = await w.domain.vouchers.get(w.admin, String(v._id));
     assert.equal(replayStates(after.audit), after.state);
   });
+
+  for (let round = 1; round <= 8; round++) {
+    it(`two 15-day reservations of one customer, one known by agreement and one only by name, approved at once: one holds it (round ${round})`, async () => {
+      const customer = `Race Customer ${round}`;
+      const make = async (number: string, agreementNumber: string | null) => {
+        const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: number, program: 'SDPS', days: 15, customerName: customer, agreementNumber, voucherAdminEmail: 'it@race.test', assignedOn: '2025-03-01', source: { kind: 'manual' } });
+        const { voucher } = await w.domain.vouchers.validate(w.staffFr, { voucherId: String(r.voucher._id), voucherAdminEmail: 'it@race.test' });
+        const asked = await w.domain.vouchers.reserve(w.staffFr, { voucherId: String(voucher._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+        return String(asked.approval?._id);
+      };
+      const [a, b] = [await make(`RACE-${round}-A`, `9000-${round}`), await make(`RACE-${round}-B`, null)];
+      const results = await Promise.all([w.domain.approvals.approve(w.manager, { approvalId: a }), second.approvals.approve(w.manager, { approvalId: b })]);
+      const outcomes = results.flatMap((r) => r.approval.outcomes.map((o) => (o.applied ? 'applied' : o.code)));
+      assert.deepEqual(outcomes.filter((o) => o === 'applied').length, 1, outcomes.join(','));
+      assert.ok(outcomes.includes('FIFTEEN_DAY_RULE'), outcomes.join(','));
+      const holders = await w.domain.deps.models.vouchers.countDocuments({ customerName: customer, fifteenDaySlot: { $exists: true } });
+      assert.equal(holders, 1);
+    });
+  }
 });
