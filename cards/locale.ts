@@ -22,14 +22,24 @@ export function fill(template: string, params: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+// Intl formatters are immutable and costly to build: one per locale, built once.
+const DAY_FORMAT: Readonly<Record<CardLocale, Intl.DateTimeFormat>> = {
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'medium', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { dateStyle: 'medium', timeZone: 'UTC' }),
+};
+const INSTANT_FORMAT: Readonly<Record<CardLocale, Intl.DateTimeFormat>> = {
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+};
+
 /** A calendar day (stored at UTC midnight) in the locale's medium form: "Mar 15, 2026" / "15 mars 2026". */
 export function formatDay(day: Date, locale: CardLocale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  return DAY_FORMAT[locale].format(day);
 }
 
 /** An instant, in UTC and labelled so (a card cannot know the reader's time zone). */
 export function formatInstant(at: Date, locale: CardLocale): string {
-  return `${new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
+  return `${INSTANT_FORMAT[locale].format(at)} UTC`;
 }
 
 export function formatAmount(amount: number, currency: string, locale: CardLocale): string {

@@ -72,6 +72,13 @@ export interface TemplateData {
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
+/**
+ * Parsing a template's expressions costs ten times its expansion, so each template is parsed
+ * once at load. This is compiled code, not state: `expand` is synchronous, resets its evaluation
+ * context on every call and builds a new card each time, so calls cannot see each other.
+ */
+const PARSED = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, new Template(TEMPLATES[name])])) as Readonly<Record<TemplateName, Template>>;
+
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   version: string;
@@ -81,7 +88,7 @@ export interface AdaptiveCard {
 }
 
 export function render<N extends TemplateName>(name: N, data: TemplateData[N]): AdaptiveCard {
-  const card: unknown = new Template(TEMPLATES[name]).expand({ $root: data });
+  const card: unknown = PARSED[name].expand({ $root: data });
   if (typeof card !== 'object' || card === null || (card as { type?: unknown }).type !== 'AdaptiveCard') {
     throw new Error(`template ${name} did not expand to an AdaptiveCard`);
   }
