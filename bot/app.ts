@@ -29,6 +29,7 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
   try {
     const domain = createDomain({ connection, clock: systemClock });
     await createIndexes(domain, log);
+    await logWriteMode(domain, log);
     const logic = createTurnLogic(log, createResponder(domain, ROUTER), processedActivityStore(connection, log));
     const server = createBotServer({
       log,
@@ -74,6 +75,17 @@ async function createIndexes(domain: Domain, log: Logger): Promise<void> {
   const collections = Object.values(domain.deps.models).map((model) => model.collection.collectionName);
   const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   log.info({ collections, durationMs }, `indexes ensured on ${collections.length} collections in ${durationMs} ms`);
+}
+
+/** Once per process: which server this is, and so whether each update pays for a write claim (domain/store.ts). */
+async function logWriteMode(domain: Domain, log: Logger): Promise<void> {
+  const store = await domain.storeInfo();
+  const server = store.server === 'ferretdb' ? `FerretDB ${store.ferretdbVersion ?? ''} (MongoDB ${store.version} protocol)` : `MongoDB ${store.version}`;
+  const why =
+    store.writeMode === 'claim'
+      ? 'every update first takes a write claim, because this server rewrites whole documents'
+      : 'updates are atomic per document, no write claim needed';
+  log.info({ server: store.server, version: store.version, ferretdbVersion: store.ferretdbVersion, writeMode: store.writeMode }, `database server: ${server}; ${why}`);
 }
 
 /** A ping that answers within 2 s either way, so /healthz never hangs on a dead database. */

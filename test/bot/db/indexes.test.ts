@@ -25,7 +25,7 @@ function declaredIndexes(connection: mongoose.Connection): DeclaredIndex[] {
 const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
 describe('indexes at start-up, through the real process', () => {
-  it('creates every declared index, the unique ones unique, before it listens, and logs which collections and how long', async function () {
+  it('creates every declared index, the unique ones unique, before it listens, and logs which collections, how long and the write mode', async function () {
     this.timeout(90_000);
     const dbName = `t_startup_indexes_${randomBytes(4).toString('hex')}`;
     const bot = spawnBot({ MONGODB_URI: testMongoUri(), MONGODB_DB_NAME: dbName, PORT: '0', HOST: '127.0.0.1' });
@@ -48,6 +48,10 @@ describe('indexes at start-up, through the real process', () => {
       const line = JSON.parse(logged[0] ?? '{}') as { collections?: string[]; durationMs?: number };
       for (const collection of new Set(declared.map((index) => index.collection))) assert.ok(line.collections?.includes(collection), `${collection} not in the log line`);
       assert.equal(typeof line.durationMs, 'number');
+      const info: Record<string, unknown> = await db.admin().command({ buildInfo: 1 });
+      const ferret = Object.keys(info).some((key) => key.toLowerCase().startsWith('ferretdb'));
+      const modes = bot.output().split('\n').filter((l) => l.includes('"writeMode"')).map((l) => (JSON.parse(l) as { writeMode: string; server: string }));
+      assert.deepEqual(modes.map((m) => [m.server, m.writeMode]), [ferret ? ['ferretdb', 'claim'] : ['mongodb', 'atomic']], 'the write mode is logged once');
       const order = bot.output();
       assert.ok(order.indexOf('indexes ensured') < order.indexOf('listening on'), 'listened before the indexes existed');
     } finally {
