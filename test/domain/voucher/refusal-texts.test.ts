@@ -55,6 +55,12 @@ describe('refusal and notice texts (pure)', () => {
     assert.equal(en, 'Eligibility for SDPS is not started. Complete its checklist first.');
   });
 
+  it('a voucher id from a stale card is never shown; a typed number is', () => {
+    const byId = reasonOf(refuse('VOUCHER_NOT_FOUND', { voucher: '0123456789abcdef01234567' }), 'en');
+    assert.equal(byId, 'This voucher no longer exists. Look it up again by its number.');
+    assert.match(reasonOf(refuse('VOUCHER_NOT_FOUND', { voucher: 'PS-404' }), 'fr'), /^Aucun bon PS-404 trouvé/);
+  });
+
   it('field names in INVALID_INPUT are words; an unknown field is not echoed', () => {
     const r = refuse('INVALID_INPUT', { fields: ['days', 'agreementNumber', 'mysteryField'] });
     assert.equal(reasonOf(r, 'en'), 'Some fields are missing or invalid: number of days (1, 3, 5, 10 or 15), agreement number (letters, digits and hyphens) and another field. Correct them and try again.');

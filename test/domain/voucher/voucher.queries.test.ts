@@ -51,6 +51,7 @@ describe('domain/voucher queries and indexes (real database)', function () {
       return {
         byNumber: m.find({ partnerId: pid, number: 'BULK-00042' }),
         byState: m.find({ partnerId: pid, state: 'assigned' }).sort({ expiresOn: 1, _id: 1 }).limit(25),
+        listNewestFirst: m.find({ partnerId: pid, state: 'assigned' }).sort({ lastActionAt: -1, _id: -1 }).limit(11),
         expiring: m.find({ partnerId: pid, state: { $in: ['assigned', 'reserved'] }, expiresOn: { $gte: today, $lte: new Date(today.getTime() + 30 * 86_400_000) } }).sort({ expiresOn: 1 }).limit(25),
       };
     };
@@ -69,7 +70,7 @@ describe('domain/voucher queries and indexes (real database)', function () {
 
     it('declares an index for every hot query', async () => {
       const keys = (await w.domain.deps.models.vouchers.collection.indexes()).map((i) => JSON.stringify(i.key));
-      for (const k of [{ partnerId: 1, number: 1 }, { partnerId: 1, state: 1, expiresOn: 1 }]) assert.ok(keys.includes(JSON.stringify(k)), JSON.stringify(k));
+      for (const k of [{ partnerId: 1, number: 1 }, { partnerId: 1, state: 1, expiresOn: 1 }, { partnerId: 1, state: 1, lastActionAt: -1, _id: -1 }]) assert.ok(keys.includes(JSON.stringify(k)), JSON.stringify(k));
     });
 
     it('pushes the partner-scoped filters down to the server (FerretDB) or plans them (MongoDB)', async () => {
@@ -80,7 +81,7 @@ describe('domain/voucher queries and indexes (real database)', function () {
       }
     });
 
-    it('uses an index for by-number, list-by-state and expiring-soon (IXSCAN on MongoDB, a GIN bitmap scan on FerretDB)', async function () {
+    it('uses an index for by-number, list-by-state, the list card and expiring-soon (IXSCAN on MongoDB, a GIN bitmap scan on FerretDB)', async function () {
       // FerretDB 1.24 pushes equality down as `_jsonb->'f' @> value`, which only the GIN indexes that
       // tools/ferretdb mirrors from the declared indexes (within ~2 s) can serve; wait for them.
       const deadline = Date.now() + 20_000;
