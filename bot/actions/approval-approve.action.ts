@@ -1,7 +1,10 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { approvalView } from '../views/forms.view';
+import { approvalView } from '../views/approval.view';
+import { noticeLines } from '../views/voucher.view';
 
 /** `approval.approve`: Approve on the approval card (twin: `approve`). */
-export const approveAction: Handler<VerbData<'approval.approve'>> = async (ctx, d) =>
-  approvalView(ctx, (await ctx.domain.approvals.approve(ctx.actor, { approvalId: d.approvalId, comment: d.comment ?? null })).approval);
+export const approveAction: Handler<VerbData<'approval.approve'>> = async (ctx, d) => {
+  const result = await ctx.domain.approvals.approve(ctx.actor, { approvalId: d.approvalId, comment: d.comment ?? null });
+  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+};

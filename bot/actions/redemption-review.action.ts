@@ -1,6 +1,6 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { redemptionView } from '../views/forms.view';
+import { redemptionView } from '../views/redemption.view';
 
 /** `redemption.review`: one review card listing each picked voucher with its facts (twin: `redeem <number>...`). */
 export const reviewRedemptionAction: Handler<VerbData<'redemption.review'>> = async (ctx, d) =>

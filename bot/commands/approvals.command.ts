@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handler } from '../routing/types';
-import { approvalsView } from '../views/forms.view';
+import { approvalsView } from '../views/approval.view';
 
 /** `approvals` / `approbations`: what this manager has to decide. */
 export const approvalsArgs = () => z.tuple([]).transform(() => ({}));

@@ -10,7 +10,7 @@ export const helpArgs = () => z.array(z.string()).transform(() => ({}));
 export function helpFor(commands: readonly CommandEntry[]): Handler<object> {
   return async (ctx) => {
     const mine = commands.filter((c) => allowed(c.roles, ctx.actor.roles));
-    const rows = mine.map((c) => ({ keyword: ctx.locale === 'fr' ? c.fr : c.en, text: descriptions[ctx.locale][c.id] ?? '', example: examples[ctx.locale][c.id] ?? '' }));
+    const rows = mine.map((c) => ({ id: c.id, keyword: ctx.locale === 'fr' ? c.fr : c.en, text: descriptions[ctx.locale][c.id] ?? '', example: examples[ctx.locale][c.id] ?? '' }));
     return helpView(ctx, rows);
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handler } from '../routing/types';
-import { redemptionView } from '../views/forms.view';
+import { redemptionView } from '../views/redemption.view';
 import { numberArg, voucherByNumber } from './lookup';
 
 /** `redeem [<number>...]` / `échanger`: without numbers the pick card, with numbers the review card. */

@@ -56,6 +56,7 @@ export function createResponder(domain: Domain, tables: RouterTables): TurnRespo
       return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale), commandOf(turn), 'refused');
     },
     apology: (reference, turn) => answerFor(kindOf(turn), apologyView(reference, turn.locale), commandOf(turn), 'error'),
+    changes: (turn) => Boolean(turn.invoke && tables.verbs.find((v) => v.verb === turn.invoke?.verb)?.changes),
     stillRunning: (turn) => answerFor(kindOf(turn), text(messages[turn.locale].stillRunning), commandOf(turn), 'ok'),
   };
 }

@@ -66,6 +66,8 @@ export interface VerbEntry<D = unknown> {
   data: z.ZodType<D>;
   /** The id of the command that does the same thing in text (STYLE.md §3: no orphan verbs). */
   twin: string;
+  /** The verb changes something: a second identical click (double click) gets the first answer. */
+  changes: boolean;
   handler: Handler<D>;
 }
 

@@ -16,6 +16,8 @@ export interface TurnResponder {
   refusal(refusal: Refusal, turn: IncomingTurn): Promise<Answer>;
   apology(reference: string, turn: IncomingTurn): Answer;
   stillRunning(turn: IncomingTurn): Answer;
+  /** Whether a click changes something, so an identical second click must get the first answer. */
+  changes(turn: IncomingTurn): boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -23,9 +25,9 @@ const DAY_MS = 86_400_000;
 const CLICK_MS = 120_000;
 
 /** The delivery's identity, and for a card click also the click's (same card, verb and data). */
-function onceKeys(activity: Activity, turn: IncomingTurn): { id: string; ttlMs: number }[] {
+function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): { id: string; ttlMs: number }[] {
   const keys = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
-  if (turn.invoke && turn.invoke.trigger !== 'automatic') {
+  if (turn.invoke && changes) {
     const click = [turn.conversationId, activity.replyToId ?? '', turn.userAadObjectId ?? '', turn.invoke.verb, stableJson(turn.invoke.data)];
     keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS });
   }
@@ -63,7 +65,7 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
       }
     };
     try {
-      const keys = onceKeys(activity, turn);
+      const keys = onceKeys(activity, turn, responder.changes(turn));
       const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn)) : { ...(await produce()), replayed: false };
       ({ answer, replayed } = result);
     } catch (error) {
@@ -101,4 +103,5 @@ export const welcomeResponder: TurnResponder = {
   refusal: async (_refusal, turn) => ({ replies: [], invoke: null, outcome: 'refused', command: turn.kind }),
   apology: (reference, turn) => ({ replies: [{ kind: 'text', text: messages[turn.locale].apology(reference) }], invoke: null, outcome: 'error', command: turn.kind }),
   stillRunning: (turn) => ({ replies: [], invoke: null, outcome: 'ok', command: turn.kind }),
+  changes: () => false,
 };

@@ -4,11 +4,10 @@ import { toCompleteData } from '../../cards/complete.card';
 import { render } from '../../cards/render';
 import { toReserveData } from '../../cards/reserve.card';
 import { toScheduleData } from '../../cards/schedule.card';
-import type { Approval, Voucher } from '../../domain/domain';
+import type { Voucher } from '../../domain/domain';
 import type { Location } from '../../domain/location/location.model';
 import { isQualified } from '../../domain/person/person.model';
 import { scoped } from '../../domain/scope';
-import type { VoucherSummary } from '../../domain/voucher/voucher.queries';
 import type { HandlerContext, Reply } from '../routing/types';
 import { programNames } from './programs';
 
@@ -40,16 +39,4 @@ export async function voucherFormView(ctx: HandlerContext, kind: FormKind, v: Vo
   const quote = (await ctx.domain.queries.details(ctx.actor, String(v._id))).claim;
   const dayRate = quote ? { amount: quote.dayRate, currency: quote.currency } : null;
   return { kind: 'card', card: render('claim', toClaimData(v, { deadline: quote?.deadline ?? null, dayRate }, c)) };
-}
-
-export async function redemptionView(ctx: HandlerContext, stage: 'pick' | 'review', vouchers: VoucherSummary[]): Promise<Reply> {
-  return { kind: 'text', text: `${stage}\n\n${vouchers.map((v) => v.number).join('\n\n') || '-'}` };
-}
-
-export async function approvalView(ctx: HandlerContext, a: Approval, notice: string | null = null): Promise<Reply> {
-  return { kind: 'text', text: [notice, `${a.kind} ${a.voucherNumbers.join(', ')}: ${a.status} (${String(a._id)})`].filter(Boolean).join('\n\n') };
-}
-
-export async function approvalsView(ctx: HandlerContext, approvals: Approval[]): Promise<Reply> {
-  return { kind: 'text', text: approvals.map((a) => `${a.kind} ${a.voucherNumbers.join(', ')} (${String(a._id)})`).join('\n\n') || '-' };
 }

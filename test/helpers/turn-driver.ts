@@ -77,6 +77,11 @@ export function turnDriver(url: string, serviceUrl = 'http://127.0.0.1:9/') {
   async function post(activity: Record<string, unknown>): Promise<TurnResult> {
     const res = await request(url, { body: activity });
     const body = res.body ? res.json<{ activities?: SentActivity[] }>() : {};
+    for (const a of body.activities ?? []) {
+      // Teams refuses a message over 100 KB; the bot keeps every one under 80 KB (TEAMS.md).
+      const size = Buffer.byteLength(JSON.stringify(a));
+      if (size > 80 * 1024) throw new Error(`an answer of ${size} bytes, over 80 KB`);
+    }
     return resultOf(String(activity.id), res.status, body.activities ?? []);
   }
   return {
