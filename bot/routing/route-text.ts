@@ -45,10 +45,14 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
     if (!allowed(tables.email.roles, ctx.actor.roles)) return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email', tables.email.roles.map((r) => t.roles[r] ?? r)), ctx.locale), 'email', 'refused');
     return messageAnswer(await tables.email.handler(ctx, email), 'email');
   }
+  // A pasted notice that is not a Planning Services voucher (training, cancelled...) is told so,
+  // even when its first word happens to be a keyword ("Voucher Number: ...").
+  if (email && email.verdict !== 'no_voucher_number' && (multiline || !entry)) {
+    return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
+  }
   if (entry) return runCommand(entry, ctx, n.tokens.slice(1));
   const keywords = tables.commands.map((c) => (ctx.locale === 'fr' ? c.fr : c.en));
   const [suggestion] = n.tokens.length <= 8 ? oneEditAway(n.keyword, keywords) : [];
   if (suggestion) return messageAnswer(suggestView(ctx, n.tokens[0] ?? '', [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
-  if (email && email.verdict !== 'no_voucher_number') return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
   return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');
 }
