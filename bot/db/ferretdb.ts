@@ -96,8 +96,11 @@ function goBuild(binary: string): Promise<void> {
 /** Starts FerretDB on a free loopback port, backed by the PostgreSQL database of pgUrl. */
 export async function startFerret(binary: string, pgUrl: string): Promise<FerretProcess> {
   const port = await freePort();
+  // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and FerretDB must
+  // outlive the bot's in-flight turns; the bot stops it (stopChild) once they are done.
   const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-postgresql-url', pgUrl], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -44,61 +44,72 @@ describe('graceful shutdown of the real process', () => {
   });
 });
 
-/** The exact documented command, as a container runtime or systemd runs it: `npm start`, then SIGTERM to npm. */
-describe('`npm start` and SIGTERM', () => {
-  it('stops the bot and its embedded database gracefully: port closed, both processes gone, exit code 0', async function () {
-    this.timeout(240_000);
-    const embedded = process.env.VOUCHERBOT_DB_KIND === 'mongod' ? 'mongod' : 'ferretdb';
-    const pgUrl = new URL(process.env.FERRETDB_POSTGRESQL_URL || 'postgres://postgres@127.0.0.1:5432/voucherbot');
-    if (embedded === 'ferretdb' && !(await canConnect(pgUrl.hostname, Number(pgUrl.port || 5432)))) {
-      // Written reason: the embedded FerretDB needs PostgreSQL; `npm test` (tools/with-db.ts) reports the same gap.
-      this.skip();
-    }
-    pgUrl.pathname = `${pgUrl.pathname}_test`;
-    const port = await freePort();
-    const dbName = `t_npm_start_${randomBytes(4).toString('hex')}`;
-    const npm = spawn('npm', ['start'], {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DOTENV_CONFIG_PATH: '/nonexistent',
-        PORT: String(port),
-        EMBEDDED_DB: embedded,
-        FERRETDB_POSTGRESQL_URL: pgUrl.toString(),
-        DATA_DIR: path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data'),
-        MONGODB_DB_NAME: dbName,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    const started: number[] = [];
-    try {
-      await waitForOutput(() => output, /listening on http:\/\/127\.0\.0\.1:\d+\/api\/messages/, 200_000);
-      const botPid = logged(output, 'listening on').pid;
-      const database = logged(output, 'database: ');
-      started.push(...[botPid, database.pid].filter((pid): pid is number => typeof pid === 'number'));
-      assert.ok(typeof botPid === 'number' && botPid !== npm.pid, 'npm start should run the bot as its own node process');
-      assert.equal(typeof database.pid, 'number', output);
-      assert.equal((await request(`http://127.0.0.1:${port}/healthz`)).status, 200);
-      const uri = /on (mongodb:\/\/\S+?),/.exec(String(database.msg))?.[1] ?? '';
-      if (uri) await dropDatabase(uri, dbName);
+/**
+ * The exact documented command as a container runtime or systemd stops it (SIGTERM to `npm start`),
+ * and as a terminal does (Ctrl-C: SIGINT to the whole foreground process group).
+ */
+describe('`npm start` stopped by a signal', () => {
+  const stops: Array<{ how: string; stop: (npm: ChildProcess) => void; signal: string }> = [
+    { how: 'SIGTERM to the npm process', stop: (npm) => npm.kill('SIGTERM'), signal: 'SIGTERM' },
+    { how: 'SIGINT to its process group (Ctrl-C)', stop: (npm) => process.kill(-(npm.pid ?? 0), 'SIGINT'), signal: 'SIGINT' },
+  ];
+  for (const { how, stop, signal } of stops) {
+    it(`stops the bot and its embedded database gracefully on ${how}: port closed, both processes gone, exit code 0`, async function () {
+      this.timeout(240_000);
+      const embedded = process.env.VOUCHERBOT_DB_KIND === 'mongod' ? 'mongod' : 'ferretdb';
+      const pgUrl = new URL(process.env.FERRETDB_POSTGRESQL_URL || 'postgres://postgres@127.0.0.1:5432/voucherbot');
+      if (embedded === 'ferretdb' && !(await canConnect(pgUrl.hostname, Number(pgUrl.port || 5432)))) {
+        // Written reason: the embedded FerretDB needs PostgreSQL; `npm test` (tools/with-db.ts) reports the same gap.
+        this.skip();
+      }
+      pgUrl.pathname = `${pgUrl.pathname}_test`;
+      const port = await freePort();
+      const dbName = `t_npm_start_${randomBytes(4).toString('hex')}`;
+      const npm = spawn('npm', ['start'], {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          DOTENV_CONFIG_PATH: '/nonexistent',
+          PORT: String(port),
+          EMBEDDED_DB: embedded,
+          FERRETDB_POSTGRESQL_URL: pgUrl.toString(),
+          DATA_DIR: path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data'),
+          MONGODB_DB_NAME: dbName,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // A process group of its own, as a terminal gives a foreground job.
+        detached: true,
+      });
+      let output = '';
+      npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      const started: number[] = [];
+      try {
+        await waitForOutput(() => output, /listening on http:\/\/127\.0\.0\.1:\d+\/api\/messages/, 200_000);
+        const botPid = logged(output, 'listening on').pid;
+        const database = logged(output, 'database: ');
+        started.push(...[botPid, database.pid].filter((pid): pid is number => typeof pid === 'number'));
+        assert.ok(typeof botPid === 'number' && botPid !== npm.pid, 'npm start should run the bot as its own node process');
+        assert.equal(typeof database.pid, 'number', output);
+        assert.equal((await request(`http://127.0.0.1:${port}/healthz`)).status, 200);
+        const uri = /on (mongodb:\/\/\S+?),/.exec(String(database.msg))?.[1] ?? '';
+        if (uri) await dropDatabase(uri, dbName);
 
-      npm.kill('SIGTERM');
-      assert.equal(await exited, 0, output);
-      assert.match(output, /"signal":"SIGTERM".*shutting down/);
-      assert.match(output, /"drained":true.*"stopped"/);
-      assert.equal(await canConnect('127.0.0.1', port, 500), false, 'the port still answers');
-      for (const pid of [botPid, database.pid as number]) assert.equal(isAlive(pid), false, `process ${pid} is still running`);
-    } finally {
-      if (npm.exitCode === null) npm.kill('SIGKILL');
-      // A failed run must not leave an orphaned bot or database behind for the next test.
-      for (const pid of started.filter(isAlive)) process.kill(pid, 'SIGKILL');
-    }
-  });
+        stop(npm);
+        assert.equal(await exited, 0, output);
+        assert.match(output, new RegExp(`"signal":"${signal}".*shutting down`));
+        assert.match(output, /"drained":true.*"stopped"/);
+        assert.equal(await canConnect('127.0.0.1', port, 500), false, 'the port still answers');
+        for (const pid of [botPid, database.pid as number]) assert.equal(isAlive(pid), false, `process ${pid} is still running`);
+      } finally {
+        if (npm.exitCode === null) npm.kill('SIGKILL');
+        // A failed run must not leave an orphaned bot or database behind for the next test.
+        for (const pid of started.filter(isAlive)) process.kill(pid, 'SIGKILL');
+      }
+    });
+  }
 });
 
 function logged(output: string, message: string): Record<string, unknown> {
