@@ -98,9 +98,6 @@ export const USER_PROVIDED: { [C in RefusalCode]?: readonly (keyof RefusalParams
   LAST_ADMIN: ['name'],
 };
 
-/** A database id (a card's stale reference) is never shown: it means nothing to a person. */
-const isId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s);
-
 type Texts = { [C in RefusalCode]: Record<Locale, (p: RefusalParams[C]) => string> };
 const fields = (xs: string[], l: Locale) => listWords([...new Set(xs.map((f) => fieldWord(f, l)))], l);
 
@@ -110,10 +107,7 @@ export const TEXTS: Texts = {
   NOT_PERMITTED: { en: (p) => `Only ${rolesWords(p.roles, 'en')} can ${actionWord(p.action, 'en')}. Ask a partner admin if you need this.`, fr: (p) => `Seuls ${rolesWords(p.roles, 'fr')} peuvent ${actionWord(p.action, 'fr')}. Adressez-vous à un administrateur partenaire si vous en avez besoin.` },
   PARTNER_NOT_FOUND: { en: () => `This team is not linked to a partner yet. Ask your partner admin to set it up.`, fr: () => `Cette équipe n'est liée à aucun partenaire. Demandez à l'administrateur partenaire de la configurer.` },
   PERSON_NOT_FOUND: { en: () => `You are not registered with this partner. Ask your partner admin to add you.`, fr: () => `Vous n'êtes pas enregistré chez ce partenaire. Demandez à l'administrateur partenaire de vous ajouter.` },
-  VOUCHER_NOT_FOUND: {
-    en: (p) => (isId(p.voucher) ? `This voucher no longer exists. Look it up again by its number.` : `No voucher ${p.voucher} was found. Check the number or forward the customer's email.`),
-    fr: (p) => (isId(p.voucher) ? `Ce bon n'existe plus. Recherchez-le de nouveau par son numéro.` : `Aucun bon ${p.voucher} trouvé. Vérifiez le numéro ou transférez l'e-mail du client.`),
-  },
+  VOUCHER_NOT_FOUND: { en: (p) => `No voucher ${p.voucher} was found. Check the number or forward the customer's email.`, fr: (p) => `Aucun bon ${p.voucher} trouvé. Vérifiez le numéro ou transférez l'e-mail du client.` },
   VOUCHER_CHANGED: { en: (p) => `Voucher ${p.number} changed since you saw it: it is now ${stateWord(p.state, 'en')}, not ${stateWord(p.expected, 'en')}. Look at it again before acting.`, fr: (p) => `Le bon ${p.number} a changé depuis votre affichage : il est maintenant ${stateWord(p.state, 'fr')}, et non plus ${stateWord(p.expected, 'fr')}. Consultez-le de nouveau avant d'agir.` },
   VOUCHER_ADMIN_MISMATCH: { en: (p) => `The voucher administrator email does not match voucher ${p.number}. Check it with the customer.`, fr: (p) => `L'e-mail de l'administrateur ne correspond pas au bon ${p.number}. Vérifiez-le auprès du client.` },
   VOUCHER_ADMIN_EMAIL_MISSING: { en: (p) => `No voucher administrator email is on record for ${p.number}, so there is nothing to check it against. Forward the customer's voucher email, or have the administrator's email recorded (correct the voucher), then validate.`, fr: (p) => `Aucun e-mail d'administrateur n'est enregistré pour le bon ${p.number} : rien ne permet de le vérifier. Transférez l'e-mail du bon envoyé par le client, ou faites enregistrer l'e-mail de l'administrateur (corriger le bon), puis validez.` },

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isoDay, utcDay } from '../calendar';
+import { EARLIEST_DATE } from '../refusal';
+import { calendarDate, email, lineText, text } from '../inputs';
+import { refuseUnknownLocations } from '../location/location.service';
+import type { DomainDeps } from '../models';
+import { recordAdminChange, requireAdmin } from '../partner/admin-audit';
+import { programCode } from '../program/program.catalog';
+import { parseInput, refuse } from '../refusal';
+import { scoped } from '../scope';
+import { removeVersioned } from '../write';
+import { ROLES, type Actor, type Person } from './person.model';
+import { personService } from './person.service';
+
+const qualification = z.object({ program: programCode, trainingOn: calendarDate.nullable(), examOn: calendarDate.nullable() });
+export const addPersonInput = z.object({
+  aadObjectId: text(64),
+  name: lineText(200),
+  email,
+  roles: z.array(z.enum(ROLES)).min(1),
+  locationIds: z.array(text(64)).default([]),
+  qualifications: z.array(qualification).optional(),
+});
+export const removePersonInput = z.object({ aadObjectId: text(64) });
+
+/** A training or an exam is something that happened: a date after today is refused (issue 9, bad input). */
+function refuseFutureDates(qualifications: z.output<typeof qualification>[], now: Date): void {
+  const today = utcDay(now);
+  for (const q of qualifications) {
+    for (const field of ['trainingOn', 'examOn'] as const) {
+      const day = q[field];
+      if (day && day.getTime() > today.getTime()) throw refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+    }
+  }
+}
+
+/** People and roles (issue 9, step 2), managed by partner admins; every change audited. */
+export function peopleAdmin(deps: DomainDeps) {
+  const people = personService(deps);
+  const findPerson = (actor: Actor, aadObjectId: string) => deps.models.people.findOne(scoped(actor.partnerId, { aadObjectId })).lean<Person>();
+  return {
+    findPerson,
+    /** Adds a person found by @mention, or updates one already there (roles, locations, qualifications). */
+    async addPerson(actor: Actor, raw: z.input<typeof addPersonInput>): Promise<{ person: Person; added: boolean }> {
+      requireAdmin(actor, 'managePeople');
+      const i = parseInput(addPersonInput, raw, deps.clock.now());
+      const locationIds = [...new Set(i.locationIds.map((l) => l.toUpperCase()))];
+      await refuseUnknownLocations(deps, actor, locationIds);
+      const existing = await findPerson(actor, i.aadObjectId);
+      const qualifications = i.qualifications ?? (existing?.qualifications ?? []).map((q) => ({ program: programCode.parse(q.program), trainingOn: q.trainingOn, examOn: q.examOn }));
+      refuseFutureDates(qualifications, deps.clock.now());
+      if (existing?.roles.includes('admin') && !i.roles.includes('admin')) await refuseLastAdmin(actor, existing);
+      const person = await people.upsert(actor, { ...i, locationIds, qualifications });
+      await recordAdminChange(deps, actor, existing ? 'person.update' : 'person.add', person.name);
+      return { person, added: !existing };
+    },
+    /** Removes a person; their audit entries stay. The last admin cannot remove themselves (issue 9). */
+    async removePerson(actor: Actor, raw: z.input<typeof removePersonInput>): Promise<Person> {
+      requireAdmin(actor, 'managePeople');
+      const { aadObjectId } = parseInput(removePersonInput, raw);
+      const person = await findPerson(actor, aadObjectId);
+      if (!person) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
+      if (person.roles.includes('admin')) await refuseLastAdmin(actor, person);
+      const gone = await removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(actor.partnerId, {}) });
+      if (!gone) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
+      await recordAdminChange(deps, actor, 'person.remove', person.name);
+      return person;
+    },
+  };
+
+  /** A partner always keeps one admin: the only one cannot remove themselves or drop the role. */
+  async function refuseLastAdmin(actor: Actor, person: Person): Promise<void> {
+    const admins = await deps.models.people.countDocuments(scoped(actor.partnerId, { roles: 'admin', aadObjectId: { $ne: person.aadObjectId } }));
+    if (admins === 0) throw refuse('LAST_ADMIN', { name: person.name });
+  }
+}
