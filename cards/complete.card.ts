@@ -14,7 +14,10 @@ export interface CompleteData {
   ref: VerbInput<'voucher.complete-form'>;
 }
 
-export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'schedule'>, ctx: CardContext, notice: string | null = null): CompleteData {
+/** An `Input.Date` needs a real date as `min`; this one excludes nothing a voucher could have. */
+const NO_LOWER_BOUND = '2000-01-01';
+
+export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'schedule' | 'assignedOn'>, ctx: CardContext, notice: string | null = null): CompleteData {
   const l = labelsFor(ctx.locale);
   const today = isoDay(ctx.now);
   const end = v.schedule ? isoDay(v.schedule.end) : today;
@@ -24,7 +27,8 @@ export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' |
     notice: md(notice, 300),
     today,
     deliveredOn: end < today ? end : today,
-    earliest: v.schedule ? isoDay(v.schedule.start) : '',
+    // Delivery cannot precede the scheduled start (DOMAIN.md); without a schedule, the assignment bounds it.
+    earliest: v.schedule ? isoDay(v.schedule.start) : v.assignedOn ? isoDay(v.assignedOn) : NO_LOWER_BOUND,
     ref: { voucherId: String(v._id), expectedState: v.state },
   };
 }
