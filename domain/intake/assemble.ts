@@ -37,7 +37,7 @@ export function finalize(fields: VoucherFields, quality: Quality): VoucherParseR
 const TRAINING = /(training vouchers?|satv|bons? de formation|schulungsgutschein|trainingsgutschein|(vales?|cupon(es)?|bonos?) de (formacion|capacitacion)|software assurance training|sa training)/;
 const PLANNING = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps|dps)(?![a-z])|planification|planungsdienst|planificacion|planeacion|software assurance|vlsc|volume licensing)/;
 // What a number labelled only "document" needs around it: the email must speak of Planning Services themselves.
-const PLANNING_SERVICES = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps)(?![a-z])|planification|planungsdienst|planificacion)/;
+const PLANNING_SERVICES = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps)(?![a-z])|services? de planification|planungsdienst|servicios de planificacion)/;
 
 function placementQuality(c: Candidate): number {
   return c.placement === 'nextLine' ? 0.95 : 1;

@@ -65,6 +65,11 @@ function isLabelOnly(cell: string): boolean {
   return m !== null && m.separator !== 'space';
 }
 
+/** A second row of labels, not values: half its cells or more are bare labels (a lone "Assigned" is a status value). */
+function isLabelRow(row: Row): boolean {
+  return row.cells.filter(isLabelOnly).length * 2 >= row.cells.length;
+}
+
 /**
  * A header row over a row with as many values: a horizontal table. At least two header cells,
  * and two thirds of them, are bare labels (a "Partner" or "Notes" column is skipped); a row of
@@ -77,7 +82,7 @@ function columnCandidates(row: Row, below: Row | null): Candidate[] | null {
     return m && m.value === '' ? m : null;
   });
   const count = labels.filter((m) => m !== null).length;
-  if (count < 2 || count * 3 < row.cells.length * 2 || below.cells.some(isLabelOnly)) return null;
+  if (count < 2 || count * 3 < row.cells.length * 2 || isLabelRow(below)) return null;
   return labels.flatMap((m, k) =>
     m ? [{ field: m.field, lang: m.lang, value: below.cells[k] ?? '', line: below.index, placement: 'column' as const, separator: 'colon' as const, weak: m.weak }] : [],
   );
@@ -108,7 +113,7 @@ function rowCandidates(row: Row, below: Row | null): Candidate[] {
     if (m.value !== '') {
       out.push({ ...base, value: m.value, placement: 'inline' });
     } else if (k + 1 < cells.length) {
-      if (isLabelOnly(cells[k + 1] ?? '')) continue;
+      if (m.field !== 'status' && isLabelOnly(cells[k + 1] ?? '')) continue;
       out.push({ ...base, value: cells[k + 1] ?? '', placement: 'cell' });
       k += 1;
     } else if (below && !below.cells.some(isLabelOnly)) {

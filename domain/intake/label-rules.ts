@@ -44,7 +44,7 @@ const RULES: readonly Rule[] = [
   { field: 'voucherNumber', need: [['voucher'], ['number']], also: ['planning', 'customer', 'benefit', 'document'] },
   { field: 'voucherNumber', need: [['document'], ['number']], also: ['planning', 'customer'], weak: true },
   { field: 'voucherNumber', need: [['voucher']], also: ['planning', 'customer', 'benefit'], bare: true },
-  { field: 'customerName', need: [['customer']], also: ['name', ...V] },
+  { field: 'customerName', need: [['customer']], also: ['name', 'license', ...V] },
   { field: 'program', need: [['program', 'planning', 'benefit']], also: ['name', 'type', 'planning', 'program', 'benefit'] },
   { field: 'program', need: [['type']], also: ['name'], bare: true },
   { field: 'email', need: [['email']], also: ['contact', 'customer'] },

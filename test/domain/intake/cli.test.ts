@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { voucherParseResultSchema } from '../../../domain/intake/types';
@@ -9,8 +9,8 @@ import { voucherParseResultSchema } from '../../../domain/intake/types';
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'emails');
 
-function run(file: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'voucher-parse.ts'), file], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+function run(file: string, input?: Buffer): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'voucher-parse.ts'), file], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,6 +39,29 @@ describe('voucher:parse command', function () {
     const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', join(FIXTURES, 'de-outlook-forward.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { voucherNumber: string }).voucherNumber, 'FAB-DE-0403-1199');
+  });
+
+  it('reads the email from standard input with "-", through npm as the contract writes it', () => {
+    const email = readFileSync(join(FIXTURES, 'fr-seed-vocabulary-document.txt'));
+    const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', '-'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input: email });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const expected: unknown = JSON.parse(readFileSync(join(FIXTURES, 'fr-seed-vocabulary-document.expected.json'), 'utf8'));
+    assert.deepEqual(voucherParseResultSchema.parse(JSON.parse(r.stdout)), expected);
+  });
+
+  it('reads raw MIME bytes from standard input exactly as from the file', () => {
+    const file = join(FIXTURES, 'fr-latin1-qp.eml');
+    const fromFile = run(file);
+    const fromStdin = run('-', readFileSync(file));
+    assert.equal(fromStdin.status, 0, fromStdin.stderr);
+    assert.equal(fromStdin.stdout, fromFile.stdout);
+  });
+
+  it('exits 2 with one line for an ordinary email, an empty input or a training voucher on standard input', () => {
+    assertRefused(run('-', readFileSync(join(FIXTURES, 'en-ordinary-email.txt'))), /no voucher number/);
+    assertRefused(run('-', Buffer.alloc(0)), /no voucher number/);
+    assertRefused(run('-', readFileSync(join(FIXTURES, 'en-training-satv.txt'))), /training voucher \(SATV\)/);
   });
 
   it('exits 2 with one line for an ordinary email', () => {
