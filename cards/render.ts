@@ -23,9 +23,11 @@ import reserve from './templates/reserve.json';
 import voucherFound from './templates/voucher-found.json';
 import voucherDetails from './templates/voucher-details.json';
 import voucherList from './templates/voucher-list.json';
+import voucherNew from './templates/voucher-new.json';
 import type { VoucherDetailsData } from './voucher-details.card';
 import type { VoucherFoundData } from './voucher-found.card';
 import type { VoucherListData } from './voucher-list.card';
+import type { VoucherNewData } from './voucher-new.card';
 import { isVerb, type Verb } from './verbs';
 
 /**
@@ -49,6 +51,7 @@ const TEMPLATES = {
   'approvals-list': approvalsList,
   help,
   welcome,
+  'voucher-new': voucherNew,
 } as const;
 
 export interface TemplateData {
@@ -63,6 +66,7 @@ export interface TemplateData {
   reserve: ReserveData;
   help: HelpData;
   welcome: WelcomeData;
+  'voucher-new': VoucherNewData;
   'approvals-list': ApprovalsListData;
   'approval-request': ApprovalRequestData;
   'redeem-review': RedeemReviewData;
