@@ -135,8 +135,9 @@ export async function upsertOne<T>(deps: WriteDeps, w: Upsert<T>): Promise<Upser
     if (r.reason === 'duplicate') return { ok: false, reason: 'duplicate' };
     const doc = { ...w.insert(), version: 1 };
     try {
-      await w.model.create(doc as unknown as Parameters<Model<T>['create']>[0]);
-      return { ok: true, doc: doc as T, created: true };
+      // The stored form, schema defaults included, as a read would return it.
+      const created = await w.model.create(doc as unknown as Parameters<Model<T>['create']>[0]);
+      return { ok: true, doc: created.toObject() as T, created: true };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
