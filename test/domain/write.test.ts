@@ -100,6 +100,21 @@ describe('domain/write: the one write path (real database)', function () {
     assert.equal(await deps.models.locations.exists({ _id }), null);
   });
 
+  it('without the claim (the mode MongoDB gets) the same writes apply, conditional and versioned', async () => {
+    const atomic = createDeps(db.connection, clock, { writeMode: 'atomic' });
+    const partnerId = new Types.ObjectId();
+    const docs = Array.from({ length: 5 }, (_, i) => ({ _id: new Types.ObjectId(), partnerId, locationId: `A${i}`, name: 'x', country: 'FR', approvedPrograms: [], contacts: [], version: 1 }));
+    await atomic.models.locations.insertMany(docs);
+    const first = docs[0];
+    assert.ok(first);
+    assert.deepEqual(await updateVersioned(atomic, { model: atomic.models.locations, id: first._id, version: 2, filter: {}, update: { $set: { name: 'stale' } } }), { ok: false, reason: 'unmatched' });
+    assert.equal(await updateEach(atomic, { model: atomic.models.locations, filter: { partnerId }, update: { $set: { name: 'all' } } }), 5);
+    const r = await updateCurrent(atomic, { model: atomic.models.locations, filter: { _id: first._id }, change: () => ({ $set: { name: 'one' } }) });
+    assert.ok(r.ok);
+    assert.deepEqual([r.doc.name, r.doc.version], ['one', 3]);
+    assert.equal(await removeVersioned(atomic, { model: atomic.models.locations, id: first._id, version: 3, filter: {} }), true);
+  });
+
   it('ensureIndexes creates every index the models declare, unique ones included', async () => {
     for (const model of Object.values(deps.models)) {
       const existing = await model.collection.listIndexes().toArray();
