@@ -13,6 +13,9 @@ const BUTTON = {
   fr: { add: 'Ajouter le bon', addReserve: 'Ajouter et réserver', reserve: 'Réserver', cancel: 'Annuler la réservation', schedule: 'Planifier', complete: 'Terminer', redeem: 'Échanger', yesRedeem: 'Oui, échanger', claim: 'Réclamer', markPaid: 'Marquer payé', approve: 'Approuver', reject: 'Rejeter' },
 } as const;
 
+/** The seeded voucher in state Scheduled whose engagement is over (tools/seed.ts). */
+const DELIVERED = 'DEMO-0005';
+
 function assertButtons(buttons: string[], present: string[], absent: string[]): void {
   for (const title of present) assert.ok(buttons.includes(title), `button "${title}" expected; the card shows ${JSON.stringify(buttons)}`);
   for (const title of absent) assert.ok(!buttons.includes(title), `button "${title}" must not show; the card shows ${JSON.stringify(buttons)}`);
@@ -48,43 +51,50 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
   step('Add and reserve: accept the terms, pick the location, Reserve', async () => {
     card = await e2e.playground.press(card, b.addReserve);
     assert.match(await card.text(), labelStart(en.reserve.title));
+    await shots.take('reserve-form', card.root);
     assert.match(await card.text(), labelStart(en.reserve.terms));
     await card.fillText(en.reserve.validateLabel, email.adminEmail);
     await card.choose(labelStart(en.reserve.locationLabel), /Paris/);
     await card.check(en.reserve.acceptLabel);
-    await shots.take('reserve-form', card.root);
     card = await e2e.playground.press(card, b.reserve);
     assert.match(await card.text(), new RegExp(en.state.reserved));
     assertButtons(await card.buttons(), [b.schedule, b.cancel], [b.reserve, b.addReserve, b.redeem]);
     await shots.take('reserved', card.root);
   });
 
-  step('Schedule: dates and a qualified consultant', async () => {
+  step('Schedule: dates from tomorrow and a qualified consultant', async () => {
     card = await e2e.playground.press(card, b.schedule);
     assert.match(await card.text(), labelStart(en.schedule.title));
-    await card.fillDate(en.schedule.startLabel, isoDay(today));
-    await card.fillDate(labelStart(en.schedule.endLabel), isoDay(today, 2));
-    await card.choose(labelStart(en.schedule.consultantLabel), /Alex Wilber/);
     await shots.take('schedule-form', card.root);
+    // A reserved voucher's engagement starts after the day it was reserved (DOMAIN.md).
+    await card.fillDate(en.schedule.startLabel, isoDay(today, 1));
+    await card.fillDate(labelStart(en.schedule.endLabel), isoDay(today, 3));
+    await card.choose(labelStart(en.schedule.consultantLabel), /Alex Wilber/);
     card = await e2e.playground.press(card, b.schedule);
     assert.match(await card.text(), new RegExp(en.state.scheduled));
-    assertButtons(await card.buttons(), [b.complete], [b.reserve, b.redeem, b.claim]);
+    // Completion is offered once the engagement has started, not before.
+    assertButtons(await card.buttons(), [b.cancel], [b.complete, b.reserve, b.redeem, b.claim]);
     await shots.take('scheduled', card.root);
   });
 
-  step('Complete: the report and the deliverable link', async () => {
+  // Completion needs a delivered engagement (delivered on: not in the future, not before the start),
+  // so the flow goes on with the demo voucher whose engagement started 15 days ago (tools/seed.ts).
+  step(`Complete ${DELIVERED}, already delivered: the report and the deliverable link`, async () => {
+    await e2e.playground.send(`voucher ${DELIVERED}`);
+    card = await e2e.playground.cardAt(-1);
+    assert.match(await card.text(), new RegExp(en.state.scheduled));
     card = await e2e.playground.press(card, b.complete);
     assert.match(await card.text(), labelStart(en.complete.title));
+    await shots.take('complete-form', card.root);
     await card.fillDate(en.complete.deliveredLabel, isoDay(today));
     await card.fillText(en.complete.summaryLabel, 'Deployment plan reviewed with the IT team.');
     await card.fillText(labelStart(en.complete.attendeesLabel), 'Jane Doe');
     await card.fillText(en.complete.recommendationsLabel, 'Pilot with 50 users, then roll out by site.');
-    await card.fillText(labelStart(en.complete.linkLabel), `https://contoso-consulting.sharepoint.com/sites/delivery/${email.number}.docx`);
-    await shots.take('complete-form', card.root);
+    await card.fillText(labelStart(en.complete.linkLabel), `https://contoso-consulting.sharepoint.com/sites/delivery/${DELIVERED}-plan.docx`);
     card = await e2e.playground.press(card, b.complete);
     const text = await card.text();
     assert.match(text, new RegExp(en.state.completed));
-    assert.ok(text.includes(`${email.number}.docx`) || /deliverable/i.test(text), 'the deliverable shows on the card');
+    assert.ok(text.includes(`${DELIVERED}-plan.docx`), 'the deliverable shows on the card');
     assertButtons(await card.buttons(), [b.redeem], [b.complete, b.schedule, b.claim]);
     await shots.take('completed', card.root);
   });
@@ -93,13 +103,13 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
     card = await e2e.playground.press(card, b.redeem);
     if (!(await card.buttons()).includes(b.yesRedeem)) {
       // The pick card: the completed vouchers as checkboxes, then the review card.
-      await card.check(new RegExp(email.number));
+      await card.check(new RegExp(DELIVERED));
       const [next] = await card.buttons();
       assert.ok(next, 'the pick card has a button to review');
       card = await e2e.playground.press(card, next);
     }
     assert.match(await card.text(), labelStart(en.redeem.reviewTitle));
-    assert.ok((await card.text()).includes(email.number));
+    assert.ok((await card.text()).includes(DELIVERED));
     await shots.take('redeem-review', card.root);
     card = await e2e.playground.press(card, b.yesRedeem);
     const waiting = await card.text();
@@ -120,14 +130,14 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
   });
 
   step('the voucher is Redeemed: Claim', async () => {
-    await e2e.playground.send(`voucher ${email.number}`);
+    await e2e.playground.send(`voucher ${DELIVERED}`);
     card = await e2e.playground.cardAt(-1);
     assert.match(await card.text(), new RegExp(en.state.redeemed));
     assertButtons(await card.buttons(), [b.claim], [b.redeem, b.complete, b.markPaid]);
     card = await e2e.playground.press(card, b.claim);
     assert.match(await card.text(), labelStart(en.claim.title));
-    await card.fillText(labelStart(en.claim.claimNumberLabel), `CLM-${email.number}`);
     await shots.take('claim-form', card.root);
+    await card.fillText(labelStart(en.claim.claimNumberLabel), `CLM-${DELIVERED}`);
     card = await e2e.playground.press(card, b.claim);
     assert.match(await card.text(), new RegExp(en.state.claimed));
     assertButtons(await card.buttons(), [b.markPaid], [b.claim, b.redeem]);
@@ -137,8 +147,8 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
   step('Mark paid: the voucher is Paid and offers nothing more', async () => {
     card = await e2e.playground.press(card, b.markPaid);
     assert.match(await card.text(), labelStart(en.claim.payTitle));
-    await card.fillDate(en.claim.paidOnLabel, isoDay(today));
     await shots.take('pay-form', card.root);
+    await card.fillDate(en.claim.paidOnLabel, isoDay(today));
     card = await e2e.playground.press(card, b.markPaid);
     assert.match(await card.text(), new RegExp(en.state.paid));
     assertButtons(await card.buttons(), [], [b.markPaid, b.claim, b.redeem, b.complete, b.schedule, b.reserve]);
@@ -175,10 +185,10 @@ describe('Voucher lifecycle in the Agents Playground, French opening steps (brow
   step('Ajouter et réserver : conditions acceptées, site choisi, Réserver', async () => {
     card = await e2e.playground.press(card, b.addReserve);
     assert.match(await card.text(), labelStart(fr.reserve.title));
+    await shots.take('formulaire-reservation', card.root);
     await card.fillText(fr.reserve.validateLabel, email.adminEmail);
     await card.choose(labelStart(fr.reserve.locationLabel), /Paris/);
     await card.check(fr.reserve.acceptLabel);
-    await shots.take('formulaire-reservation', card.root);
     card = await e2e.playground.press(card, b.reserve);
     assert.match(await card.text(), new RegExp(fr.state.reserved));
     assertButtons(await card.buttons(), [b.schedule, b.cancel], [b.reserve, BUTTON.en.schedule]);

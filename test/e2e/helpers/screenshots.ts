@@ -31,15 +31,26 @@ export class StepShots {
   async take(name: string, card: Locator): Promise<void> {
     this.step++;
     const base = path.join(SHOTS_DIR, `${this.prefix}-${String(this.step).padStart(2, '0')}-${name}`);
-    await card.scrollIntoViewIfNeeded();
-    await this.page.screenshot({ path: `${base}-wide.png` });
-    await this.page.setViewportSize(NARROW);
-    const style = await this.page.addStyleTag({ content: NARROW_CARD_CSS });
     try {
+      // A window tall enough for the whole card: the Playground's header and compose box stay
+      // on screen and would cover a card taller than the window.
+      await this.page.setViewportSize({ ...WIDE, height: await this.heightFor(card, WIDE.height) });
+      await card.scrollIntoViewIfNeeded();
+      await this.page.screenshot({ path: `${base}-wide.png` });
+      await this.page.evaluate(
+        `{ const s = document.createElement('style'); s.dataset.e2eNarrow = ''; s.textContent = ${JSON.stringify(NARROW_CARD_CSS)}; document.head.append(s); }`,
+      );
+      await this.page.setViewportSize({ ...NARROW, height: await this.heightFor(card, NARROW.height) });
+      await card.scrollIntoViewIfNeeded();
       await card.screenshot({ path: `${base}-narrow.png` });
     } finally {
-      await style.evaluate((node) => node.remove());
+      await this.page.evaluate(`document.querySelectorAll('style[data-e2e-narrow]').forEach((node) => node.remove())`);
       await this.page.setViewportSize(WIDE);
     }
+  }
+
+  private async heightFor(card: Locator, minimum: number): Promise<number> {
+    const box = await card.boundingBox();
+    return Math.max(minimum, Math.ceil((box?.height ?? 0) + 320));
   }
 }
