@@ -74,7 +74,7 @@ function warnIfUnauthenticated(config: Config, log: Logger): void {
 
 /**
  * Graceful stop on SIGTERM (container runtimes, systemd; `npm start` execs node so the signal
- * reaches it) and SIGINT, also during start-up: what has started is stopped, newest first, and the
+ * reaches it), SIGINT and SIGHUP, also during start-up: what has started is stopped, newest first, and the
  * exit code is 0 only when every in-flight turn finished.
  */
 function createStopper(config: Config, log: Logger) {
@@ -101,8 +101,8 @@ function createStopper(config: Config, log: Logger) {
     if (running) void run();
   };
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  // SIGHUP: the terminal closed; the embedded database has its own process group and would not get it.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, onSignal);
   return {
     add: (step: () => Promise<boolean | void>) => void steps.push(step),
     /** During start-up: true (and stopping begins) when a signal came while the last step ran. */

@@ -102,6 +102,10 @@ export async function startFerret(binary: string, pgUrl: string): Promise<Ferret
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // However this process ends (process.exit, an uncaught error), the database goes with it; only SIGKILL escapes.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
