@@ -44,6 +44,27 @@ describe('graceful shutdown of the real process', () => {
   });
 });
 
+describe('a stop signal during start-up', () => {
+  it('lets the current step finish, then stops what has started and exits 0', async function () {
+    this.timeout(60_000);
+    const dbName = `t_stop_early_${randomBytes(4).toString('hex')}`;
+    const bot = spawnBot({ MONGODB_URI: testMongoUri(), MONGODB_DB_NAME: dbName, PORT: '0' });
+    try {
+      // The database is chosen; connecting and creating the indexes take a while longer.
+      await waitForOutput(bot.output, /"msg":"database: /, 30_000);
+      bot.child.kill('SIGTERM');
+      assert.equal(await bot.exited, 0, bot.output());
+      assert.match(bot.output(), /"signal":"SIGTERM".*"stop requested during start-up: stopping when the current step ends"/);
+      assert.match(bot.output(), /"drained":true.*"stopped"/);
+    } finally {
+      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+      const connection = await mongoose.createConnection(testMongoUri(), { dbName }).asPromise();
+      await connection.dropDatabase();
+      await connection.close();
+    }
+  });
+});
+
 /**
  * The exact documented command as a container runtime or systemd stops it (SIGTERM to `npm start`),
  * and as a terminal does (Ctrl-C: SIGINT to the whole foreground process group).
