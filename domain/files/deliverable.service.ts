@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { mongo, Types } from 'mongoose';
 import { z } from 'zod';
 import { invariant } from '../invariant';
-import { lineText, voucherRef } from '../inputs';
+import { lineText, objectIdString, voucherRef } from '../inputs';
 import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { parseInput, refuse, Refusal } from '../refusal';
@@ -19,6 +19,7 @@ export const uploadInput = z.object({
   contentType: z.string().max(200),
   data: z.instanceof(Buffer),
 });
+export const openInput = z.object({ voucherId: objectIdString, deliverableId: objectIdString });
 export const linkInput = z.object({ ...voucherRef, name: lineText(255), url: z.string().max(2000) });
 
 const BUCKET = 'deliverables';
@@ -69,8 +70,9 @@ export function deliverableService(deps: DomainDeps) {
       return voucherResult(await changeVoucher(deps, actor, i.voucherId, addRule(actor, deliverable, i.expectedState)));
     },
     /** Opens a stored file of one of the actor's partner's vouchers. */
-    async open(actor: Actor, voucherId: string, deliverableId: string): Promise<{ deliverable: Deliverable; stream: Readable }> {
+    async open(actor: Actor, raw: z.input<typeof openInput>): Promise<{ deliverable: Deliverable; stream: Readable }> {
       checkReader(actor);
+      const { voucherId, deliverableId } = parseInput(openInput, raw);
       const v = await loadVoucher(deps, actor.partnerId, voucherId);
       const d = v.deliverables.find((x) => String(x._id) === deliverableId);
       if (!d?.fileId) throw refuse('DELIVERABLE_NOT_FOUND', { deliverableId });

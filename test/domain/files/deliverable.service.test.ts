@@ -24,7 +24,7 @@ describe('domain/files deliverables in GridFS (real database)', function () {
     const d = v.deliverables.at(-1);
     assert.equal(d?.sha256, createHash('sha256').update(data).digest('hex'));
     assert.deepEqual([d?.size, d?.contentType, d?.addedBy], [data.length, 'application/pdf', w.staffFr.aadObjectId]);
-    const { stream } = await w.domain.deliverables.open(w.staffFr, voucherId, String(d?._id));
+    const { stream } = await w.domain.deliverables.open(w.staffFr, { voucherId, deliverableId: String(d?._id) });
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     assert.deepEqual(Buffer.concat(chunks), data);
