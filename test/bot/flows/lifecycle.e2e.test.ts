@@ -25,48 +25,53 @@ describe('bot end to end: from the pasted email to the paid claim, through /api/
   const db = useTestDatabase('bot-e2e');
   const world = useBotWorld(db, 'e2e');
 
-  it('pastes, adds and reserves, schedules, completes with a link, redeems, approves, claims, marks paid; the audit trail shows each step', async function () {
+  it('pastes, adds and reserves, schedules, completes with a link, redeems, approves, claims, marks paid, each by a card button; the audit trail shows each step', async function () {
     this.timeout(60_000);
     const { w, drive, as } = world();
     const staff = as(w.staffFr);
     const found = await drive.say(staff, EMAIL);
     assert.match(found.readable, /E2E-2025-0042/);
     assert.ok(found.buttons.includes('Add voucher') && found.buttons.includes('Add and reserve'), found.buttons.join());
-    const addAndReserve = found.actions.find((a) => a.title === 'Add and reserve');
-    assert.ok(addAndReserve);
-    const added = await drive.click(staff, addAndReserve.verb, addAndReserve.data);
-    assert.equal(added.status, 200);
-    assert.equal(added.invoke?.statusCode, 200);
+    const form = await drive.submit(staff, found, 'Add and reserve');
+    assert.equal(form.invoke?.statusCode, 200);
     const v = await w.domain.vouchers.findByNumber(w.staffFr, 'E2E-2025-0042');
-    assert.equal(v.state, 'assigned');
     assert.equal(v.customerName, 'Fabrikam');
+    assert.ok(form.buttons.includes('Reserve'), `the reservation form follows: ${form.buttons.join()}`);
+    const reserved = await drive.submit(staff, form, 'Reserve', { voucherAdminEmail: 'it-admin@fabrikam.test', termsAccepted: 'true' });
+    assert.match(reserved.readable, /Reserved/, reserved.readable);
 
-    const reserved = await drive.click(staff, 'voucher.reserve', { voucherId: String(v._id), expectedState: 'assigned', voucherAdminEmail: 'it-admin@fabrikam.test', locationId: 'FR-PAR', termsAccepted: 'true' });
-    assert.match(reserved.readable, /reserved/i);
-    const scheduled = await drive.say(staff, 'schedule E2E-2025-0042 2025-03-10 2025-03-14');
-    assert.match(scheduled.readable, /scheduled/i);
+    const scheduleForm = await drive.submit(staff, reserved, 'Schedule');
+    const scheduled = await drive.submit(staff, scheduleForm, 'Schedule', { start: '2025-03-10', end: '2025-03-14' });
+    assert.match(scheduled.readable, /Scheduled/, scheduled.readable);
 
     w.clock.set('2025-03-15T09:00:00.000Z');
-    const report = { voucherId: String(v._id), expectedState: 'scheduled', deliveredOn: '2025-03-14', summary: 'Azure landing zone plan.', attendees: 'CIO\nCloud lead', recommendations: 'Pilot in Q2.' };
-    const completed = await drive.click(staff, 'voucher.complete', { ...report, deliverableUrl: 'https://fabrikam.sharepoint.com/sites/plan/E2E.docx' });
-    assert.match(completed.readable, /completed/i, completed.readable);
+    const details = await drive.say(staff, 'voucher E2E-2025-0042');
+    const completeForm = await drive.submit(staff, details, 'Complete');
+    const report = { deliveredOn: '2025-03-14', summary: 'Azure landing zone plan.', attendees: 'CIO\nCloud lead', recommendations: 'Pilot in Q2.', deliverableUrl: 'https://fabrikam.sharepoint.com/sites/plan/E2E.docx' };
+    const completed = await drive.submit(staff, completeForm, 'Complete', report);
+    assert.match(completed.readable, /Completed/, completed.readable);
 
-    await drive.say(staff, 'redeem E2E-2025-0042');
-    const requested = await drive.click(staff, 'redemption.confirm', { voucherIds: String(v._id) });
+    const review = await drive.submit(staff, completed, 'Redeem');
+    const requested = await drive.submit(staff, review, 'Yes, redeem');
     assert.equal(requested.invoke?.statusCode, 200);
-    const locked = await w.domain.vouchers.get(w.staffFr, String(v._id));
-    assert.ok(locked.pendingApprovalId, 'the redemption waits for a manager');
+    assert.ok((await w.domain.vouchers.get(w.staffFr, String(v._id))).pendingApprovalId, 'the redemption waits for a manager');
 
-    const approved = await drive.say(as(w.manager), 'approve E2E-2025-0042 fine');
-    assert.equal(approved.status, 200);
+    const manager = as(w.manager);
+    const waiting = await drive.say(manager, 'approvals');
+    const approved = await drive.submit(manager, waiting, 'Approve E2E-2025-0042');
+    assert.equal(approved.invoke?.statusCode, 200);
     assert.equal((await w.domain.vouchers.get(w.staffFr, String(v._id))).state, 'redeemed');
 
     w.clock.set('2025-03-20T09:00:00.000Z');
-    const claimed = await drive.say(staff, 'claim E2E-2025-0042 CLM-77');
-    assert.match(claimed.readable, /claimed/i, claimed.readable);
+    const redeemed = await drive.say(staff, 'voucher E2E-2025-0042');
+    const claimForm = await drive.submit(staff, redeemed, 'Claim');
+    assert.match(claimForm.readable, /Claim by/, claimForm.readable);
+    const claimed = await drive.submit(staff, claimForm, 'Claim', { claimNumber: 'CLM-77' });
+    assert.match(claimed.readable, /Claimed/, claimed.readable);
     w.clock.set('2025-04-20T09:00:00.000Z');
-    const paid = await drive.say(staff, 'paid E2E-2025-0042 4/18/2025');
-    assert.match(paid.readable, /paid/i, paid.readable);
+    const payForm = await drive.submit(staff, claimed, 'Mark paid');
+    const paid = await drive.submit(staff, payForm, 'Mark paid', { paidOn: '2025-04-18' });
+    assert.match(paid.readable, /Paid/, paid.readable);
 
     const final = await w.domain.vouchers.get(w.staffFr, String(v._id));
     assert.equal(final.state, 'paid');
