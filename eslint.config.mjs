@@ -77,7 +77,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'replaceOne', 'save'].map((property) => ({
+        ...['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'replaceOne', 'findOneAndReplace', 'bulkWrite', 'save'].map((property) => ({
           property,
           message: 'Update stored documents only through domain/write.ts (the one write path; it takes the write claim on FerretDB).',
         })),
