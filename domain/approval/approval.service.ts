@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { objectIdString, text } from '../inputs';
+import { InvariantError } from '../invariant';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
 import type { Actor } from '../person/person.model';
@@ -15,7 +16,7 @@ import { changeVoucher, checkVoucherLocation, loadVoucher } from '../voucher/vou
 import { updateCurrent } from '../write';
 import { settleApproval, takeSettlement } from './approval-effect.service';
 import type { Approval, ApprovalOutcome } from './approval.model';
-import { decideRule, notPending, pendingFilter, type Decision } from './approval.rules';
+import { decideRule, pendingFilter, type Decision } from './approval.rules';
 import { discardApproval, loadApproval, openApproval } from './approval.store';
 
 export const redemptionInput = z.object({ voucherIds: z.array(objectIdString).min(1).max(50) });
@@ -35,7 +36,7 @@ async function checkRedemption(deps: DomainDeps, actor: Actor, ids: string[]): P
   for (const v of vouchers) {
     const refused = requestRedemptionRule(v, actor, t, v._id);
     if (isRefused(refused)) throw refused;
-    const wrongPlace = await checkVoucherLocation(deps, v);
+    const wrongPlace = await checkVoucherLocation(deps, v, actor);
     if (wrongPlace) throw wrongPlace;
   }
   return vouchers;
@@ -81,7 +82,7 @@ async function decide(deps: DomainDeps, actor: Actor, approvalId: string, decisi
   // No longer pending or expired: the rule on a fresh read says which, and who decided.
   const again = rule(await loadApproval(deps, actor.partnerId, approvalId));
   if (again instanceof Refusal) throw again;
-  throw notPending(a) ?? refuse('APPROVAL_EXPIRED', { approvalId });
+  throw new InvariantError(`approval ${approvalId} stopped matching its decision filter while its rule still passes`);
 }
 
 /** Finishes the effect of a decided approval left unapplied past its lease (a stopped or failed process). */
