@@ -28,6 +28,7 @@ import voucherFound from './templates/voucher-found.json';
 import voucherList from './templates/voucher-list.json';
 import voucherNew from './templates/voucher-new.json';
 import welcome from './templates/welcome.json';
+import { ADMIN_TEMPLATES, type AdminTemplateData } from './admin-templates';
 import { isVerb, type Verb } from './verbs';
 
 /**
@@ -52,9 +53,10 @@ const TEMPLATES = {
   help,
   welcome,
   'voucher-new': voucherNew,
+  ...ADMIN_TEMPLATES,
 } as const;
 
-export interface TemplateData {
+export interface TemplateData extends AdminTemplateData {
   message: MessageData;
   'voucher-found': VoucherFoundData;
   'voucher-list': VoucherListData;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VoucherState } from '../domain/voucher/voucher.machine';
+import { ADMIN_VERBS } from './admin-verbs';
 
 /**
  * Every card verb, declared once (STYLE.md §3), with the zod schema of its `action.data`.
@@ -109,6 +110,8 @@ export const VERBS = {
   'approval.refresh': z.object(approvalRef),
   /** "Did you mean …?" and help examples: runs the given command text. */
   'help.suggest': z.object({ text: requiredText(200) }),
+  /** Partner administration (issue 9): setup, people, locations, eligibility, enrollment, profile. */
+  ...ADMIN_VERBS,
 } as const;
 
 export type Verb = keyof typeof VERBS;
