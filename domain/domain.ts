@@ -6,7 +6,6 @@ import { createDeps, ensureIndexes } from './models';
 import { partnerService } from './partner/partner.service';
 import { personService } from './person/person.service';
 import { parseInput } from './refusal';
-import { approvalResult } from './result';
 import { availableActions, type ActionContext } from './voucher/actions.rules';
 import { intakeVoucher } from './voucher/intake.service';
 import { reserveVoucher } from './voucher/reserve.service';
@@ -55,10 +54,8 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
           const stale = checkExpectedState(await loadVoucher(deps, actor.partnerId, id), expectedState);
           if (stale) throw stale;
         }
-        return approvalResult(await approvals.requestRedemption(actor, input));
+        return approvals.requestRedemption(actor, input);
       },
-      approve: async (actor: Actor, input: Parameters<typeof approvals.approve>[1]) => approvalResult(await approvals.approve(actor, input)),
-      reject: async (actor: Actor, input: Parameters<typeof approvals.reject>[1]) => approvalResult(await approvals.reject(actor, input)),
     },
     deliverables: deliverableService(deps),
     queries: voucherQueries(deps),

@@ -127,7 +127,7 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
   });
 
   describe('staff act only on vouchers of a location they are a contact of (admins on any)', () => {
-    it('cancel, schedule, complete, deliverables and claim are refused to staff of another location', async () => {
+    it('cancel, schedule, complete, deliverables, redemption requests and claim are refused to staff of another location', async () => {
       const v = await newVoucher(w);
       await reserveFr(w, v);
       const sched = { voucherId: id(v), start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId };
@@ -139,6 +139,7 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
       const report = { voucherId: id(v), deliveredOn: '2025-03-11', summary: 's', attendees: ['a'], recommendations: 'r' };
       await refused(w.domain.vouchers.complete(w.staffUs, report), 'NOT_LOCATION_CONTACT');
       const done = await completedVoucher(w);
+      await refused(w.domain.approvals.requestRedemption(w.staffUs, { voucherIds: [id(done)] }), 'NOT_LOCATION_CONTACT');
       const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(done)] });
       await w.domain.approvals.approve(w.manager, { approvalId: String(approval._id) });
       await refused(w.domain.vouchers.claim(w.staffUs, { voucherId: id(done), claimNumber: 'C-US' }), 'NOT_LOCATION_CONTACT');
