@@ -35,6 +35,7 @@ export class StepShots {
       // A window tall enough for the whole card: the Playground's header and compose box stay
       // on screen and would cover a card taller than the window.
       await this.page.setViewportSize({ ...WIDE, height: await this.heightFor(card, WIDE.height) });
+      await this.hideLogPanel();
       await card.scrollIntoViewIfNeeded();
       await this.page.screenshot({ path: `${base}-wide.png` });
       await this.page.evaluate(
@@ -47,6 +48,12 @@ export class StepShots {
       await this.page.evaluate(`document.querySelectorAll('style[data-e2e-narrow]').forEach((node) => node.remove())`);
       await this.page.setViewportSize(WIDE);
     }
+  }
+
+  /** The Playground opens its Log Panel again when the window is resized. */
+  private async hideLogPanel(): Promise<void> {
+    const hide = this.page.getByRole('button', { name: 'Hide log panel' });
+    if (await hide.isVisible()) await hide.click();
   }
 
   private async heightFor(card: Locator, minimum: number): Promise<number> {
