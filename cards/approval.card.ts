@@ -20,6 +20,7 @@ export interface ApprovalRequestData {
   title: string;
   facts: Fact[];
   vouchers: { heading: string; facts: Fact[]; links: string[] }[];
+  moreVouchers: string;
   view: 'decide' | 'waiting' | 'decided' | 'expired';
   statusLine: string;
   statusColor: 'Good' | 'Attention' | 'Default' | 'Warning';
@@ -36,6 +37,9 @@ export interface ApprovalViewer {
 
 export type ApprovalVoucher = Pick<VoucherView, 'number' | 'customerName' | 'program' | 'days' | 'completion'> & { deliverables: VoucherView['deliverables'] };
 
+// Enough for the usual request of a few vouchers; the facts still list every number.
+const SHOWN_VOUCHERS = 6;
+const SHOWN_LINKS = 2;
 const nameOf = (id: string, names: Readonly<Record<string, string>>) => md(names[id] ?? id, 80);
 
 function decisionLine(a: ApprovalView, names: Readonly<Record<string, string>>, l: Labels, ctx: CardContext) {
@@ -76,11 +80,12 @@ export function toApprovalRequestData(
       { title: l.field.requestedOn, value: formatInstant(a.requestedOn, ctx.locale) },
       { title: l.field.approvalExpires, value: formatInstant(a.expiresAt, ctx.locale) },
     ],
-    vouchers: vouchers.slice(0, 10).map((v) => ({
-      heading: `${md(v.number, 64)} · ${md(v.customerName, 120, l.common.unknown)} · ${md(v.program, 16, '?')} · ${daysText(v.days, l)}`,
-      facts: v.completion ? [{ title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) }, { title: l.field.summary, value: md(v.completion.summary, 300) }] : [],
-      links: v.deliverables.slice(0, 5).map((d) => linkMd(d.name, d.kind === 'link' ? d.url : null)),
+    vouchers: vouchers.slice(0, SHOWN_VOUCHERS).map((v) => ({
+      heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)} · ${md(v.program, 16, '?')} · ${daysText(v.days, l)}`,
+      facts: v.completion ? [{ title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) }, { title: l.field.summary, value: md(v.completion.summary, 150) }] : [],
+      links: v.deliverables.slice(0, SHOWN_LINKS).map((d) => linkMd(d.name, d.kind === 'link' ? d.url : null)),
     })),
+    moreVouchers: vouchers.length > SHOWN_VOUCHERS ? fill(l.approval.moreVouchers, { count: vouchers.length - SHOWN_VOUCHERS }) : '',
     view,
     ...decisionLine(a, names, l, ctx),
     offerOpen: view === 'waiting' && a.approvers.length > MAX_REFRESH_USERS,

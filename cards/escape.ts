@@ -17,12 +17,15 @@ export function plain(value: string | null | undefined, max = 200, fallback = ''
   return value == null || value === '' ? fallback : safeText(value, { max, markdown: false });
 }
 
+/** Longer links are shown as their name alone, so a card of links stays under Teams' size limit. */
+const MAX_LINK = 500;
+
 /**
  * A Markdown link to an https URL with a card-safe name, or the name alone when the URL is not
- * https. Characters that could end the link or open a binding are percent-encoded.
+ * https or too long. Characters that could end the link or open a binding are percent-encoded.
  */
 export function linkMd(name: string, url: string | null | undefined): string {
-  const label = md(name, 120, 'link');
+  const label = md(name, 80, 'link');
   if (!url) return label;
   let href: string;
   try {
@@ -30,7 +33,7 @@ export function linkMd(name: string, url: string | null | undefined): string {
   } catch {
     return label;
   }
-  if (!href.startsWith('https://')) return label;
+  if (!href.startsWith('https://') || href.length > MAX_LINK) return label;
   const encoded = href.replace(/[()<>$\s\\[\]{}`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${label}](${encoded})`;
 }

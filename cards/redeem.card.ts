@@ -1,7 +1,7 @@
 import { md, plain } from './escape';
 import { fill, formatDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
-import { daysText, programLabel, type Fact, type ProgramName, type VoucherRowView, type VoucherView } from './voucher-facts';
+import { daysText, type VoucherRowView, type VoucherView } from './voucher-facts';
 
 /**
  * Redemption (issue 8, step 7; DOMAIN.md step 6): pick completed vouchers with checkboxes, then
@@ -16,7 +16,8 @@ export interface RedeemPickData {
 export interface RedeemReviewData {
   l: Labels;
   intro: string;
-  vouchers: { heading: string; facts: Fact[] }[];
+  onlyFirst: string;
+  vouchers: { heading: string; line: string }[];
   confirm: VerbInput<'redemption.confirm'>;
 }
 
@@ -26,33 +27,34 @@ export function toRedeemPickData(vouchers: readonly VoucherRowView[], ctx: CardC
   return {
     l,
     empty: vouchers.length === 0,
-    choices: vouchers.slice(0, 50).map((v) => ({
+    choices: vouchers.slice(0, MAX_REVIEWED).map((v) => ({
       title: plain(`${v.number} · ${v.customerName ?? l.common.unknown} · ${v.program ?? '?'} · ${daysText(v.days, l)}`, 160),
       value: String(v._id),
     })),
   };
 }
 
-function reviewFacts(v: VoucherView, programs: readonly ProgramName[], l: Labels, ctx: CardContext): Fact[] {
-  const f = l.field;
-  return [
-    { title: f.program, value: programLabel(v.program, programs, ctx.locale, l) },
-    { title: f.days, value: daysText(v.days, l) },
-    { title: f.location, value: md(v.locationId, 64, l.common.none) },
-    { title: f.engagement, value: v.schedule ? fill(l.common.to, { start: formatDay(v.schedule.start, ctx.locale), end: formatDay(v.schedule.end, ctx.locale) }) : l.common.none },
-    { title: f.deliveredOn, value: v.completion ? formatDay(v.completion.deliveredOn, ctx.locale) : l.common.none },
-    { title: l.details.deliverables, value: fill(l.redeem.deliverablesCount, { count: v.deliverables.length }) },
-    { title: f.expiresOn, value: formatDay(v.expiresOn, ctx.locale) },
-  ];
+/** At most this many vouchers are reviewed and redeemed at once, so the review card stays small. */
+export const MAX_REVIEWED = 20;
+
+function reviewLine(v: VoucherView, l: Labels, ctx: CardContext): string {
+  return fill(l.redeem.reviewLine, {
+    program: md(v.program, 16, l.common.unknown),
+    days: daysText(v.days, l),
+    delivered: v.completion ? formatDay(v.completion.deliveredOn, ctx.locale) : l.common.none,
+    deliverables: fill(l.redeem.deliverablesCount, { count: v.deliverables.length }),
+    expires: formatDay(v.expiresOn, ctx.locale),
+  });
 }
 
-export function toRedeemReviewData(vouchers: readonly VoucherView[], programs: readonly ProgramName[], ctx: CardContext): RedeemReviewData {
+export function toRedeemReviewData(vouchers: readonly VoucherView[], ctx: CardContext): RedeemReviewData {
   const l = labelsFor(ctx.locale);
-  const shown = vouchers.slice(0, 20);
+  const shown = vouchers.slice(0, MAX_REVIEWED);
   return {
     l,
     intro: fill(l.redeem.reviewIntro, { count: shown.length }),
-    vouchers: shown.map((v) => ({ heading: `${md(v.number, 64)} · ${md(v.customerName, 120, l.common.unknown)}`, facts: reviewFacts(v, programs, l, ctx) })),
+    onlyFirst: vouchers.length > MAX_REVIEWED ? fill(l.redeem.onlyFirst, { count: MAX_REVIEWED }) : '',
+    vouchers: shown.map((v) => ({ heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)}`, line: reviewLine(v, l, ctx) })),
     confirm: { voucherIds: shown.map((v) => String(v._id)) },
   };
 }

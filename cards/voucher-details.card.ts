@@ -16,6 +16,7 @@ export interface VoucherDetailsData {
   soon: boolean;
   approvalLine: string;
   deliverables: string[];
+  moreDeliverables: string;
   history: string[];
   can: Record<'reserve' | 'cancel' | 'schedule' | 'complete' | 'redeem' | 'claim' | 'pay', boolean>;
   ref: VerbInput<'voucher.reserve-form'>;
@@ -45,6 +46,7 @@ const BUTTON_OF: Partial<Record<VoucherEvent, keyof VoucherDetailsData['can']>> 
   pay: 'pay',
 };
 
+const SHOWN_DELIVERABLES = 8;
 const nameOf = (id: string, names: Readonly<Record<string, string>>) => md(names[id] ?? id, 80);
 
 function stageFacts(v: VoucherView, d: DetailsContext, l: Labels, ctx: CardContext): Fact[] {
@@ -113,7 +115,8 @@ export function toVoucherDetailsData(v: VoucherView, d: DetailsContext, ctx: Car
     approvalLine: approval
       ? fill(l.details.pendingApproval, { kind: (l.approval.kind as Record<string, string>)[approval.kind] ?? approval.kind, by: nameOf(approval.requestedBy, d.names), on: formatDay(approval.requestedOn, ctx.locale) })
       : '',
-    deliverables: v.deliverables.slice(0, 10).map((x) => `${linkMd(x.name, x.kind === 'link' ? x.url : null)} (${formatDay(x.addedOn, ctx.locale)})`),
+    deliverables: v.deliverables.slice(0, SHOWN_DELIVERABLES).map((x) => `${linkMd(x.name, x.kind === 'link' ? x.url : null)} (${formatDay(x.addedOn, ctx.locale)})`),
+    moreDeliverables: v.deliverables.length > SHOWN_DELIVERABLES ? fill(l.details.moreDeliverables, { count: v.deliverables.length - SHOWN_DELIVERABLES }) : '',
     history: historyOf(v, d, l, ctx),
     can,
     ref: { voucherId: String(v._id), expectedState: v.state },

@@ -3,7 +3,7 @@ import { toRedeemPickData, toRedeemReviewData } from '../../cards/redeem.card';
 import { render } from '../../cards/render';
 import { parseVerbData } from '../../cards/verbs';
 import { actionNamed, actionTitles, allText, assertNeutralised, assertValidCard, HOSTILE, inputs } from './card-check';
-import { NOW, PROGRAMS, voucherIn } from './fixtures';
+import { NOW, voucherIn } from './fixtures';
 
 describe('redeem cards', () => {
   const a = voucherIn('completed', { number: 'AB-1' });
@@ -28,7 +28,7 @@ describe('redeem cards', () => {
     });
 
     it(`review: each voucher's facts and Yes, redeem for exactly those, in ${locale}`, () => {
-      const card = render('redeem-review', toRedeemReviewData([a, b], PROGRAMS, { locale, now: NOW }));
+      const card = render('redeem-review', toRedeemReviewData([a, b], { locale, now: NOW }));
       assertValidCard(card);
       const text = allText(card);
       assert.match(text, locale === 'fr' ? /Échanger ces 2 bons/ : /Redeem these 2 vouchers/);
@@ -43,16 +43,18 @@ describe('redeem cards', () => {
   it('neutralises hostile customer names in both cards', () => {
     for (const h of HOSTILE) {
       const v = voucherIn('completed', { number: h, customerName: h });
-      for (const card of [render('redeem-pick', toRedeemPickData([v, v], { locale: 'en', now: NOW })), render('redeem-review', toRedeemReviewData([v, v], PROGRAMS, { locale: 'fr', now: NOW }))]) {
+      for (const card of [render('redeem-pick', toRedeemPickData([v, v], { locale: 'en', now: NOW })), render('redeem-review', toRedeemReviewData([v, v], { locale: 'fr', now: NOW }))]) {
         assertValidCard(card);
         assertNeutralised(card);
       }
     }
   });
 
-  it('keeps a review of 20 vouchers under 25 KB', () => {
+  it('reviews and redeems at most 20 vouchers at once, says so, and stays under 25 KB', () => {
     const many = Array.from({ length: 25 }, (_, i) => voucherIn('completed', { number: `AB-${i}`, customerName: 'y'.repeat(300) }));
-    const card = render('redeem-review', toRedeemReviewData(many, PROGRAMS, { locale: 'fr', now: NOW }));
+    const card = render('redeem-review', toRedeemReviewData(many, { locale: 'fr', now: NOW }));
     assertValidCard(card);
+    assert.match(allText(card), /Seuls les 20 premiers sont affichés et seront échangés/);
+    assert.equal(parseVerbData('redemption.confirm', actionNamed(card, 'Oui, échanger').data).data?.voucherIds.length, 20);
   });
 });
