@@ -85,8 +85,21 @@ async function decide(deps: DomainDeps, actor: Actor, approvalId: string, decisi
   throw new InvariantError(`approval ${approvalId} stopped matching its decision filter while its rule still passes`);
 }
 
-/** Finishes the effect of a decided approval left unapplied past its lease (a stopped or failed process). */
-async function settleIfDue(deps: DomainDeps, a: Approval): Promise<Approval> {
+/** A pending approval past its time becomes `expired` (its vouchers are then released by settling it). */
+async function expireIfDue(deps: DomainDeps, a: Approval): Promise<Approval> {
+  const now = deps.clock.now();
+  if (a.status !== 'pending' || a.expiresAt.getTime() > now.getTime()) return a;
+  const filter = scoped(a.partnerId, { _id: a._id, status: 'pending', expiresAt: { $lte: now } });
+  const r = await updateCurrent(deps, { model: deps.models.approvals, filter, change: () => ({ $set: { status: 'expired', settleBy: null } }) });
+  return r.ok ? r.doc : ((await deps.models.approvals.findById(a._id).lean<Approval>()) ?? a);
+}
+
+/**
+ * Finishes an approval left half-done: expires it when its time has passed, and applies the
+ * effect of a decision left unapplied past its lease (a stopped or failed process).
+ */
+async function settleIfDue(deps: DomainDeps, before: Approval): Promise<Approval> {
+  const a = await expireIfDue(deps, before);
   const now = deps.clock.now().getTime();
   if (a.status === 'pending' || a.appliedOn || (a.settleBy && a.settleBy.getTime() > now)) return a;
   const held = await takeSettlement(deps, a);
@@ -113,7 +126,7 @@ export function approvalService(deps: DomainDeps) {
       const i = parseInput(rejectInput, raw);
       return decided(await settleApproval(deps, await decide(deps, actor, i.approvalId, 'rejected', i.comment), actor));
     },
-    /** Reads an approval; a decision whose effect was interrupted is finished first. */
+    /** Reads an approval; one past its time is expired, and a decision whose effect was interrupted is finished, first. */
     async get(actor: Actor, approvalId: string): Promise<Approval> {
       return settleIfDue(deps, await loadApproval(deps, actor.partnerId, approvalId));
     },
@@ -162,11 +175,7 @@ export async function settleApprovals(deps: DomainDeps, partnerId: Types.ObjectI
   const now = deps.clock.now();
   const due = await deps.models.approvals.find(scoped(partnerId, { status: 'pending', expiresAt: { $lte: now } })).lean<Approval[]>();
   let expired = 0;
-  for (const a of due) {
-    const filter = scoped(partnerId, { _id: a._id, status: 'pending', expiresAt: { $lte: now } });
-    const r = await updateCurrent(deps, { model: deps.models.approvals, filter, change: () => ({ $set: { status: 'expired', settleBy: null } }) });
-    if (r.ok) expired++;
-  }
+  for (const a of due) if ((await expireIfDue(deps, a)).status === 'expired') expired++;
   const unsettled = await deps.models.approvals
     .find(scoped(partnerId, { status: { $ne: 'pending' }, appliedOn: null, $or: [{ settleBy: null }, { settleBy: { $lte: now } }] as Record<string, unknown>[] }))
     .lean<Approval[]>();

@@ -58,6 +58,20 @@ describe('domain/approval service (real database)', function () {
     assert.equal(r.approval?.expiresAt.toISOString(), '2025-03-22T23:30:00.000Z');
   });
 
+  it('reading a pending approval past its time expires it and the system releases its vouchers', async () => {
+    const v = await newVoucher(w, { days: 10 });
+    const r = await reserveFr(w, v);
+    assert.ok(r.approval);
+    w.clock.set('2025-03-10T10:00:00Z'); // exactly its time to live (7 days) after the request
+    const read = await w.domain.approvals.get(w.manager, String(r.approval._id));
+    assert.equal(read.status, 'expired');
+    assert.ok(read.appliedOn);
+    const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
+    assert.equal(after.pendingApprovalId, null);
+    assert.deepEqual([after.audit.at(-1)?.event, after.audit.at(-1)?.by], ['releaseApproval', 'system']);
+    await refused(w.domain.approvals.approve(w.manager, { approvalId: String(r.approval._id) }), 'APPROVAL_EXPIRED');
+  });
+
   it('a decision whose process stopped before the effect is finished by the next read, once its lease has passed', async () => {
     const v = await completedVoucher(w);
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [String(v._id)] });
