@@ -22,32 +22,33 @@ export async function startE2eStack(name: string): Promise<E2eStack> {
   const mongodbUri = process.env.MONGODB_URI;
   if (!mongodbUri) throw new Error('MONGODB_URI is not set: run the browser test with `npm run test:e2e`');
   const dbName = `e2e_${name}_${randomBytes(4).toString('hex')}`;
-  const stack = await startStack({
-    mongodbUri,
-    dbName,
-    botPort: 0,
-    playgroundPort: 0,
-    logDir: path.join(SHOTS_DIR, 'logs', name),
-    // A developer's .env must not reach the bot under test.
-    botEnv: { DOTENV_CONFIG_PATH: path.join(SHOTS_DIR, 'no.env'), LOG_LEVEL: 'info' },
-    say: () => undefined,
-  });
+  let stack: RunningStack | undefined;
   let browser: RunningBrowser | undefined;
   try {
+    stack = await startStack({
+      mongodbUri,
+      dbName,
+      botPort: 0,
+      playgroundPort: 0,
+      logDir: path.join(SHOTS_DIR, 'logs', name),
+      // A developer's .env must not reach the bot under test.
+      botEnv: { DOTENV_CONFIG_PATH: path.join(SHOTS_DIR, 'no.env'), LOG_LEVEL: 'info' },
+      say: () => undefined,
+    });
     browser = await launchChromium(new URL(stack.playgroundUrl).origin);
     const playground = new PlaygroundPage(browser.page, stack.playgroundUrl);
     await playground.open();
-    const opened = browser;
-    return { stack, browser: opened, playground, stop: () => stopAll(opened, stack, mongodbUri, dbName) };
+    const [opened, started] = [browser, stack];
+    return { stack: started, browser: opened, playground, stop: () => stopAll(opened, started, mongodbUri, dbName) };
   } catch (error) {
     await stopAll(browser, stack, mongodbUri, dbName);
     throw error;
   }
 }
 
-async function stopAll(browser: RunningBrowser | undefined, stack: RunningStack, uri: string, dbName: string): Promise<void> {
+async function stopAll(browser: RunningBrowser | undefined, stack: RunningStack | undefined, uri: string, dbName: string): Promise<void> {
   await browser?.close();
-  await stack.stop();
+  await stack?.stop();
   const connection = await mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 5_000 }).asPromise();
   try {
     await connection.dropDatabase();
