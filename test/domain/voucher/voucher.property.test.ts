@@ -43,6 +43,14 @@ describe('domain/voucher property: random operation sequences (real database)', 
       fc.constant({ name: 'pay', run: (v: Voucher) => d().vouchers.markPaid(w.staffFr, { voucherId: id(v), paidOn: w.clock.now().toISOString().slice(0, 10) }) }),
       fc.integer({ min: 1, max: 90 }).map((n) => ({ name: `wait${n}`, run: async () => w.clock.advanceDays(n) })),
       fc.constant({ name: 'sweep', run: () => d().sweep.all() }),
+      fc.constantFrom('it-admin@customer.test', 'it-admin2@customer.test').map((email) => ({
+        name: `correct ${email}`,
+        run: (v: Voucher) => d().vouchers.correct(w.admin, { voucherId: id(v), voucherAdminEmail: email }),
+      })),
+      fc.constantFrom('it-admin@customer.test', 'it-admin2@customer.test').map((email) => ({
+        name: `validate ${email}`,
+        run: (v: Voucher) => d().vouchers.validate(w.staffFr, { voucherId: id(v), voucherAdminEmail: email }),
+      })),
     ];
   };
 
@@ -62,6 +70,7 @@ describe('domain/voucher property: random operation sequences (real database)', 
           assert.equal(now.version, now.audit.length);
           if (now.state === 'redeemed') assert.ok(now.completion && now.deliverables.length > 0);
           if (now.state === 'expired') assert.ok(w.clock.now().getTime() > now.expiresOn.getTime());
+          if (now.state !== 'assigned' && now.state !== 'expired') assert.ok(now.reservation, 'a held voucher keeps its reservation');
         }
       }),
       { numRuns: 40, seed: 20250303 },
