@@ -4,7 +4,7 @@ import { addDays, daysBetween, utcDay } from '../calendar';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
-import type { Actor } from '../person/person.model';
+import { isQualified, type Actor, type Person } from '../person/person.model';
 import { parseInput } from '../refusal';
 import { scoped } from '../scope';
 import { availableActions, type VoucherAction } from './actions.rules';
@@ -103,6 +103,14 @@ export function voucherQueries(deps: DomainDeps) {
         actions: availableActions(voucher, actor, now, { location, approval, allowSelfApproval }),
         claim: claimQuote(voucher, utcDay(now)),
       };
+    },
+    /** Who may lead the voucher's engagement: people with its program's training and exam (DOMAIN.md, step 1), by name. */
+    async consultants(actor: Actor, voucherId: string): Promise<{ aadObjectId: string; name: string }[]> {
+      checkReader(actor);
+      const v = await loadVoucher(deps, actor.partnerId, voucherId);
+      if (!v.program) return [];
+      const people = await deps.models.people.find(scoped(actor.partnerId, { 'qualifications.program': v.program })).sort({ name: 1 }).limit(200).lean<Person[]>();
+      return people.filter((p) => isQualified(p, v.program ?? '')).map((p) => ({ aadObjectId: p.aadObjectId, name: p.name }));
     },
     /** List by state, soonest expiry first (index partnerId, state, expiresOn). */
     byState(actor: Actor, states: readonly VoucherState[], page?: Page): Promise<VoucherSummary[]> {

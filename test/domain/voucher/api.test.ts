@@ -63,6 +63,12 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
     await refused(w.domain.vouchers.findByNumber(w.staffFr, 'API-NOPE'), 'VOUCHER_NOT_FOUND');
   });
 
+  it('lists the consultants qualified for the voucher\'s program', async () => {
+    const v = await newVoucher(w, { program: 'DTDPS' });
+    assert.deepEqual(await w.domain.queries.consultants(w.staffUs, id(v)), [{ aadObjectId: w.staffFr.aadObjectId, name: 'Sacha Staff' }]);
+    await refused(w.domain.queries.consultants(nobody, id(v)), 'NOT_PERMITTED');
+  });
+
   it('queries take the actor and check the role', async () => {
     const v = await newVoucher(w);
     for (const q of [w.domain.queries.list(nobody), w.domain.queries.details(nobody, id(v)), w.domain.vouchers.get(nobody, id(v)), w.domain.vouchers.findByNumber(nobody, v.number), w.domain.queries.countByState(nobody)]) {
