@@ -28,12 +28,19 @@ export const IncomingActivity = z.looseObject({
   localTimestamp: text,
   deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).nullish(),
   attachments: list(z.looseObject({ contentType: z.string() })),
-  entities: list(z.looseObject({ type: z.string() })),
+  entities: list(z.looseObject({ type: z.string() })).transform((entities) => entities?.filter(usableEntity)),
   membersAdded: list(account),
   membersRemoved: list(account),
   channelData: z.looseObject({}).nullish(),
 });
 export type IncomingActivity = z.infer<typeof IncomingActivity>;
+
+const Mention = z.looseObject({ mentioned: z.looseObject({ id: z.string() }), text: text });
+
+/** Rule A2105: an entity of a known type that cannot be read is ignored (a mention without `mentioned.id` would crash mention removal). */
+function usableEntity(entity: { type: string }): boolean {
+  return entity.type !== 'mention' || Mention.safeParse(entity).success;
+}
 
 /** Types a channel or client sends to a bot; anything else (our own invokeResponse, trace, an invented type) is ignored (rule A2014). */
 const INBOUND_TYPES: ReadonlySet<string> = new Set([

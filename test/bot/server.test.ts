@@ -173,6 +173,11 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       { type: 'x-unknown' },
       { locale: ['fr'] },
       { conversation: 'c1' },
+      { entities: [{ type: 'mention' }], text: '<at>Voucher bot</at> help' },
+      { entities: [{ type: 'mention', mentioned: {} }, { type: 'clientInfo', locale: 'fr-FR' }], text: '<at>Voucher bot</at> help' },
+      { entities: [{ type: 'mention', mentioned: { id: '28:bot' }, text: 7 }], text: '<at>Voucher bot</at> help' },
+      { type: 'installationUpdate', action: 'add' },
+      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { verb: 5, data: 'x' }, trigger: 7 } },
     ];
     const connector = await startFakeConnector();
     const runs = shapes.flatMap((shape, index) => [
@@ -190,7 +195,13 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
         assertErrorShape(res, String(line?.status === 400 ? 'BadRequest' : res.json<{ code: string }>().code));
       }
       assert.ok(res.status === 200 || res.status === 400, `${JSON.stringify(shape)} -> ${res.status} ${res.body}`);
+      if (res.status === 200 && shape.type === undefined) {
+        // A message the bot could read gets an answer, a malformed mention entity notwithstanding (rule A2105: ignore it).
+        const delivered = 'deliveryMode' in shape ? res.json<{ activities: unknown[] }>().activities.length : connector.calls.filter((c) => c.path.endsWith(`/activities/${id}`)).length;
+        assert.ok(delivered > 0, `${JSON.stringify(shape)} got no answer`);
+      }
     }
+    assert.equal(capture.lines().filter((l) => l.level === 'error' && String(l.activityId).startsWith('act-one-line')).length, 0, 'a shape crashed a turn');
     await connector.close();
   });
 
