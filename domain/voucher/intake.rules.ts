@@ -35,15 +35,17 @@ export const expiryOf = (f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>): Date
  * Dates a voucher can really have: assigned no later than today (the customer has already
  * forwarded it), expiring after its assignment, and, with no assignment date known, expiring no
  * later than today + 180 days (it was assigned today at the latest). A printed 9999-12-31 is
- * refused here rather than stored as a voucher that never expires.
+ * refused here rather than stored as a voucher that never expires. "Today" is the latest calendar
+ * day anywhere: a customer east of UTC may already be on the next day (printed dates are theirs).
  */
 export function checkIntakeDates(number: string, f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>, t: RuleTime): Refusal | null {
   const { assignedOn, expiresOn } = f;
-  if (assignedOn && assignedOn.getTime() > t.today.getTime()) return refuse('ASSIGNED_IN_FUTURE', { number, assignedOn: isoDay(assignedOn) });
+  const latestToday = addDays(t.today, 1);
+  if (assignedOn && assignedOn.getTime() > latestToday.getTime()) return refuse('ASSIGNED_IN_FUTURE', { number, assignedOn: isoDay(assignedOn) });
   if (assignedOn && expiresOn && expiresOn.getTime() < assignedOn.getTime()) {
     return refuse('EXPIRY_BEFORE_ASSIGNMENT', { number, assignedOn: isoDay(assignedOn), expiresOn: isoDay(expiresOn) });
   }
-  const latest = addDays(t.today, EXPIRY_DAYS);
+  const latest = addDays(latestToday, EXPIRY_DAYS);
   if (!assignedOn && expiresOn && expiresOn.getTime() > latest.getTime()) {
     return refuse('EXPIRY_TOO_LATE', { number, expiresOn: isoDay(expiresOn), latest: isoDay(latest) });
   }

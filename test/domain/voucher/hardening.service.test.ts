@@ -26,16 +26,16 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
       assert.ok(second.notices.some((n) => n.code === 'EXPIRY_CAPPED'), JSON.stringify(second.notices));
       assert.match(second.voucher.audit.at(-1)?.reason ?? '', /expiry brought forward to 2025-07-09/);
     });
-    it('a printed expiry with no assignment date is bounded: 9999-12-31 and today + 181 are refused', async () => {
+    it('a printed expiry with no assignment date is bounded: 9999-12-31 and tomorrow + 181 are refused', async () => {
       const e = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '9999-12-31', source: manual }), 'DATE_OUT_OF_RANGE');
       assert.deepEqual(e.params, { field: 'expiresOn', date: '9999-12-31', earliest: '2000-01-01', latest: '2027-03-03' });
-      const late = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '2025-08-31', source: manual }), 'EXPIRY_TOO_LATE');
-      assert.deepEqual(late.params, { number: 'CAP-2', expiresOn: '2025-08-31', latest: '2025-08-30' });
+      const late = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '2025-09-01', source: manual }), 'EXPIRY_TOO_LATE');
+      assert.deepEqual(late.params, { number: 'CAP-2', expiresOn: '2025-09-01', latest: '2025-08-31' });
       assert.equal(await w.domain.deps.models.vouchers.countDocuments({ number: 'CAP-2' }), 0);
     });
     it('every date entering the domain is in 2000-01-01 .. today + 2 years', async () => {
       await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '1999-12-31', source: manual }), 'DATE_OUT_OF_RANGE');
-      await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '2025-03-04', source: manual }), 'ASSIGNED_IN_FUTURE');
+      await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '2025-03-05', source: manual }), 'ASSIGNED_IN_FUTURE');
       const v = await newVoucher(w);
       await reserveFr(w, v);
       const e = await refused(w.domain.vouchers.schedule(w.staffFr, { voucherId: id(v), start: '2027-03-04', end: '2027-03-05', consultantAadObjectId: w.staffFr.aadObjectId }), 'DATE_OUT_OF_RANGE');

@@ -24,10 +24,11 @@ describe('intake, correction and validation rules (pure)', () => {
   describe('dates a voucher can have (today 2025-03-03)', () => {
     const table: [string, string | null, string | null, string][] = [
       ['assigned today, no printed expiry', '2025-03-03', null, 'ok'],
-      ['assigned tomorrow', '2025-03-04', null, 'ASSIGNED_IN_FUTURE'],
+      ['assigned tomorrow (already today east of UTC)', '2025-03-04', null, 'ok'],
+      ['assigned in two days', '2025-03-05', null, 'ASSIGNED_IN_FUTURE'],
       ['expiry before assignment', '2025-03-01', '2025-02-28', 'EXPIRY_BEFORE_ASSIGNMENT'],
-      ['printed expiry only, today + 180', null, '2025-08-30', 'ok'],
-      ['printed expiry only, today + 181', null, '2025-08-31', 'EXPIRY_TOO_LATE'],
+      ['printed expiry only, tomorrow + 180', null, '2025-08-31', 'ok'],
+      ['printed expiry only, tomorrow + 181', null, '2025-09-01', 'EXPIRY_TOO_LATE'],
       ['printed 9999-12-31 with no assignment', null, '9999-12-31', 'EXPIRY_TOO_LATE'],
       ['printed far expiry with an assignment (capped, not refused)', '2025-03-01', '2027-01-01', 'ok'],
     ];
