@@ -71,6 +71,7 @@ export function toApprovalRequestData(
   const l = labelsFor(ctx.locale);
   const kind = (l.approval.kind as Record<string, string>)[a.kind] ?? md(a.kind, 20);
   const view = viewOf(a, viewer);
+  const status = decisionLine(a, names, l, ctx);
   return {
     l,
     title: fill(l.approval.title, { kind }),
@@ -87,7 +88,8 @@ export function toApprovalRequestData(
     })),
     moreVouchers: vouchers.length > SHOWN_VOUCHERS ? fill(l.approval.moreVouchers, { count: vouchers.length - SHOWN_VOUCHERS }) : '',
     view,
-    ...decisionLine(a, names, l, ctx),
+    ...status,
+    statusLine: view === 'decide' ? l.approval.yourDecision : status.statusLine,
     offerOpen: view === 'waiting' && a.approvers.length > MAX_REFRESH_USERS,
     ref: { approvalId: String(a._id) },
     refreshUserIds: a.approvers.slice(0, MAX_REFRESH_USERS),

@@ -20,6 +20,7 @@ describe('approval cards', () => {
       assert.deepEqual(actionTitles(card), [t.approve, t.reject]);
       assert.deepEqual([...inputs(card).keys()], ['comment', 'reason']);
       const text = allText(card);
+      assert.match(text, locale === 'fr' ? /Votre décision est attendue/ : /Your decision is needed/);
       assert.match(text, /AB-1, AB-2/);
       assert.match(text, /Sam Staff/);
       assert.match(text, locale === 'fr' ? /16 mars 2026, 08:00 UTC/ : /Mar 16, 2026, 8:00 AM UTC/);

@@ -16,7 +16,7 @@ describe('reserve card', () => {
       const asked = inputs(card);
       assert.deepEqual([...asked.keys()], ['voucherAdminEmail', 'locationId', 'engagementCountry', 'plannedStart', 'termsAccepted']);
       assert.equal(asked.get('engagementCountry')?.value, 'FR');
-      assert.match(allText(card), locale === 'fr' ? /5 jours de planification Services de planification du déploiement SharePoint \(SDPS\)/ : /pays 5 planning days of SharePoint Deployment Planning Services \(SDPS\)/);
+      assert.match(allText(card), locale === 'fr' ? /5 jours de planification du programme Services de planification du déploiement SharePoint \(SDPS\)/ : /pays 5 planning days of SharePoint Deployment Planning Services \(SDPS\)/);
       assert.match(allText(card), locale === 'fr' ? /avant le 3 avr\. 2026/ : /before Apr 3, 2026/);
       const submitted = parseVerbData('voucher.reserve', {
         ...actionNamed(card, reserve).data,
