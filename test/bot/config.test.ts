@@ -111,6 +111,18 @@ describe('bot/config', () => {
     }
   });
 
+  it('warns in the log when an unauthenticated bot is told to listen beyond loopback', async function () {
+    this.timeout(60_000);
+    const bot = spawnBot({ MONGODB_URI: testMongoUri(), MONGODB_DB_NAME: 't_config_host', PORT: '0', HOST: '0.0.0.0' });
+    try {
+      await waitForOutput(bot.output, /listening on http:\/\/0\.0\.0\.0:\d+\/api\/messages/, 45_000);
+      assert.match(bot.output(), /"level":"warn".*HOST=0\.0\.0\.0 lets other machines reach this unauthenticated bot/);
+    } finally {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    }
+  });
+
   it('names MONGODB_URI and what to check when it points at nothing, with no stack and no bare driver error', async function () {
     this.timeout(60_000);
     const deadPort = await freePort();
