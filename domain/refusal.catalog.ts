@@ -98,6 +98,9 @@ export const USER_PROVIDED: { [C in RefusalCode]?: readonly (keyof RefusalParams
   LAST_ADMIN: ['name'],
 };
 
+/** A database id (a card's stale reference) is never shown: it means nothing to a person. */
+const isId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s);
+
 type Texts = { [C in RefusalCode]: Record<Locale, (p: RefusalParams[C]) => string> };
 const fields = (xs: string[], l: Locale) => listWords([...new Set(xs.map((f) => fieldWord(f, l)))], l);
 
@@ -107,7 +110,10 @@ export const TEXTS: Texts = {
   NOT_PERMITTED: { en: (p) => `Only ${rolesWords(p.roles, 'en')} can ${actionWord(p.action, 'en')}. Ask a partner admin if you need this.`, fr: (p) => `Seuls ${rolesWords(p.roles, 'fr')} peuvent ${actionWord(p.action, 'fr')}. Adressez-vous à un administrateur partenaire si vous en avez besoin.` },
   PARTNER_NOT_FOUND: { en: () => `This team is not linked to a partner yet. Ask your partner admin to set it up.`, fr: () => `Cette équipe n'est liée à aucun partenaire. Demandez à l'administrateur partenaire de la configurer.` },
   PERSON_NOT_FOUND: { en: () => `You are not registered with this partner. Ask your partner admin to add you.`, fr: () => `Vous n'êtes pas enregistré chez ce partenaire. Demandez à l'administrateur partenaire de vous ajouter.` },
-  VOUCHER_NOT_FOUND: { en: (p) => `No voucher ${p.voucher} was found. Check the number or forward the customer's email.`, fr: (p) => `Aucun bon ${p.voucher} trouvé. Vérifiez le numéro ou transférez l'e-mail du client.` },
+  VOUCHER_NOT_FOUND: {
+    en: (p) => (isId(p.voucher) ? `This voucher no longer exists. Look it up again by its number.` : `No voucher ${p.voucher} was found. Check the number or forward the customer's email.`),
+    fr: (p) => (isId(p.voucher) ? `Ce bon n'existe plus. Recherchez-le de nouveau par son numéro.` : `Aucun bon ${p.voucher} trouvé. Vérifiez le numéro ou transférez l'e-mail du client.`),
+  },
   VOUCHER_CHANGED: { en: (p) => `Voucher ${p.number} changed since you saw it: it is now ${stateWord(p.state, 'en')}, not ${stateWord(p.expected, 'en')}. Look at it again before acting.`, fr: (p) => `Le bon ${p.number} a changé depuis votre affichage : il est maintenant ${stateWord(p.state, 'fr')}, et non plus ${stateWord(p.expected, 'fr')}. Consultez-le de nouveau avant d'agir.` },
   VOUCHER_ADMIN_MISMATCH: { en: (p) => `The voucher administrator email does not match voucher ${p.number}. Check it with the customer.`, fr: (p) => `L'e-mail de l'administrateur ne correspond pas au bon ${p.number}. Vérifiez-le auprès du client.` },
   VOUCHER_ADMIN_EMAIL_MISSING: { en: (p) => `No voucher administrator email is on record for ${p.number}, so there is nothing to check it against. Forward the customer's voucher email, or have the administrator's email recorded (correct the voucher), then validate.`, fr: (p) => `Aucun e-mail d'administrateur n'est enregistré pour le bon ${p.number} : rien ne permet de le vérifier. Transférez l'e-mail du bon envoyé par le client, ou faites enregistrer l'e-mail de l'administrateur (corriger le bon), puis validez.` },
@@ -118,7 +124,7 @@ export const TEXTS: Texts = {
   VOUCHER_WRONG_STATE: { en: (p) => `Voucher ${p.number} is ${stateWord(p.state, 'en')}, so you cannot ${actionWord(p.action, 'en')} now. Open it to see what is possible.`, fr: (p) => `Le bon ${p.number} est ${stateWord(p.state, 'fr')} : impossible ${deFr(actionWord(p.action, 'fr'))} maintenant. Ouvrez-le pour voir les actions possibles.` },
   VOUCHER_PROGRAM_UNKNOWN: { en: (p) => `The program of voucher ${p.number} is unknown. Pick the program first.`, fr: (p) => `Le programme du bon ${p.number} est inconnu. Choisissez d'abord le programme.` },
   VOUCHER_DAYS_INVALID: { en: (p) => `Voucher ${p.number} has ${p.days ?? 'no'} days; it must be 1, 3, 5, 10 or 15. Correct the days first.`, fr: (p) => (p.days === null ? `Le bon ${p.number} n'a aucun nombre de jours ;` : `Le bon ${p.number} a ${p.days} jour(s) ;`) + ` il en faut 1, 3, 5, 10 ou 15. Corrigez d'abord le nombre de jours.` },
-  VOUCHER_CUSTOMER_UNKNOWN: { en: (p) => `The customer of 15-day voucher ${p.number} is unknown, so the one-15-day-engagement rule cannot be checked. Enter the customer name first.`, fr: (p) => `Le client du bon de 15 jours ${p.number} est inconnu : la règle d'une seule mission de 15 jours ne peut pas être vérifiée. Saisissez d'abord le nom du client.` },
+  VOUCHER_CUSTOMER_UNKNOWN: { en: (p) => `The customer of 15-day voucher ${p.number} is unknown, so the one-15-day-engagement rule cannot be checked. Enter the customer name or agreement number first.`, fr: (p) => `Le client du bon de 15 jours ${p.number} est inconnu : la règle d'une seule mission de 15 jours ne peut pas être vérifiée. Saisissez d'abord le nom du client ou le numéro de contrat.` },
   ASSIGNED_IN_FUTURE: { en: (p) => `Voucher ${p.number} cannot have been assigned on ${p.assignedOn}, a day still to come. Check the assignment date.`, fr: (p) => `Le bon ${p.number} ne peut pas avoir été attribué le ${p.assignedOn}, un jour encore à venir. Vérifiez la date d'attribution.` },
   EXPIRY_BEFORE_ASSIGNMENT: { en: (p) => `Voucher ${p.number} would expire on ${p.expiresOn}, before its assignment on ${p.assignedOn}. Check both dates.`, fr: (p) => `Le bon ${p.number} expirerait le ${p.expiresOn}, avant son attribution le ${p.assignedOn}. Vérifiez les deux dates.` },
   EXPIRY_TOO_LATE: { en: (p) => `Voucher ${p.number} cannot expire on ${p.expiresOn}: a voucher expires 180 days after it is assigned, so no later than ${p.latest}. Check the expiry date, or enter the assignment date.`, fr: (p) => `Le bon ${p.number} ne peut pas expirer le ${p.expiresOn} : un bon expire 180 jours après son attribution, donc au plus tard le ${p.latest}. Vérifiez la date d'expiration ou saisissez la date d'attribution.` },

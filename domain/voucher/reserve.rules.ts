@@ -53,8 +53,8 @@ function checkVoucherData(v: Voucher): Refusal | null {
   if (v.days === null || !(ENGAGEMENT_DAYS as readonly number[]).includes(v.days)) {
     return refuse('VOUCHER_DAYS_INVALID', { number: v.number, days: v.days });
   }
-  // The one-15-day-engagement rule is per customer: it cannot be checked without one.
-  if (v.days === 15 && !v.customerName) return refuse('VOUCHER_CUSTOMER_UNKNOWN', { number: v.number });
+  // The one-15-day-engagement rule is per customer (agreement or name): it cannot be checked without one.
+  if (v.days === 15 && !v.customerName && !v.agreementNumber) return refuse('VOUCHER_CUSTOMER_UNKNOWN', { number: v.number });
   return null;
 }
 
@@ -105,7 +105,7 @@ function checkPlannedStart(v: Voucher, input: ReserveInput, t: RuleTime): Refusa
 /** No second 15-day engagement of a program for a customer, unless an exception is stated (recorded). */
 function checkFifteenDays(v: Voucher, program: string, input: ReserveInput, ctx: ReserveContext): Refusal | null {
   if (v.days !== 15 || input.fifteenDayException || !ctx.fifteenDayHolder) return null;
-  return refuse('FIFTEEN_DAY_RULE', { program, customerName: v.customerName ?? '', otherNumber: ctx.fifteenDayHolder });
+  return refuse('FIFTEEN_DAY_RULE', { program, customerName: v.customerName ?? v.agreementNumber ?? '', otherNumber: ctx.fifteenDayHolder });
 }
 
 /** Every check of a reservation, in the order the user should fix them. */

@@ -118,6 +118,15 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
       const other = await approveReserve(await fifteen('AGR-3', 'Woodgrove Bank', '5550-0002'));
       assert.equal(other.vouchers[0]?.state, 'reserved');
     });
+    it('a customer known only by its agreement number is enough for the rule', async () => {
+      const fifteenNoName = async (number: string) => {
+        const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: number, program: 'DDPS', days: 15, agreementNumber: '6660-0001', voucherAdminEmail: 'it@x.test', assignedOn: '2025-03-01', source: manual });
+        return (await w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'it@x.test' })).voucher;
+      };
+      await approveReserve(await fifteenNoName('AGR-ONLY-1'));
+      const e = await refused(reserveFr(w, await fifteenNoName('AGR-ONLY-2')), 'FIFTEEN_DAY_RULE');
+      assert.equal((e.params as { customerName: string }).customerName, '6660-0001');
+    });
     it('a voucher known only by name meets a holder of that name known by agreement, and the reverse', async () => {
       await approveReserve(await fifteen('NAME-A', 'Trey Research', '7770-0001'));
       await refused(reserveFr(w, await fifteen('NAME-B', 'TREY research', null)), 'FIFTEEN_DAY_RULE');
