@@ -35,7 +35,7 @@ const atContactLocation: Check = (v, actor, _t, ctx) => {
 };
 
 const reservable = (v: Voucher): boolean =>
-  Boolean(v.validated && !v.needsConfirmation && v.program && v.days !== null && (ENGAGEMENT_DAYS as readonly number[]).includes(v.days) && (v.days !== 15 || v.customerName));
+  Boolean(v.validated && !v.needsConfirmation && v.program && v.days !== null && (ENGAGEMENT_DAYS as readonly number[]).includes(v.days) && (v.days !== 15 || v.customerName || v.agreementNumber));
 
 const decidable: Check = (v, actor, t, ctx) => {
   const a = ctx.approval;
