@@ -16,6 +16,12 @@ async function main(): Promise<number> {
   const flags = separator === -1 ? argv : argv.slice(0, separator);
   const command = separator === -1 ? [] : argv.slice(separator + 1);
   const say = (line: string) => process.stderr.write(`[db] ${line}\n`);
+  // A signal while the database starts is kept, so what started is stopped instead of orphaned.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve(signal));
+  });
+  let stopRequested = false;
+  void signalled.then(() => (stopRequested = true));
 
   const database = await acquireDatabase({
     mongodbUri: process.env.MONGODB_URI || undefined,
@@ -27,8 +33,8 @@ async function main(): Promise<number> {
   });
   say(`using ${database.kind}: ${database.description}`);
   try {
-    if (flags.includes('--prepare')) return 0;
-    if (command.length === 0) return await serveUntilSignal(database.uri, say);
+    if (flags.includes('--prepare') || stopRequested) return 0;
+    if (command.length === 0) return await serveUntilSignal(database.uri, say, signalled);
     return await run(command, { ...process.env, MONGODB_URI: database.uri, VOUCHERBOT_DB_KIND: database.kind });
   } finally {
     await database.stop();
@@ -36,12 +42,10 @@ async function main(): Promise<number> {
 }
 
 /** `npm run db:start`: keep the database up for other tools until Ctrl-C. */
-function serveUntilSignal(uri: string, say: (line: string) => void): Promise<number> {
+async function serveUntilSignal(uri: string, say: (line: string) => void, signalled: Promise<NodeJS.Signals>): Promise<number> {
   say(`MONGODB_URI=${uri}  (Ctrl-C to stop)`);
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve(0));
-    process.once('SIGTERM', () => resolve(0));
-  });
+  await signalled;
+  return 0;
 }
 
 function parseEmbedded(value: string | undefined): 'auto' | 'mongod' | 'ferretdb' {
@@ -54,8 +58,7 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward);
     child.once('error', (error) => {
       process.stderr.write(`[db] cannot run ${program}: ${error.message}\n`);
       resolve(127);
