@@ -112,8 +112,10 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
     assert.ok((await card.text()).includes(DELIVERED));
     await shots.take('redeem-review', card.root);
     card = await e2e.playground.press(card, b.yesRedeem);
+    // The requester sees the approval request; Alex, also a manager, sees it with the decision.
     const waiting = await card.text();
-    assert.ok(labelStart(en.approval.waiting).test(waiting) || labelStart(en.common.approvalPending).test(waiting), 'the card says a manager must decide');
+    assert.match(waiting, labelStart(en.approval.title));
+    assert.ok(waiting.includes(en.approval.kind.redeem) && waiting.includes(DELIVERED), 'the request names the redemption and its voucher');
     await shots.take('redeem-requested', card.root);
   });
 

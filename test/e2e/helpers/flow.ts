@@ -18,7 +18,7 @@ export function flowSteps(prefix: string, page: () => Page) {
       } catch (error) {
         broken = name;
         await page()
-          .screenshot({ path: `${SHOTS_DIR}/${prefix}-${number}-FAILED.png` })
+          .screenshot({ path: `${SHOTS_DIR}/${prefix}-FAILED-step-${number}.png` })
           .catch((shotError: unknown) => process.stderr.write(`no failure screenshot: ${String(shotError)}\n`));
         throw error;
       }
