@@ -25,11 +25,13 @@ const LINK_WORDS: ReadonlySet<string> = new Set([
   'empresa', 'account', 'compte', 'cuenta',
 ]);
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+// Titles and initials end with a dot that ends no sentence: "Dr. Eva Roth", "Jane Q. Doe".
+const TITLES = /(?<![\p{L}])(?:Dr|Prof|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Hr|Fr|Ing|Dipl)\.(?=\s)/gu;
 
 /** Nothing but a name, a copula or an article between a phrase and an address. */
 export function isApposition(gap: string): boolean {
   if (gap.length > MAX_GAP || gap.includes('@')) return false;
-  const text = gap.replace(/(?<![\p{L}])\p{Lu}\.(?=\s)/gu, ' ');
+  const text = gap.replace(TITLES, ' ').replace(/(?<![\p{L}])\p{Lu}\.(?=\s)/gu, ' ');
   if (/[.!?;](\s|$)/.test(text)) return false;
   const words = text.split(/[\s,:()<>[\]"'«»“”’–—/-]+/).filter((w) => w !== '');
   return words.length <= 10 && words.every((w) => NAME_WORD.test(w) || LINK_WORDS.has(w.toLowerCase()));

@@ -49,48 +49,75 @@ function mentionsOtherCode(line: string, wanted: string): boolean {
 /**
  * The voucher a status field speaks of, as the line of its voucher number: the labelled number
  * just above it in the same segment, else the first one below (a message may list several notices).
+ * `numberLines` is sorted.
  */
 function statusOwner(numberLines: readonly number[], statusLine: number): number | null {
-  let above: number | null = null;
-  let below: number | null = null;
-  for (const l of numberLines) {
-    if (l <= statusLine) above = Math.max(above ?? l, l);
-    else below = Math.min(below ?? l, l);
+  let lo = 0;
+  let hi = numberLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((numberLines[mid] ?? 0) <= statusLine) lo = mid + 1;
+    else hi = mid;
   }
-  return above ?? below;
+  return numberLines[lo - 1] ?? numberLines[lo] ?? null;
+}
+
+/** What a segment says about cancellations, read once however many voucher numbers it holds. */
+interface SegmentFacts {
+  /** Lines of voucher numbers whose own status field says cancelled. */
+  cancelledByStatus: Set<number>;
+  subjectCancels: boolean;
+  /** The segment's first lines that speak of a cancellation, folded. */
+  cancelLines: Array<{ index: number; folded: string }>;
+}
+
+const SCANNED_LINES = 400;
+
+function segmentFacts(layout: MessageLayout, segment: number): SegmentFacts {
+  const candidates = layout.candidates[segment] ?? [];
+  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line).sort((a, b) => a - b);
+  const cancelledByStatus = new Set<number>();
+  for (const c of candidates) {
+    if (c.field !== 'status' || !CANCEL.test(foldKeepLength(c.value))) continue;
+    const owner = statusOwner(numberLines, c.line);
+    if (owner !== null) cancelledByStatus.add(owner);
+  }
+  const subject = layout.forwards.subjects.get(segment);
+  const bounds = layout.forwards.segments[segment] ?? { start: 0, end: 0 };
+  const cancelLines: SegmentFacts['cancelLines'] = [];
+  for (let i = bounds.start; i < bounds.end && i < bounds.start + SCANNED_LINES; i += 1) {
+    const folded = foldKeepLength(layout.lines[i] ?? '');
+    if (CANCEL.test(folded)) cancelLines.push({ index: i, folded });
+  }
+  const subjectCancels = subject !== undefined && CANCEL.test(foldKeepLength(layout.lines[subject] ?? ''));
+  return { cancelledByStatus, subjectCancels, cancelLines };
 }
 
 /** Is this voucher said to be cancelled: on its own line, by a status field, by the subject, or by a sentence about it. */
-function isCancelled(layout: MessageLayout, segment: number, line: number, number: string): boolean {
-  const folded = (i: number): string => foldKeepLength(layout.lines[i] ?? '');
-  if (CANCEL.test(folded(line))) return true;
-  const candidates = layout.candidates[segment] ?? [];
-  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line);
-  const ownStatus = candidates.filter((c) => c.field === 'status' && statusOwner(numberLines, c.line) === line);
-  if (ownStatus.some((c) => CANCEL.test(foldKeepLength(c.value)))) return true;
-  const subject = layout.forwards.subjects.get(segment);
-  if (subject !== undefined && CANCEL.test(folded(subject))) return true;
-  const bounds = layout.forwards.segments[segment];
-  if (!bounds) return false;
+function isCancelled(layout: MessageLayout, facts: SegmentFacts, line: number, number: string): boolean {
+  if (CANCEL.test(foldKeepLength(layout.lines[line] ?? ''))) return true;
+  if (facts.cancelledByStatus.has(line) || facts.subjectCancels) return true;
   const wanted = compact(number);
-  for (let i = bounds.start; i < bounds.end && i < bounds.start + 400; i += 1) {
-    const text = folded(i);
-    if (!CANCEL.test(text)) continue;
-    if (compact(layout.lines[i] ?? '').includes(wanted)) return true;
-    if (SELF_CANCEL.test(text) && !OLDER.test(text) && !mentionsOtherCode(layout.lines[i] ?? '', wanted)) return true;
-  }
-  return false;
+  return facts.cancelLines.some(({ index, folded }) => {
+    const raw = layout.lines[index] ?? '';
+    return compact(raw).includes(wanted) || (SELF_CANCEL.test(folded) && !OLDER.test(folded) && !mentionsOtherCode(raw, wanted));
+  });
 }
 
-/** Every labelled voucher number, newest segment first, each marked cancelled or not. */
+// A notice names one voucher, a thread a few; past this many, the rest is a list, not a notice.
+const MAX_OCCURRENCES = 50;
+
+/** The labelled voucher numbers, newest segment first (at most MAX_OCCURRENCES), each marked cancelled or not. */
 export function findVoucherOccurrences(layout: MessageLayout): VoucherOccurrence[] {
   const out: VoucherOccurrence[] = [];
   layout.candidates.forEach((candidates, segment) => {
+    let facts: SegmentFacts | null = null;
     for (const c of candidates) {
-      if (c.field !== 'voucherNumber') continue;
+      if (c.field !== 'voucherNumber' || out.length >= MAX_OCCURRENCES) continue;
       const number = readVoucherNumber(c.value);
       if (number === null) continue;
-      out.push({ number, segment, line: c.line, cancelled: isCancelled(layout, segment, c.line, number), weak: c.weak });
+      facts ??= segmentFacts(layout, segment);
+      out.push({ number, segment, line: c.line, cancelled: isCancelled(layout, facts, c.line, number), weak: c.weak });
     }
   });
   return out;

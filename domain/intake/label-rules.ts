@@ -29,7 +29,7 @@ const V: readonly Concept[] = ['voucher', 'document'];
 const RULES: readonly Rule[] = [
   { field: 'voucherAdminEmail', need: [['admin']], also: [...V, 'benefit', 'planning', 'email', 'contact', 'name', 'customer'], bare: true, qualifiedBy: [...V, 'benefit', 'email'] },
   { field: 'voucherAdminEmail', need: [V, ['contact']], also: ['email', 'planning', 'name'] },
-  { field: 'expiresOn', need: [['expire']], also: [...V, 'date', 'planning', 'redeem'] },
+  { field: 'expiresOn', need: [['expire']], also: [...V, 'date', 'planning', 'redeem', 'until', 'valid', 'validity', 'end'] },
   { field: 'expiresOn', need: [['valid'], ['until']], also: [...V, 'date'] },
   { field: 'expiresOn', need: [['validity'], ['end']], also: [...V, 'date'] },
   { field: 'expiresOn', need: [['redeem'], ['until']], also: [...V, 'date'] },

@@ -23,8 +23,10 @@ interface Token {
 
 // "n°", "n.º", "#", and runs of letters and digits. Anything else is a gap or ends a label.
 const TOKEN = /n\s?\.?\s?[°º]|[#°º]|[a-z0-9ßæœ]+/g;
-// What may stand between two words of one label: spaces, hyphens, slashes ("X / Y"), apostrophes, abbreviation dots.
-const GAP = /^[\s\-_/'’.]{0,5}$/;
+// What may stand between two words of one label: spaces, slashes ("X / Y"), apostrophes, abbreviation dots, or a
+// joining hyphen ("E-Mail", "Gutschein-Nr"); a spaced hyphen separates the label from its value ("Days - 5"), and a
+// tab or three spaces is a cell break.
+const GAP = /^(?:(?! {3})[ /'’._]){0,5}$|^\.?-$/;
 const PHRASE_GAP = /^[\s-]{1,3}$/;
 // Linking elements between the parts of a German compound ("Vertrag-s-nummer", "Kunde-n-name").
 const LINKS = ['', 's', 'n', 'en', 'es', 'e'];

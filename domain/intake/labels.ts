@@ -57,8 +57,9 @@ export function matchLabel(cell: string): LabelMatch | null {
   let sep = readSeparator(folded, words[words.length - 1]?.end ?? 0);
   // Before a value with no separator, a trailing article belongs to the value: "Créé le 3 mars", "Gutschein-Nr. DE 4477".
   if (sep?.sep === 'space') {
-    while (words.length > 1 && isFiller(words[words.length - 1])) words.pop();
-    sep = readSeparator(folded, words[words.length - 1]?.end ?? 0);
+    const kept = [...words];
+    while (kept.length > 1 && isFiller(kept[kept.length - 1])) kept.pop();
+    sep = readSeparator(folded, kept[kept.length - 1]?.end ?? 0) ?? sep;
   }
   if (!sep || (meaning.bare && sep.sep === 'space')) return null;
   return { field: meaning.field, lang: meaning.lang, value: cell.slice(sep.start).trim(), separator: sep.sep, weak: meaning.weak };

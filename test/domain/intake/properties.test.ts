@@ -112,3 +112,43 @@ describe('voucher email parser properties', () => {
     );
   });
 });
+
+describe('voucher email parser robustness', () => {
+  const WORDS = ['Voucher', 'number', 'Gutscheinnummer', 'ID de document', 'Numéro', 'de', 'bon', 'Status', 'cancelled', 'Kunde', '/', ':', ' - ', '\t', '   ', '|',
+    'administrator', 'jane@contoso.example', '(', ')', ',', 'ABCD-1234-EF56', '2026-03-04', '15', 'Planungsgutscheinverwalterinnen', 'n°', '#', 'days'];
+
+  it('never throws on label-like text with 10,000-character lines', () => {
+    const line = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((parts) => parts.join(' '));
+    const long = line.map((l) => (l + ' ').repeat(Math.ceil(10_000 / (l.length + 1))).slice(0, 10_000));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, long), { maxLength: 30 }), (lines) => {
+        voucherParseResultSchema.parse(parseVoucherText(lines.join('\n')).result);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  /** The fastest of three parses, so a busy machine does not decide the result. */
+  function fastestMs(text: string): number {
+    let best = Infinity;
+    for (let i = 0; i < 3; i += 1) {
+      const started = process.hrtime.bigint();
+      parseVoucherText(text);
+      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return best;
+  }
+
+  it('takes time linear in the number of labelled lines, not quadratic', function () {
+    this.timeout(60_000);
+    const block = [
+      'Voucher number: ABCD-1234-EF56', 'Voucher status: active', 'Customer name\tContoso', 'Days to expiry: 12',
+      'Your voucher administrator, Jane Doe (jane@contoso.example), assigned it.', 'Planungsgutscheinnummerierung ist unbekannt',
+      `Program   SQL Server DPS   10   ${'x'.repeat(200)}`,
+    ].join('\n');
+    const small = fastestMs(`${block}\n`.repeat(300));
+    const large = fastestMs(`${block}\n`.repeat(1200));
+    // Four times the lines: a linear parser takes about four times as long, a quadratic one sixteen.
+    assert.ok(large < small * 9 + 50, `300 blocks: ${small.toFixed(1)} ms, 1200 blocks: ${large.toFixed(1)} ms`);
+  });
+});
