@@ -46,19 +46,19 @@ const WORKERS: readonly Role[] = ['admin', 'staff'];
 const MANAGERS: readonly Role[] = ['manager'];
 
 export const COMMANDS: readonly CommandEntry[] = [
-  command({ id: 'help', en: 'help', fr: 'aide', roles: EVERYONE, args: helpArgs, handler: (ctx, a) => helpFor(COMMANDS)(ctx, a) }),
-  command({ id: 'vouchers', en: 'vouchers', fr: 'bons', roles: EVERYONE, args: vouchersArgs, handler: listVouchers }),
-  command({ id: 'voucher', en: 'voucher', fr: 'bon', roles: EVERYONE, args: voucherArgs, handler: showVoucher }),
-  command({ id: 'reserve', en: 'reserve', fr: 'réserver', roles: WORKERS, args: reserveArgs, handler: reserveForm }),
-  command({ id: 'cancel', en: 'cancel', fr: 'annuler', roles: WORKERS, args: cancelArgs, handler: cancelVoucher }),
-  command({ id: 'schedule', en: 'schedule', fr: 'planifier', roles: WORKERS, args: scheduleArgs, handler: scheduleVoucher }),
-  command({ id: 'complete', en: 'complete', fr: 'terminer', roles: WORKERS, args: completeArgs, handler: completeForm }),
-  command({ id: 'redeem', en: 'redeem', fr: 'échanger', roles: WORKERS, args: redeemArgs, handler: redeemVouchers }),
-  command({ id: 'approvals', en: 'approvals', fr: 'approbations', roles: MANAGERS, args: approvalsArgs, handler: listApprovals }),
-  command({ id: 'approve', en: 'approve', fr: 'approuver', roles: MANAGERS, args: approveArgs, handler: approveRequest }),
-  command({ id: 'reject', en: 'reject', fr: 'rejeter', roles: MANAGERS, args: rejectArgs, handler: rejectRequest }),
-  command({ id: 'claim', en: 'claim', fr: 'réclamer', roles: WORKERS, args: claimArgs, handler: claimVoucher }),
-  command({ id: 'paid', en: 'paid', fr: 'payé', roles: WORKERS, args: paidArgs, handler: markPaid }),
+  command({ id: 'help', en: 'help', fr: 'aide', changes: false, roles: EVERYONE, args: helpArgs, handler: (ctx, a) => helpFor(COMMANDS)(ctx, a) }),
+  command({ id: 'vouchers', en: 'vouchers', fr: 'bons', changes: false, roles: EVERYONE, args: vouchersArgs, handler: listVouchers }),
+  command({ id: 'voucher', en: 'voucher', fr: 'bon', changes: false, roles: EVERYONE, args: voucherArgs, handler: showVoucher }),
+  command({ id: 'reserve', en: 'reserve', fr: 'réserver', changes: false, roles: WORKERS, args: reserveArgs, handler: reserveForm }),
+  command({ id: 'cancel', en: 'cancel', fr: 'annuler', changes: true, roles: WORKERS, args: cancelArgs, handler: cancelVoucher }),
+  command({ id: 'schedule', en: 'schedule', fr: 'planifier', changes: true, roles: WORKERS, args: scheduleArgs, handler: scheduleVoucher }),
+  command({ id: 'complete', en: 'complete', fr: 'terminer', changes: false, roles: WORKERS, args: completeArgs, handler: completeForm }),
+  command({ id: 'redeem', en: 'redeem', fr: 'échanger', changes: false, roles: WORKERS, args: redeemArgs, handler: redeemVouchers }),
+  command({ id: 'approvals', en: 'approvals', fr: 'approbations', changes: false, roles: MANAGERS, args: approvalsArgs, handler: listApprovals }),
+  command({ id: 'approve', en: 'approve', fr: 'approuver', changes: true, roles: MANAGERS, args: approveArgs, handler: approveRequest }),
+  command({ id: 'reject', en: 'reject', fr: 'rejeter', changes: true, roles: MANAGERS, args: rejectArgs, handler: rejectRequest }),
+  command({ id: 'claim', en: 'claim', fr: 'réclamer', changes: true, roles: WORKERS, args: claimArgs, handler: claimVoucher }),
+  command({ id: 'paid', en: 'paid', fr: 'payé', changes: true, roles: WORKERS, args: paidArgs, handler: markPaid }),
 ];
 
 export const VERB_ROUTES: readonly VerbEntry[] = [

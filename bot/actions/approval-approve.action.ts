@@ -1,10 +1,9 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
 import { approvalView } from '../views/approval.view';
-import { noticeLines } from '../views/voucher.view';
 
 /** `approval.approve`: Approve on the approval card (twin: `approve`). */
 export const approveAction: Handler<VerbData<'approval.approve'>> = async (ctx, d) => {
   const result = await ctx.domain.approvals.approve(ctx.actor, { approvalId: d.approvalId, comment: d.comment ?? null });
-  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+  return approvalView(ctx, result.approval);
 };

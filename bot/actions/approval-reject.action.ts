@@ -1,10 +1,9 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
 import { approvalView } from '../views/approval.view';
-import { noticeLines } from '../views/voucher.view';
 
 /** `approval.reject`: Reject with a reason (twin: `reject`). */
 export const rejectAction: Handler<VerbData<'approval.reject'>> = async (ctx, d) => {
   const result = await ctx.domain.approvals.reject(ctx.actor, { approvalId: d.approvalId, comment: d.reason });
-  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+  return approvalView(ctx, result.approval);
 };

@@ -1,10 +1,9 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
 import { approvalView } from '../views/approval.view';
-import { noticeLines } from '../views/voucher.view';
 
 /** `redemption.confirm`: Yes, redeem, which asks a manager to approve (the domain decides; twin: `redeem`). */
 export const confirmRedemptionAction: Handler<VerbData<'redemption.confirm'>> = async (ctx, d) => {
   const result = await ctx.domain.approvals.requestRedemption(ctx.actor, { voucherIds: d.voucherIds });
-  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+  return approvalView(ctx, result.approval);
 };

@@ -1,7 +1,7 @@
 import type { VerbData } from '../../cards/verbs';
 import type { Handler } from '../routing/types';
-import { redemptionView } from '../views/redemption.view';
+import { redemptionReviewView } from '../views/redemption.view';
 
 /** `redemption.review`: one review card listing each picked voucher with its facts (twin: `redeem <number>...`). */
 export const reviewRedemptionAction: Handler<VerbData<'redemption.review'>> = async (ctx, d) =>
-  redemptionView(ctx, 'review', await Promise.all(d.voucherIds.map((id) => ctx.domain.vouchers.get(ctx.actor, id))));
+  redemptionReviewView(ctx, await Promise.all(d.voucherIds.map((id) => ctx.domain.vouchers.get(ctx.actor, id))));

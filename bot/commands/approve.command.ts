@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { refuse } from '../../domain/refusal';
 import type { Handler, HandlerContext } from '../routing/types';
 import { approvalView } from '../views/approval.view';
-import { noticeLines } from '../views/voucher.view';
 import { numberArg, voucherByNumber } from './lookup';
 
 /** An approval named by its id or by the number of a voucher it holds. */
@@ -18,5 +17,5 @@ export const approveArgs = () => z.tuple([numberArg], z.string()).transform(([re
 
 export const approveRequest: Handler<{ ref: string; comment: string | null }> = async (ctx, { ref, comment }) => {
   const result = await ctx.domain.approvals.approve(ctx.actor, { approvalId: await approvalIdOf(ctx, ref), comment });
-  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+  return approvalView(ctx, result.approval);
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handler } from '../routing/types';
-import { redemptionView } from '../views/redemption.view';
+import { redemptionPickView, redemptionReviewView } from '../views/redemption.view';
 import { numberArg, voucherByNumber } from './lookup';
 
 /** `redeem [<number>...]` / `échanger`: without numbers the pick card, with numbers the review card. */
@@ -9,8 +9,8 @@ export const redeemArgs = () => z.array(numberArg).max(50).transform((numbers) =
 export const redeemVouchers: Handler<{ numbers: string[] }> = async (ctx, { numbers }) => {
   if (numbers.length === 0) {
     const completed = await ctx.domain.queries.byState(ctx.actor, ['completed'], { limit: 50 });
-    return redemptionView(ctx, 'pick', completed.filter((v) => !v.pendingApprovalId));
+    return redemptionPickView(ctx, completed.filter((v) => !v.pendingApprovalId));
   }
   const vouchers = await Promise.all(numbers.map((n) => voucherByNumber(ctx, n)));
-  return redemptionView(ctx, 'review', vouchers);
+  return redemptionReviewView(ctx, vouchers);
 };

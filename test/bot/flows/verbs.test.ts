@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { labelsFor } from '../../../cards/locale';
+import { ADMIN_VERBS } from '../../../cards/admin-verbs';
 import { VERB_NAMES } from '../../../cards/verbs';
 import type { Voucher } from '../../../domain/domain';
 import { useBotWorld } from '../../helpers/bot-world';
@@ -62,8 +63,8 @@ describe('bot card verbs, each in English and in French, as Universal Actions th
   const db = useTestDatabase('bot-verbs');
   const world = useBotWorld(db, 'verb');
 
-  it('covers every verb of cards/verbs.ts', () => {
-    assert.deepEqual(Object.keys(CASES).sort(), [...VERB_NAMES].sort());
+  it('covers every voucher-lifecycle verb of cards/verbs.ts (partner administration verbs are issue 9)', () => {
+    assert.deepEqual(Object.keys(CASES).sort(), VERB_NAMES.filter((v) => !Object.hasOwn(ADMIN_VERBS, v)).sort());
   });
 
   for (const [verb, c] of Object.entries(CASES)) {

@@ -1,0 +1,162 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { addDays, isoDay, utcDay } from '../domain/calendar';
+import { systemClock } from '../domain/clock';
+import { createDomain } from '../domain/domain';
+import { cpuMs, freePort, load, peakRssMb, pct, startProcess, summariseProfile, waitForHttp, type RunResult } from './bot-bench-support';
+
+/**
+ * `npm run bench:bot`: the bot process (`bot/main.ts`) through /api/messages with expectReplies,
+ * on a throw-away database holding the demo data plus 1,000 vouchers, against a plain botbuilder
+ * echo bot (bench/echo-bot.ts) on the same stack, in the same run: `voucher <number>` and a
+ * reserve click at 1, 10 and 50 connections. Prints figures and ratios; asserts nothing. With
+ * `-- --profile`, also where the bot process spends its CPU (a V8 profile summarised by package).
+ */
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const EXTRA = 1_000;
+const LEVELS = [1, 10, 50];
+const REQUESTS: Record<number, { view: number; reserve: number }> = { 1: { view: 150, reserve: 100 }, 10: { view: 300, reserve: 300 }, 50: { view: 400, reserve: 500 } };
+const ROOT = path.resolve(__dirname, '..');
+
+async function prepare(uri: string, dbName: string): Promise<string[]> {
+  const seed = startProcess(['--import', 'tsx', path.join(ROOT, 'tools/seed.ts'), '--demo'], { MONGODB_URI: uri, MONGODB_DB_NAME: dbName });
+  const code = await new Promise<number | null>((resolve) => seed.child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seed failed:\n${seed.output()}`);
+  const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
+  try {
+    const d = createDomain({ connection, clock: systemClock });
+    const partner = await d.partners.byTenant(TENANT);
+    if (!partner) throw new Error('the demo partner is missing after seeding');
+    const alex = await d.people.resolveActor(partner._id, ALEX);
+    const assignedOn = isoDay(addDays(utcDay(new Date()), -10));
+    const ids: string[] = [];
+    for (let i = 0; i < EXTRA; i += 10) {
+      const batch = Array.from({ length: 10 }, (_, k) => `BENCH-${String(i + k).padStart(5, '0')}`);
+      const made = await Promise.all(
+        batch.map(async (number, k) => {
+          const { voucher } = await d.vouchers.intake(alex, { voucherNumber: number, program: 'AZDPS', days: 5, customerName: `Bench customer ${i + k}`, agreementNumber: `AG-${i + k}`, voucherAdminEmail: 'it@bench.test', assignedOn, source: { kind: 'manual' } });
+          await d.vouchers.validate(alex, { voucherId: String(voucher._id), voucherAdminEmail: 'it@bench.test' });
+          return String(voucher._id);
+        }),
+      );
+      ids.push(...made);
+    }
+    return ids;
+  } finally {
+    await connection.close();
+  }
+}
+
+const activity = (extra: Record<string, unknown>) => ({
+  id: randomUUID(),
+  channelId: 'msteams',
+  serviceUrl: 'http://127.0.0.1:9/',
+  deliveryMode: 'expectReplies',
+  locale: 'en-US',
+  from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX },
+  recipient: { id: '28:bot', name: 'Voucher bot' },
+  conversation: { id: 'a:bench', conversationType: 'personal', tenantId: TENANT },
+  channelData: { tenant: { id: TENANT } },
+  ...extra,
+});
+const say = (text: string) => activity({ type: 'message', text });
+const click = (verb: string, data: Record<string, unknown>) => activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+
+interface Row {
+  name: string;
+  connections: number;
+  r: RunResult;
+}
+const rps = (r: RunResult) => (r.requests / r.wallMs) * 1000;
+const cpuPerTurn = (r: RunResult) => r.cpuMs / r.requests;
+
+function print(rows: Row[]): void {
+  const line = (cells: string[]) => process.stdout.write(`${cells.map((c, i) => (i === 0 ? c.padEnd(22) : c.padStart(10))).join(' ')}\n`);
+  line(['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'cpu ms/turn', 'errors']);
+  for (const { name, connections, r } of rows) line([name, String(connections), rps(r).toFixed(0), pct(r.latencies, 50).toFixed(1), pct(r.latencies, 99).toFixed(1), cpuPerTurn(r).toFixed(2), String(r.errors)]);
+  process.stdout.write('\nratios to the echo bot (targets at 10 connections: throughput >= 0.5x, p99 <= 3x, CPU/turn <= 2x)\n');
+  for (const n of LEVELS) {
+    const echo = rows.find((x) => x.name === 'echo message' && x.connections === n)?.r;
+    for (const name of ['voucher <number>', 'reserve click']) {
+      const bot = rows.find((x) => x.name === name && x.connections === n)?.r;
+      if (!echo || !bot) continue;
+      const ratios = `throughput ${(rps(bot) / rps(echo)).toFixed(2)}x  p99 ${(pct(bot.latencies, 99) / pct(echo.latencies, 99)).toFixed(2)}x  cpu/turn ${(cpuPerTurn(bot) / cpuPerTurn(echo)).toFixed(2)}x`;
+      process.stdout.write(`${name.padEnd(18)} at ${String(n).padStart(2)}: ${ratios}\n`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: run `npm run bench:bot`, which provides a database');
+  const dbName = `bench_bot_${randomBytes(4).toString('hex')}`;
+  process.stdout.write(`seeding the demo data and ${EXTRA} vouchers into ${dbName}...\n`);
+  const ids = await prepare(uri, dbName);
+  const [botPort, echoPort] = [await freePort(), await freePort()];
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'bench-bot-prof-'));
+  const env = { PORT: String(botPort), HOST: '127.0.0.1', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, DOTENV_CONFIG_PATH: '/nonexistent', LOG_LEVEL: 'info' };
+  // `-- --profile` writes a CPU profile of the bot process (the profiler costs CPU and memory itself).
+  const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const bot = startProcess(['--disable-warning=DEP0111', ...profile, '--import', 'tsx', path.join(ROOT, 'bot/main.ts')], env);
+  const echo = startProcess(['--disable-warning=DEP0111', '--import', 'tsx', path.join(ROOT, 'bench/echo-bot.ts'), String(echoPort)], {});
+  const botUrl = `http://127.0.0.1:${botPort}/api/messages`;
+  const echoUrl = `http://127.0.0.1:${echoPort}/api/messages`;
+  const rows: Row[] = [];
+  try {
+    await waitForHttp(botUrl, 120_000, bot.output);
+    await waitForHttp(echoUrl, 60_000, echo.output);
+    const botPid = bot.child.pid ?? 0;
+    const echoPid = echo.child.pid ?? 0;
+    const number = (i: number) => `BENCH-${String(i % EXTRA).padStart(5, '0')}`;
+    await load(botUrl, botPid, 4, 40, (i) => say(`voucher ${number(i)}`), () => true);
+    await load(echoUrl, echoPid, 4, 40, () => say('hello'), () => true);
+    let reserved = 0;
+    for (const n of LEVELS) {
+      const { view, reserve } = REQUESTS[n] ?? { view: 100, reserve: 100 };
+      rows.push({ name: 'echo message', connections: n, r: await load(echoUrl, echoPid, n, view, () => say('voucher BENCH-00001'), (t) => t.includes('echo')) });
+      rows.push({ name: 'echo click', connections: n, r: await load(echoUrl, echoPid, n, reserve, () => click('voucher.reserve', {}), (t) => t.includes('invokeResponse')) });
+      rows.push({ name: 'voucher <number>', connections: n, r: await load(botUrl, botPid, n, view, (i) => say(`voucher ${number(i * 7)}`), (t) => t.includes('BENCH-')) });
+      const base = reserved;
+      rows.push({ name: 'reserve click', connections: n, r: await load(botUrl, botPid, n, reserve, (i) => click('voucher.reserve', { voucherId: ids[base + i], expectedState: 'assigned', locationId: 'FR-PAR', termsAccepted: 'true' }), (t) => t.includes('"statusCode":200') && !t.includes('Not possible')) });
+      reserved += reserve;
+    }
+    process.stdout.write(`\nbot peak RSS ${peakRssMb(botPid).toFixed(0)} MB (target < 250 MB), echo peak RSS ${peakRssMb(echoPid).toFixed(0)} MB; bot CPU total ${cpuMs(botPid)} ms\n\n`);
+    print(rows);
+  } finally {
+    const exited = new Promise((resolve) => bot.child.once('exit', resolve));
+    bot.child.kill('SIGINT');
+    echo.child.kill('SIGTERM');
+    await exited;
+    await dropDatabase(uri, dbName);
+  }
+  printProfile(profileDir);
+}
+
+function printProfile(dir: string): void {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return void process.stdout.write('\n(no CPU profile: run with `npm run bench:bot -- --profile`)\n');
+  const { byArea, top } = summariseProfile(path.join(dir, file));
+  const busy = byArea.filter(([a]) => a !== 'idle').reduce((s, [, ms]) => s + ms, 0);
+  process.stdout.write(`\nwhere the bot process spent its CPU (self time, ${busy.toFixed(0)} ms busy; profile ${path.join(dir, file)}):\n`);
+  for (const [area, ms] of byArea.filter(([a]) => a !== 'idle')) process.stdout.write(`  ${area.padEnd(22)} ${((ms / busy) * 100).toFixed(1).padStart(5)} %\n`);
+  process.stdout.write('hottest functions:\n');
+  for (const [fn, ms] of top) process.stdout.write(`  ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${fn}\n`);
+}
+
+async function dropDatabase(uri: string, dbName: string): Promise<void> {
+  const c = await mongoose.createConnection(uri, { dbName }).asPromise();
+  await c.dropDatabase();
+  await c.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench:bot failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
