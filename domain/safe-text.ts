@@ -17,10 +17,12 @@ export interface SafeTextOptions {
 
 // eslint-disable-next-line no-control-regex -- removing control characters is this pattern's purpose
 const UNSAFE_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g;
-// Characters that open emphasis, links, autolinks, HTML, code or a binding anywhere in a line.
-const INLINE_MARKDOWN = /[\\`*_{}[\]()<>$~!|]/g;
-// Characters that open a heading, quote or list only at the start of a line.
-const LINE_START_MARKDOWN = /^(\s*)([-+#>]|\d+)([.)]?)(?=\s|$)/gm;
+// Characters that open emphasis, links, autolinks, HTML, entities, code or a binding anywhere in a line.
+const INLINE_MARKDOWN = /[\\`*_{}[\]()<>$~!|&]/g;
+// At the start of a line: a heading, quote, list, thematic break or setext underline ("---", "===").
+const LINE_START_MARKDOWN = /^([-+=#>])/gm;
+// "1. " and "2) " start an ordered list; a backslash before a digit is literal, so escape the punctuation.
+const ORDERED_LIST = /^(\d+)([.)])(?=\s|$)/gm;
 const DOLLAR_BRACE = /\$\{/g;
 
 function normaliseWhitespace(text: string, multiline: boolean): string {
@@ -42,10 +44,8 @@ function cap(text: string, max: number): string {
 export function safeText(value: string, options: SafeTextOptions): string {
   const plain = cap(normaliseWhitespace(value.replace(UNSAFE_CHARS, ' '), options.multiline ?? false), options.max);
   if (!options.markdown) return plain.replace(DOLLAR_BRACE, '\uFF04{');
-  const inline = plain.replace(INLINE_MARKDOWN, (ch) => `\\${ch}`);
-  // "1. " and "2) " start a list: escape the punctuation, since a backslash before a digit is literal.
-  return inline.replace(LINE_START_MARKDOWN, (whole, space: string, marker: string, dot: string) => {
-    if (/^\d/.test(marker)) return dot === '' ? whole : `${space}${marker}\\${dot}`;
-    return `${space}\\${marker}${dot}`;
-  });
+  return plain
+    .replace(INLINE_MARKDOWN, (ch) => `\\${ch}`)
+    .replace(LINE_START_MARKDOWN, '\\$1')
+    .replace(ORDERED_LIST, '$1\\$2');
 }

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { safeText } from '../../domain/safe-text';
+
+// CommonMark, as Teams renders card Markdown, without raw HTML or bare-URL links.
+const commonmark = new MarkdownIt('commonmark', { html: false, linkify: false });
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const MARKDOWN_ALPHABET = [...'\\`*_{}[]()<>#+-=.!|~&$:;/"\'0123456789 abcXYZé', '\n', '\n\n', '  ', '\t', '&amp;', '&#42;', '---', '***', '1. ', '- ', '> ', '# ', '    ', 'http://e.example', '\n=', '\n-', '\n==='];
 
 const md = { max: 200, markdown: true };
 const plain = { max: 200, markdown: false };
@@ -9,9 +16,9 @@ describe('safeText (card-safe text)', () => {
     assert.equal(safeText('**bold** _it_ [x](https://e) <b>', md), '\\*\\*bold\\*\\* \\_it\\_ \\[x\\]\\(https://e\\) \\<b\\>');
   });
 
-  it('escapes list, quote and heading markers only at the start of a line', () => {
-    const out = safeText('- a\n1. b\n2) c\n> d\n# e\n12 apples\na - b', { ...md, multiline: true });
-    assert.equal(out, '\\- a\n1\\. b\n2\\) c\n\\> d\n\\# e\n12 apples\na - b');
+  it('escapes list, quote, heading and underline markers at the start of a line, and entities', () => {
+    const out = safeText('- a\n1. b\n2) c\n> d\n# e\n12 apples\na - b\n---\n=== &amp;', { ...md, multiline: true });
+    assert.equal(out, '\\- a\n1\\. b\n2\\) c\n\\> d\n\\# e\n12 apples\na - b\n\\---\n\\=== \\&amp;');
   });
 
   it('leaves ordinary addresses, numbers and dates readable', () => {
@@ -45,5 +52,30 @@ describe('safeText (card-safe text)', () => {
   it('does not split a character made of two UTF-16 units', () => {
     const out = safeText('😀'.repeat(300), plain);
     assert.equal(out, `${'😀'.repeat(199)}…`);
+  });
+
+  it('renders through a CommonMark renderer as exactly the text that went in (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...MARKDOWN_ALPHABET), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (input) => {
+        const expected = input.replace(/\s+/g, ' ').trim();
+        const html = commonmark.render(safeText(input, { max: 10_000, markdown: true }));
+        assert.equal(html, expected === '' ? '' : `<p>${escapeHtml(expected)}</p>\n`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps every line as plain text in multi-line Markdown too (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...MARKDOWN_ALPHABET), maxLength: 60 });
+    fc.assert(
+      fc.property(text, (input) => {
+        const out = safeText(input, { max: 10_000, markdown: true, multiline: true });
+        const paragraphs = safeText(input, { max: 10_000, markdown: false, multiline: true }).split('\n\n').filter((p) => p !== '');
+        const expected = paragraphs.map((p) => `<p>${escapeHtml(p.replace(/\uFF04\{/g, '${'))}</p>\n`).join('');
+        assert.equal(commonmark.render(out), expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
