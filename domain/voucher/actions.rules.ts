@@ -2,11 +2,10 @@ import type { Approval } from '../approval/approval.model';
 import { decideRule } from '../approval/approval.rules';
 import type { Location } from '../location/location.model';
 import type { Actor } from '../person/person.model';
-import { ENGAGEMENT_DAYS } from '../program/program.catalog';
 import { checkCorrection } from './correct.rules';
 import { currentDeliverables } from './delivery.rules';
 import { claimQuote } from './payment.rules';
-import { checkContact } from './reserve.rules';
+import { checkContact, checkVoucherData } from './reserve.rules';
 import type { VoucherEvent } from './voucher.machine';
 import type { Voucher } from './voucher.model';
 import { checkEvent, ruleTime, type RuleTime } from './voucher.rules';
@@ -34,8 +33,8 @@ const atContactLocation: Check = (v, actor, _t, ctx) => {
   return actor.locationIds.includes(v.locationId);
 };
 
-const reservable = (v: Voucher): boolean =>
-  Boolean(v.validated && !v.needsConfirmation && v.program && v.days !== null && (ENGAGEMENT_DAYS as readonly number[]).includes(v.days) && (v.days !== 15 || v.customerName || v.agreementNumber));
+/** The voucher's own data is complete and confirmed (the reservation's first check); the rest needs the user's input. */
+const reservable = (v: Voucher): boolean => checkVoucherData(v) === null;
 
 const decidable: Check = (v, actor, t, ctx) => {
   const a = ctx.approval;

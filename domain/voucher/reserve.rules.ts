@@ -46,7 +46,7 @@ export function fifteenDayKey(partnerId: Types.ObjectId, program: string, custom
 }
 
 /** Voucher data complete enough to be reserved: known program and a valid length. */
-function checkVoucherData(v: Voucher): Refusal | null {
+export function checkVoucherData(v: Voucher): Refusal | null {
   if (v.needsConfirmation) return refuse('VOUCHER_NEEDS_CONFIRMATION', { number: v.number, sender: v.needsConfirmation.sender });
   if (!v.validated) return refuse('VOUCHER_NOT_VALIDATED', { number: v.number });
   if (!v.program) return refuse('VOUCHER_PROGRAM_UNKNOWN', { number: v.number });
