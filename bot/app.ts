@@ -80,7 +80,8 @@ async function createIndexes(domain: Domain, log: Logger): Promise<void> {
 /** Once per process: which server this is, and so whether each update pays for a write claim (domain/store.ts). */
 async function logWriteMode(domain: Domain, log: Logger): Promise<void> {
   const store = await domain.storeInfo();
-  const server = store.server === 'ferretdb' ? `FerretDB ${store.ferretdbVersion ?? ''} (MongoDB ${store.version} protocol)` : `MongoDB ${store.version}`;
+  const ferret = store.ferretdbVersion && store.ferretdbVersion !== 'unknown' ? `FerretDB ${store.ferretdbVersion}` : 'FerretDB';
+  const server = store.server === 'ferretdb' ? `${ferret} (MongoDB ${store.version} protocol)` : `MongoDB ${store.version}`;
   const why =
     store.writeMode === 'claim'
       ? 'every update first takes a write claim, because this server rewrites whole documents'
