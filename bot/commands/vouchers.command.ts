@@ -5,8 +5,6 @@ import { fold } from '../routing/normalise';
 import type { Handler } from '../routing/types';
 import { voucherListView } from '../views/voucher-list.view';
 
-export const PAGE_SIZE = 10;
-
 /** A state named in either language ("reserved", "réservé", "reserve"), folded. */
 function stateNamed(word: string): VoucherState | null {
   const w = fold(word);

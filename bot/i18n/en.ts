@@ -5,12 +5,7 @@ export const en = {
   apology: (reference: string) =>
     `Sorry, something failed on our side and nothing was changed. Please try again; if it happens again, give this reference to your administrator: ${reference}.`,
   stillRunning: 'I am still working on your previous request with the same message; its answer will follow. Nothing was applied twice.',
-  unknownTenant: 'This Microsoft 365 organisation is not linked to any partner in the voucher bot, so I cannot show or change vouchers here. Ask your partner admin to add this tenant to the partner.',
-  unknownPerson: (partner: string, admins: string[]) =>
-    `You are not registered with ${partner} in the voucher bot yet. Ask ${admins.length > 0 ? `a partner admin (${admins.join(', ')})` : 'your partner admin'} to add you with the role you need.`,
   notPermitted: (command: string, roles: string[]) => `Only ${roles.join(' or ')} may use **${command}**. Ask your partner admin if you need that role.`,
-  notUnderstood:
-    'I did not recognise that. Paste a forwarded voucher email (with its voucher number), or type a command such as **vouchers**, **voucher DEMO-0001** or **help**.',
   notAVoucher: (why: string) => `This does not look like a Planning Services voucher email: ${why}. Paste the whole email the customer forwarded, with its voucher number.`,
   verdicts: {
     training_voucher: 'it is a training voucher (SATV), which is a different program',
@@ -19,11 +14,9 @@ export const en = {
     no_voucher_number: 'I found no voucher number in it',
     unreadable: 'I could not read it as an email',
   },
-  didYouMean: (suggestion: string) => `Did you mean **${suggestion}**?`,
   usage: (example: string) => `That command needs other details. For example: ${example}`,
   unknownVerb: 'This button belongs to an older card. Type **help** to see what you can do now.',
   roles: { admin: 'partner admins', staff: 'staff', manager: 'managers' } as Record<string, string>,
-  stale: (number: string, was: string, now: string) => `Voucher ${number} changed since this card was shown: it was ${was}, it is now ${now}. Here it is as it is now.`,
   states: {
     assigned: 'assigned', reserved: 'reserved', scheduled: 'scheduled', completed: 'completed',
     redeemed: 'redeemed', claimed: 'claimed', paid: 'paid', expired: 'expired',

@@ -7,13 +7,7 @@ export const fr: BotTexts = {
   apology: (reference) =>
     `Désolé, une erreur s'est produite de notre côté et rien n'a été modifié. Réessayez ; si cela se reproduit, donnez cette référence à votre administrateur : ${reference}.`,
   stillRunning: 'Je traite encore votre demande précédente portant sur ce même message ; sa réponse va suivre. Rien n’a été appliqué deux fois.',
-  unknownTenant:
-    "Cette organisation Microsoft 365 n'est liée à aucun partenaire dans le bot des bons : je ne peux ni afficher ni modifier de bons ici. Demandez à l'administrateur partenaire d'ajouter ce locataire au partenaire.",
-  unknownPerson: (partner, admins) =>
-    `Vous n'êtes pas encore enregistré chez ${partner} dans le bot des bons. Demandez à ${admins.length > 0 ? `un administrateur partenaire (${admins.join(', ')})` : "l'administrateur partenaire"} de vous ajouter avec le rôle nécessaire.`,
   notPermitted: (command, roles) => `Seuls les ${roles.join(' ou les ')} peuvent utiliser **${command}**. Demandez ce rôle à l'administrateur partenaire si nécessaire.`,
-  notUnderstood:
-    "Je n'ai pas reconnu ce message. Collez l'e-mail d'un bon transféré (avec son numéro), ou tapez une commande comme **bons**, **bon DEMO-0001** ou **aide**.",
   notAVoucher: (why) => `Ceci ne ressemble pas à l'e-mail d'un bon Services de planification : ${why}. Collez l'e-mail complet transféré par le client, avec le numéro du bon.`,
   verdicts: {
     training_voucher: "c'est un bon de formation (SATV), un autre programme",
@@ -22,11 +16,9 @@ export const fr: BotTexts = {
     no_voucher_number: "je n'y ai trouvé aucun numéro de bon",
     unreadable: "je n'ai pas pu le lire comme un e-mail",
   },
-  didYouMean: (suggestion) => `Vouliez-vous dire **${suggestion}** ?`,
   usage: (example) => `Il manque des précisions à cette commande. Par exemple : ${example}`,
   unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez **aide** pour voir ce que vous pouvez faire maintenant.",
   roles: { admin: 'administrateurs partenaires', staff: 'collaborateurs', manager: 'responsables' },
-  stale: (number, was, now) => `Le bon ${number} a changé depuis l'affichage de cette carte : il était ${was}, il est maintenant ${now}. Le voici tel qu'il est.`,
   states: {
     assigned: 'attribué', reserved: 'réservé', scheduled: 'planifié', completed: 'terminé',
     redeemed: 'échangé', claimed: 'réclamé', paid: 'payé', expired: 'expiré',

@@ -24,10 +24,3 @@ export function parseUserDate(text: string, locale: Locale): string | null {
 function matchesPattern(text: string, pattern: string): boolean {
   return pattern === 'yyyy-MM-dd' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text);
 }
-
-/** A stored UTC calendar date shown in the user's form. */
-export function formatUserDate(date: Date, locale: Locale): string {
-  const iso = date.toISOString().slice(0, 10);
-  const [y, m, d] = iso.split('-');
-  return locale === 'fr' ? `${d}/${m}/${y}` : iso;
-}

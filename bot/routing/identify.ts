@@ -1,10 +1,9 @@
 import type { Actor, Domain } from '../../domain/domain';
 import { systemActor } from '../../domain/person/person.service';
-import { messages } from '../i18n/messages';
 import type { IncomingTurn, Reply } from './types';
 import { strangerView as strangerCard, unknownTenantView } from '../views/message.view';
 
-export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: string };
+export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: true };
 
 /**
  * Who is who: the partner by the conversation's tenant, the person by AAD object id with roles
@@ -13,7 +12,7 @@ export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: 
  */
 export async function identify(domain: Domain, turn: IncomingTurn): Promise<Identity> {
   const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
-  if (!partner) return { unknownTenant: messages[turn.locale].unknownTenant };
+  if (!partner) return { unknownTenant: true };
   return { actor: await domain.people.resolveActor(partner._id, turn.userAadObjectId ?? ''), partnerName: partner.name };
 }
 
