@@ -1,22 +1,22 @@
 import type { Connection } from 'mongoose';
+import { z } from 'zod';
 import { approvalService } from './approval/approval.service';
 import type { Clock } from './clock';
 import { deliverableService } from './files/deliverable.service';
+import { expectedState as expectedStateInput } from './inputs';
 import { createDeps, ensureIndexes } from './models';
+import type { Actor } from './person/person.model';
 import { partnerService } from './partner/partner.service';
 import { personService } from './person/person.service';
 import { parseInput } from './refusal';
 import { availableActions, type ActionContext } from './voucher/actions.rules';
 import { intakeVoucher } from './voucher/intake.service';
 import { reserveVoucher } from './voucher/reserve.service';
+import type { Voucher } from './voucher/voucher.model';
 import { voucherQueries } from './voucher/voucher.queries';
 import { voucherLifecycle } from './voucher/voucher.service';
 import { checkExpectedState, loadVoucher } from './voucher/voucher.store';
 import { sweepAll, sweepPartner } from './voucher/voucher.sweep';
-import type { Actor } from './person/person.model';
-import type { Voucher } from './voucher/voucher.model';
-import { expectedState as expectedStateInput } from './inputs';
-import { z } from 'zod';
 
 /**
  * The domain's API for the bot: one object per connection and clock. Every service takes the
