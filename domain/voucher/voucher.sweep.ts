@@ -33,7 +33,7 @@ export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId):
       return updateEach(deps, {
         model: deps.models.vouchers,
         filter: scoped(partnerId, { state: from, expiresOn: { $lt: today } }),
-        update: { $set: { state: 'expired' }, ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '' } }), $push: { audit } },
+        update: { $set: { state: 'expired', lastActionAt: now }, ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '', fifteenDayName: '' } }), $push: { audit } },
       });
     }),
   );

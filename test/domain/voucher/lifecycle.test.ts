@@ -107,6 +107,7 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
       assert.equal(now.state, 'expired');
       assert.equal(replayStates(now.audit), 'expired');
       assert.equal(now.audit.at(-1)?.by, 'system');
+      assert.equal(now.lastActionAt?.toISOString(), '2025-08-29T00:00:01.000Z', 'the list shows the expiry as the newest action');
     }
     assert.equal((await w.domain.vouchers.get(w.admin, id(reserved))).fifteenDaySlot, undefined);
     assert.equal((await w.domain.vouchers.get(w.admin, id(late))).state, 'assigned');
