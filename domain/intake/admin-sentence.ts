@@ -1,3 +1,4 @@
+import type { Concept } from './label-lexicon';
 import { classifyLabel } from './label-rules';
 import { runAt, tokensOf, type LabelWord } from './label-tokens';
 import { foldKeepLength, stripLineDecorations } from './text';
@@ -64,12 +65,15 @@ function adminPhrases(folded: string): Span[] {
   return out;
 }
 
+// In running text the administrator must be called the voucher's (or the benefits' or Software Assurance's) one.
+const NAMING: readonly Concept[] = ['voucher', 'document', 'benefit', 'planning'];
+
 function longestAdminPart(run: readonly LabelWord[]): Span | null {
   for (let size = run.length; size >= 1; size -= 1) {
     for (let s = 0; s + size <= run.length; s += 1) {
       const words = run.slice(s, s + size);
       const meaning = classifyLabel(words);
-      const named = words.some((w) => w.concepts.has('voucher') || w.concepts.has('document') || w.concepts.has('benefit'));
+      const named = words.some((w) => NAMING.some((c) => w.concepts.has(c)));
       if (meaning?.field === 'voucherAdminEmail' && named) return { start: words[0]?.start ?? 0, end: words[size - 1]?.end ?? 0 };
     }
   }

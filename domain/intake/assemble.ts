@@ -104,60 +104,71 @@ function sentenceAdmin(layout: MessageLayout, segment: number): string | null {
 
 const PROGRAM_QUALITY = { exact: 1, variant: 0.8, mention: 0.6 } as const;
 
+/** What reading one notice's fields shares: where it is, and how each field was found. */
+interface Reading {
+  layout: MessageLayout;
+  segment: number;
+  cands: readonly Candidate[];
+  line: number;
+  quality: Quality;
+  used: Candidate[];
+}
+
+function take<T>(r: Reading, field: FieldName, found: { value: T; candidate: Candidate } | null): T | null {
+  if (!found) return null;
+  r.used.push(found.candidate);
+  r.quality[field] = placementQuality(found.candidate);
+  return found.value;
+}
+
+function readDaysField(r: Reading): number | null {
+  const labelled = take(r, 'days', nearest(r.cands, 'days', r.line, (c) => readDays(c.value).days));
+  if (labelled !== null) return labelled;
+  const beside = findDaysInText(r.cands.filter((c) => c.field === 'program' || c.field === 'voucherNumber').map((c) => c.value).join(' | '));
+  if (beside !== null) r.quality.days = 0.7;
+  return beside;
+}
+
+function readPeople(r: Reading): Pick<VoucherFields, 'customerName' | 'agreementNumber' | 'voucherAdminEmail'> {
+  const customerName = take(r, 'customerName', nearest(r.cands, 'customerName', r.line, (c) => readCustomerName(c.value)));
+  const agreementNumber = take(r, 'agreementNumber', nearest(r.cands, 'agreementNumber', r.line, (c) => readAgreementNumber(c.value)));
+  let voucherAdminEmail = take(r, 'voucherAdminEmail', nearest(r.cands, 'voucherAdminEmail', r.line, (c) => adminEmail(r.layout, c)));
+  if (voucherAdminEmail === null) {
+    voucherAdminEmail = sentenceAdmin(r.layout, r.segment);
+    if (voucherAdminEmail !== null) r.quality.voucherAdminEmail = 0.9;
+  }
+  return { customerName, agreementNumber, voucherAdminEmail };
+}
+
+/** Both dates, day/month order settled once for the pair; expiry is creation + 180 days when not printed. */
+function readDates(r: Reading, language: TemplateLanguage, assigned: DateReading | null, expires: DateReading | null): Pick<VoucherFields, 'assignedOn' | 'expiresOn'> {
+  const dates = resolveDates(assigned, expires, language === 'en' ? 'monthFirst' : 'dayFirst');
+  if (dates.byLanguageOnly) {
+    if (assigned && !assigned.fixed) r.quality.assignedOn = 0.8;
+    if (expires && !expires.fixed) r.quality.expiresOn = 0.8;
+  }
+  if (dates.expiresOn !== null || dates.assignedOn === null) return { assignedOn: dates.assignedOn, expiresOn: dates.expiresOn };
+  r.quality.expiresOn = 0.9;
+  return { assignedOn: dates.assignedOn, expiresOn: addDays(dates.assignedOn, 180) };
+}
+
 function readFields(layout: MessageLayout, occurrence: VoucherOccurrence | null, segment: number): Assembled {
   const cands = layout.candidates[segment] ?? [];
   const line = occurrence?.line ?? cands[0]?.line ?? 0;
+  const r: Reading = { layout, segment, cands, line, quality: {}, used: [] };
   const text = segmentText(layout, segment, line);
   const folded = foldWords(text);
-  const quality: Quality = {};
-  const used: Candidate[] = [];
-  const take = <T>(field: FieldName, found: { value: T; candidate: Candidate } | null): T | null => {
-    if (!found) return null;
-    used.push(found.candidate);
-    quality[field] = placementQuality(found.candidate);
-    return found.value;
-  };
-  const voucher = take('voucherNumber', occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null);
+  const voucherNumber = take(r, 'voucherNumber', occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null);
   const program = findProgram(layout, segment, line, text, folded);
-  if (program.candidate) used.push(program.candidate);
-  if (program.match.kind) quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
-  let days = take('days', nearest(cands, 'days', line, (c) => readDays(c.value).days));
-  if (days === null) {
-    days = findDaysInText(cands.filter((c) => c.field === 'program' || c.field === 'voucherNumber').map((c) => c.value).join(' | '));
-    if (days !== null) quality.days = 0.7;
-  }
-  const customerName = take('customerName', nearest(cands, 'customerName', line, (c) => readCustomerName(c.value)));
-  const agreementNumber = take('agreementNumber', nearest(cands, 'agreementNumber', line, (c) => readAgreementNumber(c.value)));
-  let voucherAdminEmail = take('voucherAdminEmail', nearest(cands, 'voucherAdminEmail', line, (c) => adminEmail(layout, c)));
-  if (voucherAdminEmail === null) {
-    voucherAdminEmail = sentenceAdmin(layout, segment);
-    if (voucherAdminEmail !== null) quality.voucherAdminEmail = 0.9;
-  }
-  const assigned = take<DateReading>('assignedOn', nearest(cands, 'assignedOn', line, (c) => readDate(c.value)));
-  const expires = take<DateReading>('expiresOn', nearest(cands, 'expiresOn', line, (c) => readDate(c.value)));
-
-  const language = tallyLanguage(used, used[0]?.lang ?? 'en');
-  const dates = resolveDates(assigned, expires, language === 'en' ? 'monthFirst' : 'dayFirst');
-  if (dates.byLanguageOnly) {
-    if (assigned && !assigned.fixed) quality.assignedOn = 0.8;
-    if (expires && !expires.fixed) quality.expiresOn = 0.8;
-  }
-  let expiresOn = dates.expiresOn;
-  if (expiresOn === null && dates.assignedOn !== null) {
-    expiresOn = addDays(dates.assignedOn, 180);
-    quality.expiresOn = 0.9;
-  }
-  const fields: VoucherFields = {
-    voucherNumber: voucher,
-    program: program.match.code,
-    days,
-    customerName,
-    agreementNumber,
-    voucherAdminEmail,
-    assignedOn: dates.assignedOn,
-    expiresOn,
-  };
-  return { fields, quality, verdict: decide(occurrence, program, fields, folded), language };
+  if (program.candidate) r.used.push(program.candidate);
+  if (program.match.kind) r.quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
+  const days = readDaysField(r);
+  const people = readPeople(r);
+  const assigned = take<DateReading>(r, 'assignedOn', nearest(cands, 'assignedOn', line, (c) => readDate(c.value)));
+  const expires = take<DateReading>(r, 'expiresOn', nearest(cands, 'expiresOn', line, (c) => readDate(c.value)));
+  const language = tallyLanguage(r.used, r.used[0]?.lang ?? 'en');
+  const fields: VoucherFields = { voucherNumber, program: program.match.code, days, ...people, ...readDates(r, language, assigned, expires) };
+  return { fields, quality: r.quality, verdict: decide(occurrence, program, fields, folded), language };
 }
 
 function decide(occurrence: VoucherOccurrence | null, program: ProgramFinding, fields: VoucherFields, folded: string): IntakeVerdict {

@@ -27,7 +27,7 @@ interface Rule {
 const V: readonly Concept[] = ['voucher', 'document'];
 
 const RULES: readonly Rule[] = [
-  { field: 'voucherAdminEmail', need: [['admin']], also: [...V, 'benefit', 'planning', 'email', 'contact', 'name', 'customer'], bare: true, qualifiedBy: [...V, 'benefit', 'email'] },
+  { field: 'voucherAdminEmail', need: [['admin']], also: [...V, 'benefit', 'planning', 'email', 'contact', 'name', 'customer'], bare: true, qualifiedBy: [...V, 'benefit', 'planning', 'email'] },
   { field: 'voucherAdminEmail', need: [V, ['contact']], also: ['email', 'planning', 'name'] },
   { field: 'expiresOn', need: [['expire']], also: [...V, 'date', 'planning', 'redeem', 'until', 'valid', 'validity', 'end'] },
   { field: 'expiresOn', need: [['valid'], ['until']], also: [...V, 'date'] },
@@ -44,7 +44,8 @@ const RULES: readonly Rule[] = [
   { field: 'voucherNumber', need: [['voucher'], ['number']], also: ['planning', 'customer', 'benefit', 'document'] },
   { field: 'voucherNumber', need: [['document'], ['number']], also: ['planning', 'customer'], weak: true },
   { field: 'voucherNumber', need: [['voucher']], also: ['planning', 'customer', 'benefit'], bare: true },
-  { field: 'customerName', need: [['customer']], also: ['name', 'license', ...V] },
+  { field: 'customerName', need: [['customer']], also: ['name', 'license'] },
+  { field: 'customerName', need: [['customer'], ['name']], also: ['license', ...V] },
   { field: 'program', need: [['program', 'planning', 'benefit']], also: ['name', 'type', 'planning', 'program', 'benefit'] },
   { field: 'program', need: [['type']], also: ['name'], bare: true },
   { field: 'email', need: [['email']], also: ['contact', 'customer'] },
