@@ -1,4 +1,4 @@
-import { md } from './escape';
+import { md, mdLines } from './escape';
 import { fill, labelsFor, type CardContext, type Labels } from './locale';
 import { CANCEL_REASONS, type VerbInput } from './verbs';
 import type { VoucherView } from './voucher-facts';
@@ -17,7 +17,7 @@ export function toCancelData(v: Pick<VoucherView, '_id' | 'number' | 'state'>, c
   return {
     l,
     title: fill(l.cancel.title, { number: md(v.number, 64) }),
-    notice: md(notice, 300),
+    notice: mdLines(notice, 800),
     reasons: CANCEL_REASONS.map((value) => ({ title: l.cancel.reason[value], value })),
     ref: { voucherId: String(v._id), expectedState: v.state },
   };

@@ -1,4 +1,4 @@
-import { md } from './escape';
+import { md, mdLines } from './escape';
 import { daysUntil, fill, formatAmount, formatDay, isoDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
 import type { Fact, VoucherView } from './voucher-facts';
@@ -47,7 +47,7 @@ export function toClaimData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'd
   return {
     l,
     title: fill(mode === 'pay' ? l.claim.payTitle : l.claim.title, { number: md(v.number, 64) }),
-    notice: md(c.notice, 300),
+    notice: mdLines(c.notice, 800),
     facts,
     deadlineLine: left !== null && left < 0 ? fill(l.claim.deadlinePassed, { deadline }) : fill(l.claim.deadline, { deadline, days: left ?? '?' }),
     late: left !== null && left < 0,

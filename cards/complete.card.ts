@@ -1,4 +1,4 @@
-import { md } from './escape';
+import { md, mdLines } from './escape';
 import { fill, isoDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
 import type { VoucherView } from './voucher-facts';
@@ -24,7 +24,7 @@ export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' |
   return {
     l,
     title: fill(l.complete.title, { number: md(v.number, 64) }),
-    notice: md(notice, 300),
+    notice: mdLines(notice, 800),
     today,
     deliveredOn: end < today ? end : today,
     // Delivery cannot precede the scheduled start (DOMAIN.md); without a schedule, the assignment bounds it.

@@ -1,5 +1,5 @@
 import type { Location } from '../domain/location/location.model';
-import { md, plain } from './escape';
+import { md, mdLines, plain } from './escape';
 import { fill, formatDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
 import { programLabel, type ProgramName, type VoucherView } from './voucher-facts';
@@ -34,7 +34,7 @@ export function toReserveData(v: VoucherView, r: ReserveContext, ctx: CardContex
   return {
     l,
     title: fill(l.reserve.title, { number: md(v.number, 64) }),
-    notice: md(r.notice, 300),
+    notice: mdLines(r.notice, 800),
     terms: fill(l.reserve.terms, { days: v.days ?? '?', program: programLabel(v.program, r.programs, ctx.locale, l), expires: formatDay(v.expiresOn, ctx.locale) }),
     needsValidation: v.validated === null,
     validatedLine: v.validated ? fill(l.reserve.validated, { on: formatDay(v.validated.on, ctx.locale) }) : '',

@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person/person.model';
-import { md, plain } from './escape';
+import { md, mdLines, plain } from './escape';
 import { fill, formatDay, isoDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
 import type { VoucherView } from './voucher-facts';
@@ -32,7 +32,7 @@ export function toScheduleData(
   return {
     l,
     title: fill(l.schedule.title, { number: md(v.number, 64) }),
-    notice: md(notice, 300),
+    notice: mdLines(notice, 800),
     endLabel: fill(l.schedule.endLabel, { expires: formatDay(v.expiresOn, ctx.locale) }),
     consultantLabel: fill(l.schedule.consultantLabel, { program: md(v.program, 16, l.common.unknown) }),
     today: isoDay(ctx.now),

@@ -98,7 +98,7 @@ export function toVoucherDetailsData(v: VoucherView, d: DetailsContext, ctx: Car
   return {
     l,
     title: fill(l.details.title, { number: md(v.number, 64) }),
-    notice: md(d.notice, 300),
+    notice: mdLines(d.notice, 800),
     facts: [
       { title: f.state, value: l.state[v.state] },
       { title: f.program, value: programLabel(v.program, d.programs, ctx.locale, l) },

@@ -76,7 +76,7 @@ describe('voucher-details card', () => {
       'voucher-details',
       toVoucherDetailsData(
         { ...v, audit },
-        context('completed', { allowed: [], pendingApproval: { kind: 'redeem', requestedBy: 'aad-staff', requestedOn: NOW }, notice: toStaleNotice('completed', 'en') }),
+        context('completed', { allowed: [], pendingApproval: { kind: 'redeem', requestedBy: 'aad-staff', requestedOn: NOW }, notice: `${toStaleNotice('completed', 'en')}\n\nRedemption requested.` }),
         { locale: 'en', now: NOW },
       ),
     );
@@ -84,6 +84,7 @@ describe('voucher-details card', () => {
     const text = allText(card);
     assert.match(text, /Pending approval: redemption, requested by Sam Staff/);
     assert.match(text, /This card was out of date: the voucher is now Completed/);
+    assert.match(text, /now Completed\.\n\nRedemption requested\./, 'each notice keeps its own paragraph');
     const history = markdownTexts(card).filter((t) => t.includes('deliverable added'));
     assert.deepEqual(history.map((h) => h.slice(-2)), ['r6', 'r5', 'r4', 'r3', 'r2']);
     assert.deepEqual(actionTitles(card), []);
