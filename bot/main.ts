@@ -83,8 +83,7 @@ function createStopper(config: Config, log: Logger) {
   let running = false;
   let force: NodeJS.Timeout | undefined;
   const run = async () => {
-    let drained = true;
-    for (const step of steps.reverse()) if ((await step()) === false) drained = false;
+    const drained = await runSteps(steps.reverse(), log);
     clearTimeout(force);
     log.info({ drained }, 'stopped');
     log.flush(() => process.exit(drained ? 0 : 1));
@@ -115,6 +114,20 @@ function createStopper(config: Config, log: Logger) {
       if (requested) void run();
     },
   };
+}
+
+/** Runs every stop step even when one fails; true when all finished cleanly (turns drained, nothing failed). */
+async function runSteps(steps: Array<() => Promise<boolean | void>>, log: Logger): Promise<boolean> {
+  let clean = true;
+  for (const step of steps) {
+    try {
+      if ((await step()) === false) clean = false;
+    } catch (error) {
+      clean = false;
+      log.error({ err: error }, 'a shutdown step failed');
+    }
+  }
+  return clean;
 }
 
 main().catch((error: unknown) => {
