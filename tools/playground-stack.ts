@@ -48,7 +48,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const seedCode = await seed.exited;
     if (seedCode !== 0) throw new Error(`the demo seed failed (exit ${String(seedCode)}):\n${seed.tail()}`);
 
-    const botPort = options.botPort || (await freePort());
+    const botPort = await usablePort(options.botPort, options.say);
     const botEnv = { ...env, ...options.botEnv, PORT: String(botPort), HOST: '127.0.0.1', MicrosoftAppId: '', MicrosoftAppPassword: '' };
     const bot = startChild('bot', [path.join(ROOT, 'bot', 'main.ts')], botEnv, options.logDir, true);
     children.push(bot);
@@ -147,6 +147,22 @@ async function httpOk(url: string): Promise<boolean> {
   } catch {
     return false; // not listening yet
   }
+}
+
+/** The asked port when it is free (0: any), else a free one, said aloud (`npm start` may hold 3978). */
+async function usablePort(asked: number, say: (line: string) => void): Promise<number> {
+  if (asked > 0 && (await canListen(asked))) return asked;
+  const port = await freePort();
+  if (asked > 0) say(`port ${asked} is taken; the bot uses ${port}`);
+  return port;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** A port free right now on 127.0.0.1 (the OS picks it). */
