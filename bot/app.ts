@@ -5,7 +5,8 @@ import { createDomain, type Domain } from '../domain/domain';
 import type { Config } from './config';
 import { describeConnectFailure, type UriSource } from './db/connect-error';
 import type { Logger } from './log';
-import { ROUTER } from './router';
+import { describeSetupTenants } from './commands/setup.command';
+import { routerFor } from './router';
 import { createResponder } from './routing/dispatch';
 import { createBotServer } from './server';
 import { processedActivityStore } from './store/processed-activity.store';
@@ -30,7 +31,8 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     const domain = createDomain({ connection, clock: systemClock });
     await createIndexes(domain, log);
     await logWriteMode(domain, log);
-    const logic = createTurnLogic(log, createResponder(domain, ROUTER), processedActivityStore(connection, log));
+    log.info({ allowedTenantIds: config.ALLOWED_TENANT_IDS }, describeSetupTenants(config.ALLOWED_TENANT_IDS));
+    const logic = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), processedActivityStore(connection, log));
     const server = createBotServer({
       log,
       maxBodyBytes: config.MAX_BODY_BYTES,

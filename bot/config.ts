@@ -33,6 +33,11 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(4 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
+    /** Tenants where `setup` may create a partner, comma-separated; unset: any tenant (the start-up log says so). */
+    ALLOWED_TENANT_IDS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== '')),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -65,6 +70,7 @@ const EXAMPLES: Record<keyof Config, string> = {
   LOG_LEVEL: 'info',
   MAX_BODY_BYTES: '4194304',
   SHUTDOWN_TIMEOUT_MS: '9000',
+  ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47,0b6d3c3e-5f1a-4c2d-9e8f-1a2b3c4d5e6f',
 };
 
 export class ConfigError extends Error {

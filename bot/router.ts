@@ -34,6 +34,25 @@ import { scheduleArgs, scheduleVoucher } from './commands/schedule.command';
 import { showVoucher, showVoucherById, voucherArgs } from './commands/voucher.command';
 import { pastedEmail } from './commands/voucher-email.command';
 import { listVouchers, pageVouchers, vouchersArgs } from './commands/vouchers.command';
+import { saveChecklistAction } from './actions/eligibility-save.action';
+import { saveEnrollmentAction } from './actions/enrollment-save.action';
+import { editLocationAction } from './actions/location-edit.action';
+import { saveLocationAction } from './actions/location-save.action';
+import { saveSettingsAction } from './actions/partner-setup.action';
+import { editPersonAction } from './actions/person-edit.action';
+import { removePersonAction } from './actions/person-remove.action';
+import { savePersonAction } from './actions/person-save.action';
+import { saveProfileAction } from './actions/profile-save.action';
+import { addArgs, addPerson } from './commands/add.command';
+import { eligibilityArgs, showEligibility } from './commands/eligibility.command';
+import { enrollArgs, enrollForm } from './commands/enroll.command';
+import { locationsArgs, showLocations } from './commands/locations.command';
+import { listPeople, peopleArgs } from './commands/people.command';
+import { profileArgs, showProfile } from './commands/profile.command';
+import { removeArgs, removePerson } from './commands/remove.command';
+import { renewArgs, renewForm } from './commands/renew.command';
+import { setupArgs, setupFirstRun, showSettings } from './commands/setup.command';
+import { showStatus, statusArgs } from './commands/status.command';
 import type { RouterTables } from './routing/tables';
 import { command, verb, type CommandEntry, type VerbEntry } from './routing/types';
 
@@ -44,6 +63,8 @@ import { command, verb, type CommandEntry, type VerbEntry } from './routing/type
 const EVERYONE: readonly Role[] = ['admin', 'staff', 'manager'];
 const WORKERS: readonly Role[] = ['admin', 'staff'];
 const MANAGERS: readonly Role[] = ['manager'];
+/** Partner administration (issue 9): only admins change settings, people, locations, eligibility, enrollment, profile. */
+const ADMINS: readonly Role[] = ['admin'];
 
 export const COMMANDS: readonly CommandEntry[] = [
   command({ id: 'help', en: 'help', fr: 'aide', changes: false, roles: EVERYONE, args: helpArgs, handler: (ctx, a) => helpFor(COMMANDS)(ctx, a) }),
@@ -59,6 +80,16 @@ export const COMMANDS: readonly CommandEntry[] = [
   command({ id: 'reject', en: 'reject', fr: 'rejeter', changes: true, roles: MANAGERS, args: rejectArgs, handler: rejectRequest }),
   command({ id: 'claim', en: 'claim', fr: 'réclamer', changes: true, roles: WORKERS, args: claimArgs, handler: claimVoucher }),
   command({ id: 'paid', en: 'paid', fr: 'payé', changes: true, roles: WORKERS, args: paidArgs, handler: markPaid }),
+  command({ id: 'status', en: 'status', fr: 'état', changes: false, roles: EVERYONE, args: statusArgs, handler: showStatus }),
+  command({ id: 'setup', en: 'setup', fr: 'configurer', changes: false, roles: ADMINS, args: setupArgs, handler: showSettings }),
+  command({ id: 'people', en: 'people', fr: 'personnes', changes: false, roles: ADMINS, args: peopleArgs, handler: listPeople }),
+  command({ id: 'add', en: 'add', fr: 'ajouter', changes: true, roles: ADMINS, args: addArgs, handler: addPerson }),
+  command({ id: 'remove', en: 'remove', fr: 'retirer', changes: true, roles: ADMINS, args: removeArgs, handler: removePerson }),
+  command({ id: 'locations', en: 'locations', fr: 'sites', changes: false, roles: ADMINS, args: locationsArgs, handler: showLocations }),
+  command({ id: 'eligibility', en: 'eligibility', fr: 'éligibilité', changes: false, roles: ADMINS, args: eligibilityArgs, handler: showEligibility }),
+  command({ id: 'enroll', en: 'enroll', fr: 'inscrire', changes: false, roles: ADMINS, args: enrollArgs, handler: enrollForm }),
+  command({ id: 'renew', en: 'renew', fr: 'renouveler', changes: false, roles: ADMINS, args: renewArgs, handler: renewForm }),
+  command({ id: 'profile', en: 'profile', fr: 'profil', changes: false, roles: EVERYONE, args: profileArgs, handler: showProfile }),
 ];
 
 export const VERB_ROUTES: readonly VerbEntry[] = [
@@ -84,11 +115,24 @@ export const VERB_ROUTES: readonly VerbEntry[] = [
   verb({ verb: 'approval.reject', roles: MANAGERS, data: VERBS['approval.reject'], changes: true, twin: 'reject', handler: rejectAction }),
   verb({ verb: 'approval.refresh', roles: EVERYONE, data: VERBS['approval.refresh'], changes: false, twin: 'approvals', handler: refreshApprovalAction }),
   verb({ verb: 'help.suggest', roles: EVERYONE, data: VERBS['help.suggest'], changes: false, twin: 'help', handler: (ctx, d) => suggestAction(ROUTER, ctx, d) }),
+  verb({ verb: 'partner.setup', roles: ADMINS, data: VERBS['partner.setup'], changes: true, twin: 'setup', handler: saveSettingsAction }),
+  verb({ verb: 'person.edit', roles: ADMINS, data: VERBS['person.edit'], changes: false, twin: 'people', handler: editPersonAction }),
+  verb({ verb: 'person.save', roles: ADMINS, data: VERBS['person.save'], changes: true, twin: 'add', handler: savePersonAction }),
+  verb({ verb: 'person.remove', roles: ADMINS, data: VERBS['person.remove'], changes: true, twin: 'remove', handler: removePersonAction }),
+  verb({ verb: 'location.edit', roles: ADMINS, data: VERBS['location.edit'], changes: false, twin: 'locations', handler: editLocationAction }),
+  verb({ verb: 'location.save', roles: ADMINS, data: VERBS['location.save'], changes: true, twin: 'locations', handler: saveLocationAction }),
+  verb({ verb: 'eligibility.save', roles: ADMINS, data: VERBS['eligibility.save'], changes: true, twin: 'eligibility', handler: saveChecklistAction }),
+  verb({ verb: 'enrollment.save', roles: ADMINS, data: VERBS['enrollment.save'], changes: true, twin: 'enroll', handler: saveEnrollmentAction }),
+  verb({ verb: 'profile.save', roles: ADMINS, data: VERBS['profile.save'], changes: true, twin: 'profile', handler: saveProfileAction }),
 ];
 
-/** Everything the dispatcher needs: both tables and the email paste. */
-export const ROUTER: RouterTables = {
-  commands: COMMANDS,
-  verbs: VERB_ROUTES,
-  email: { roles: WORKERS, handler: pastedEmail },
-};
+/**
+ * Everything the dispatcher needs: both tables, the email paste and the first run, whose
+ * `allowedTenantIds` (ALLOWED_TENANT_IDS) names the tenants that may set up a partner.
+ */
+export function routerFor(options: { allowedTenantIds: readonly string[] }): RouterTables {
+  return { commands: COMMANDS, verbs: VERB_ROUTES, email: { roles: WORKERS, handler: pastedEmail }, firstRun: setupFirstRun(options.allowedTenantIds) };
+}
+
+/** The router with setup open to any tenant (tests and tools; the bot process uses `routerFor(config)`). */
+export const ROUTER: RouterTables = routerFor({ allowedTenantIds: [] });

@@ -7,6 +7,7 @@ import type { VerbInput } from './verbs';
 export interface PartnerStatusData {
   l: Labels;
   title: string;
+  notice: string;
   threshold: string;
   programs: { line: string; color: 'Good' | 'Warning' | 'Attention' | 'Default' }[];
   noLocations: boolean;
@@ -27,13 +28,14 @@ function changeLine(l: Labels, c: PartnerOverview['changes'][number], ctx: CardC
   return fill(l.admin.status.change, { at: formatInstant(new Date(c.at), ctx.locale), name: md(c.byName, 120), what });
 }
 
-export function toPartnerStatusData(o: PartnerOverview, countryNames: Readonly<Record<string, string>>, ctx: CardContext): PartnerStatusData {
+export function toPartnerStatusData(o: PartnerOverview, countryNames: Readonly<Record<string, string>>, ctx: CardContext, notice: string | null = null): PartnerStatusData {
   const l = labelsFor(ctx.locale);
   const s = l.admin.status;
   const [eligibility, people, locations, profile] = LINKS[ctx.locale];
   return {
     l,
     title: fill(s.title, { partner: md(o.partner.name, 200) }),
+    notice: md(notice, 600),
     threshold: fill(s.threshold, { days: o.partner.settings.approvalDaysThreshold }),
     programs: o.programs.map((p) => ({
       line: fill(s.program, { program: p.program, status: l.admin.eligibility.status[p.status], enrollment: p.renewBy ? fill(s.enrolled, { date: formatDay(new Date(p.renewBy), ctx.locale) }) : s.notEnrolled }),

@@ -31,6 +31,8 @@ async function respond(domain: Domain, tables: RouterTables, turn: IncomingTurn)
   const isAction = turn.kind === 'invoke' && turn.invoke?.name === 'adaptiveCard/action';
   if (turn.kind !== 'message' && !isAction) return { replies: [], invoke: null, outcome: 'ignored', command: commandOf(turn) };
   const kind = isAction ? 'invoke' : 'message';
+  const first = tables.firstRun ? await tables.firstRun(domain, turn) : null;
+  if (first) return first;
   const who = await identify(domain, turn);
   if ('unknownTenant' in who) return answerFor(kind, unknownTenantView(turn.locale), commandOf(turn), 'unknown-tenant');
   const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { localeOf } from '../i18n/messages';
-import type { IncomingTurn } from '../routing/types';
+import type { IncomingTurn, MemberDirectory } from '../routing/types';
 
 const KINDS: Record<string, IncomingTurn['kind']> = {
   [ActivityTypes.Message]: 'message',
@@ -39,8 +39,18 @@ function botAdded(activity: Activity): boolean {
   return Boolean(botId && activity.membersAdded?.some((m) => m.id === botId));
 }
 
+/** The people @mentioned in a message, the bot itself excepted. */
+function mentionsOf(activity: Activity): NonNullable<IncomingTurn['mentions']> {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).flatMap((e) => {
+    const m = record(record(e).mentioned);
+    if (e.type !== 'mention' || typeof m.id !== 'string' || m.id === botId) return [];
+    return [{ id: m.id, name: typeof m.name === 'string' ? m.name : '', aadObjectId: typeof m.aadObjectId === 'string' ? m.aadObjectId : null }];
+  });
+}
+
 /** The activity as the router reads it; `text` is the message with the bot's mention removed. */
-export function toIncoming(activity: Activity, textWithoutMention: string): IncomingTurn {
+export function toIncoming(activity: Activity, textWithoutMention: string, members?: MemberDirectory): IncomingTurn {
   const htmlTexts = (activity.attachments ?? [])
     .filter((a) => a.contentType === 'text/html' && typeof a.content === 'string')
     .map((a) => a.content as string);
@@ -51,10 +61,13 @@ export function toIncoming(activity: Activity, textWithoutMention: string): Inco
     htmlTexts,
     locale: localeOf(activity.locale),
     userAadObjectId: activity.from?.aadObjectId,
+    userName: activity.from?.name,
     tenantId: tenantOf(activity),
     conversationId: activity.conversation?.id ?? '',
     channelId: activity.channelId ?? '',
     invoke: invokeOf(activity),
     botAdded: botAdded(activity),
+    mentions: mentionsOf(activity),
+    members,
   };
 }

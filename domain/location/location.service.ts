@@ -31,7 +31,7 @@ export function locationAdmin(deps: DomainDeps) {
     list: (actor: Actor): Promise<Location[]> => deps.models.locations.find(scoped(actor.partnerId, {})).sort({ locationId: 1 }).lean<Location[]>(),
     get: (actor: Actor, locationId: string): Promise<Location | null> => deps.models.locations.findOne(scoped(actor.partnerId, { locationId: locationId.toUpperCase() })).lean<Location>(),
     /** Adds or edits a location (admins); contacts kept when the input names none. */
-    async save(actor: Actor, raw: z.input<typeof saveLocationInput>): Promise<Location> {
+    async saveLocation(actor: Actor, raw: z.input<typeof saveLocationInput>): Promise<Location> {
       requireAdmin(actor, 'manageLocations');
       const i = parseInput(saveLocationInput, raw);
       const current = await deps.models.locations.findOne(scoped(actor.partnerId, { locationId: i.locationId })).lean<Location>();

@@ -60,6 +60,12 @@ export async function setupPartner(deps: DomainDeps, raw: z.input<typeof setupIn
   return { created: true, partner: r.doc, admin };
 }
 
+/** A tenant is set up once a partner owns it and has at least one admin (else `setup` runs, or completes). */
+export async function isPartnerSetUp(deps: DomainDeps, tenantId: string): Promise<boolean> {
+  const partner = await partnerService(deps).byTenant(tenantId);
+  return partner !== null && (await hasAdmin(deps, partner));
+}
+
 async function hasAdmin(deps: DomainDeps, partner: Partner): Promise<boolean> {
   return (await deps.models.people.countDocuments(scoped(partner._id, { roles: 'admin' }))) > 0;
 }

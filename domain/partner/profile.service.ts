@@ -37,7 +37,7 @@ export function profileAdmin(deps: DomainDeps) {
       const current = await deps.models.enrollments.find(scoped(actor.partnerId, { renewBy: { $gte: today } }), { program: 1 }).lean<Pick<Enrollment, 'program'>[]>();
       return current.map((e) => programCode.parse(e.program));
     },
-    async save(actor: Actor, raw: z.input<typeof saveProfileInput>): Promise<Profile> {
+    async saveProfile(actor: Actor, raw: z.input<typeof saveProfileInput>): Promise<Profile> {
       const i = parseInput(saveProfileInput, raw);
       const profile = await partners.updateProfile(actor, { ...i, countries: [...new Set(i.countries)], languages: [...new Set(i.languages)] });
       await recordAdminChange(deps, actor, 'profile.update', '');

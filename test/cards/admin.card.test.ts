@@ -6,7 +6,7 @@ import { toLocationFormData, toLocationsData } from '../../cards/locations.card'
 import { toPartnerStatusData } from '../../cards/partner-status.card';
 import { toPeopleData, toPersonFormData } from '../../cards/people.card';
 import { toProfileData } from '../../cards/profile.card';
-import { render, type AdaptiveCard } from '../../cards/render';
+import { render } from '../../cards/render';
 import { toSettingsData, toSetupData } from '../../cards/setup.card';
 import { parseVerbData } from '../../cards/verbs';
 import type { ChecklistView } from '../../domain/enrollment/eligibility.service';
@@ -39,7 +39,7 @@ const location = (text = 'Paris') => ({ locationId: 'FR-PAR', name: text, countr
 const profile = (text = 'We plan Azure moves.') => ({ description: text, website: 'https://contoso.example', contactEmail: 'hi@contoso.example', countries: ['FR'], languages: ['fr'], programs: ['AZDPS'], updatedOn: NOW });
 
 /** Every admin card, from the given text in every user-provided place. */
-function allCards(locale: 'en' | 'fr', text?: string): Record<string, AdaptiveCard> {
+function allCards(locale: 'en' | 'fr', text?: string) {
   const ctx = { locale, now: NOW };
   const enrollmentInput = { program: 'AZDPS', status: 'active' as const, enrollment: { enrolledOn: day('2026-06-01'), renewBy: day('2027-06-01'), agreementSignedOn: day('2026-05-20'), complianceTrainingOn: day('2026-05-25'), locationIds: ['FR-PAR'] }, locations: [location(text)] };
   return {
@@ -60,7 +60,7 @@ function allCards(locale: 'en' | 'fr', text?: string): Record<string, AdaptiveCa
     profileEmpty: render('profile', toProfileData({ partner: 'Contoso', profile: null, updatedByName: null, offerable: [], canEdit: true, directoryUrl: 'https://partner.microsoft.com/dashboard/mpn/profile' }, ctx)),
     profile: render('profile', toProfileData({ partner: text ?? 'Contoso', profile: profile(text), updatedByName: text ?? 'Ada', offerable: ['AZDPS'], canEdit: true, directoryUrl: 'https://partner.microsoft.com/dashboard/mpn/profile' }, ctx)),
     profileRead: render('profile', toProfileData({ partner: 'Contoso', profile: profile(text), updatedByName: 'Ada', offerable: ['AZDPS'], canEdit: false, directoryUrl: 'https://partner.microsoft.com/dashboard/mpn/profile' }, ctx)),
-    status: render('partner-status', toPartnerStatusData(overview(text), { FR: 'France' }, ctx)),
+    status: render('partner-status', toPartnerStatusData(overview(text), { FR: 'France' }, ctx, text)),
   };
 }
 
