@@ -43,6 +43,7 @@ const RULES: readonly Rule[] = [
   { field: 'program', need: [V, ['type', 'program']], also: ['planning', 'name', 'benefit'] },
   { field: 'voucherNumber', need: [['voucher'], ['number']], also: ['planning', 'customer', 'benefit', 'document'] },
   { field: 'voucherNumber', need: [['document'], ['number']], also: ['planning', 'customer'], weak: true },
+  { field: 'voucherNumber', need: [['redeem'], ['number']], also: [...V, 'planning'] },
   { field: 'voucherNumber', need: [['voucher']], also: ['planning', 'customer', 'benefit'], bare: true },
   { field: 'customerName', need: [['customer']], also: ['name', 'license'] },
   { field: 'customerName', need: [['customer'], ['name']], also: ['license', ...V] },

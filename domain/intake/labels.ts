@@ -48,9 +48,39 @@ function isFiller(word: LabelWord | undefined): boolean {
   return word !== undefined && word.concepts.size === 1 && word.concepts.has('filler');
 }
 
+// "Voucher number / Référence Microsoft :", "Voucher code / PIN:": synonyms separated by slashes, then a colon.
+const SLASHED_HEAD = /^([^:：\n]{1,100}?\/[^:：\n]{1,100}?)\s*\.*\s*[:：]\s*/;
+const MAX_UNKNOWN_WORDS = 3;
+
+/**
+ * A label made of synonyms separated by slashes ("Voucher code / PIN:"): the known synonyms must
+ * all name the same field, and an unknown one of a few words is read as another name for it.
+ * Synonyms that name different fields ("Customer / Program:") make no label at all ('conflict').
+ */
+function matchSlashedLabel(cell: string, folded: string): LabelMatch | 'conflict' | null {
+  const head = SLASHED_HEAD.exec(folded);
+  if (!head?.[1]) return null;
+  const meanings = head[1].split('/').map((part) => {
+    const words = leadingRun(part);
+    const last = words[words.length - 1];
+    const whole = last !== undefined && part.slice(last.end).trim().replace(/^\.$/, '') === '';
+    return { meaning: whole ? classifyLabel(words) : null, size: part.trim().split(/\s+/).length };
+  });
+  const known = meanings.flatMap((m) => (m.meaning ? [m.meaning] : []));
+  if (known.some((m) => m.field !== known[0]?.field)) return 'conflict';
+  const first = meanings[0]?.meaning;
+  if (!first || first.bare || meanings.some((m) => !m.meaning && m.size > MAX_UNKNOWN_WORDS)) return null;
+  return { field: first.field, lang: first.lang, value: cell.slice(head[0].length).trim(), separator: 'colon', weak: meanings.every((m) => !m.meaning || m.meaning.weak) };
+}
+
 /** The label a cell starts with, with the value that follows it; null when the cell starts with no label. */
 export function matchLabel(cell: string): LabelMatch | null {
   const folded = foldKeepLength(cell.slice(0, 200));
+  if (folded.includes('/')) {
+    const slashed = matchSlashedLabel(cell, folded);
+    if (slashed === 'conflict') return null;
+    if (slashed) return slashed;
+  }
   const words = leadingRun(folded);
   const meaning = classifyLabel(words);
   if (!meaning) return null;

@@ -24,7 +24,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   ['Master agreement ID', 'agreementNumber'], ['Enrolment no.', 'agreementNumber'], ["Numéro d'adhésion", 'agreementNumber'],
   ['Lizenzvereinbarungsnummer', 'agreementNumber'], ['Anmeldenummer', 'agreementNumber'], ['Número de acuerdo', 'agreementNumber'],
   ['Benefits admin contact', 'voucherAdminEmail'], ['Adresse électronique du gestionnaire des bons', 'voucherAdminEmail'],
-  ['Gutscheinverwalterin', 'voucherAdminEmail'], ['Administradora de cupones', 'voucherAdminEmail'], ['Document administrator', 'voucherAdminEmail'],
+  ['Gutscheinverwalterin', 'voucherAdminEmail'], ['Responsable des bons', 'voucherAdminEmail'], ['Código de canje', 'voucherNumber'], ['Administradora de cupones', 'voucherAdminEmail'], ['Document administrator', 'voucherAdminEmail'],
   ['Issuance date', 'assignedOn'], ['Date of creation', 'assignedOn'], ['Attribué le', 'assignedOn'], ['Datum der Zuweisung', 'assignedOn'],
   ['Emitido el', 'assignedOn'], ['Expiring on', 'expiresOn'], ['Valid through', 'expiresOn'], ['Utilisable jusqu’au', 'expiresOn'],
   ['Date limite d’échange du document', 'expiresOn'], ['Verfällt am', 'expiresOn'], ['Einlösbar bis zum', 'expiresOn'], ['Fecha de expiración', 'expiresOn'],
@@ -64,9 +64,19 @@ describe('intake labels by words', () => {
     );
   });
 
+  it('reads an unknown synonym after a slash as another name, and refuses synonyms of two fields', () => {
+    assert.equal(matchLabel('Voucher code / PIN: 4471-KQ')?.value, '4471-KQ');
+    assert.equal(matchLabel('Numéro de bon / Référence Microsoft : FR-11')?.field, 'voucherNumber');
+    assert.equal(matchLabel('Kunde / Auftraggeber: Nordwind AG')?.field, 'customerName');
+    for (const line of ['Customer / Agreement number: 1', 'Voucher number / Customer: X', 'Days / Expires: 5', 'Voucher / some long unknown words here: X']) {
+      assert.equal(matchLabel(line), null, line);
+    }
+  });
+
   it('tells a weak "document" voucher label from a strong one', () => {
     assert.equal(matchLabel('ID de document : X')?.weak, true);
     assert.equal(matchLabel('Voucher ID / Document ID: X')?.weak, false);
+    assert.equal(matchLabel('Redemption code: X')?.weak, true);
   });
 });
 
