@@ -1,6 +1,7 @@
 import type { Approval, ApprovalDecision } from '../domain/approval/approval.model';
 import { linkMd, md } from './escape';
 import { fill, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
+import { toMessageData, type MessageData } from './message.card';
 import type { VerbInput } from './verbs';
 import { daysText, type Fact, type VoucherView } from './voucher-facts';
 
@@ -116,4 +117,25 @@ export function toApprovalsListData(approvals: readonly ApprovalView[], names: R
     open: { approvalId: String(a._id) },
   }));
   return { l, empty: rows.length === 0, rows };
+}
+
+/**
+ * What the requester is told once an approval is decided or expired (issue 10), as a message card
+ * in the requester's language; null while it is still pending.
+ */
+export function toApprovalOutcomeData(a: ApprovalView, names: Readonly<Record<string, string>>, ctx: CardContext): MessageData | null {
+  const l = labelsFor(ctx.locale);
+  const last = a.decisions[a.decisions.length - 1];
+  const params = { kind: (l.approval.kind as Record<string, string>)[a.kind] ?? a.kind, vouchers: a.voucherNumbers.join(', ') };
+  if (a.status === 'expired') {
+    return toMessageData({ title: l.approval.outcomeExpiredTitle, text: fill(l.approval.outcomeExpired, { ...params, at: formatInstant(a.expiresAt, ctx.locale) }), tone: 'warning' }, ctx.locale);
+  }
+  if (a.status === 'pending' || !last) return null;
+  const approved = last.decision === 'approved';
+  const text = fill(approved ? l.approval.outcomeApproved : l.approval.outcomeRejected, { ...params, by: names[last.by] ?? last.by, at: formatInstant(last.at, ctx.locale) });
+  const facts = last.comment ? [{ title: l.field.comment, value: last.comment }] : [];
+  return toMessageData(
+    { title: approved ? l.approval.outcomeApprovedTitle : l.approval.outcomeRejectedTitle, text, tone: approved ? 'good' : 'attention', facts },
+    ctx.locale,
+  );
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_REFRESH_USERS, toApprovalRequestData, toApprovalsListData } from '../../cards/approval.card';
+import { MAX_REFRESH_USERS, toApprovalOutcomeData, toApprovalRequestData, toApprovalsListData } from '../../cards/approval.card';
 import { render } from '../../cards/render';
 import { parseVerbData } from '../../cards/verbs';
 import { actionNamed, actionTitles, allText, assertNeutralised, assertValidCard, HOSTILE, inputs } from './card-check';
@@ -94,6 +94,36 @@ describe('approval cards', () => {
       const list = render('approvals-list', toApprovalsListData([approval], { 'aad-staff': h }, { locale: 'fr', now: NOW }));
       assertValidCard(list);
       assertNeutralised(list);
+    }
+  });
+
+  it('tells the requester the outcome in their language, and nothing while pending', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      assert.equal(toApprovalOutcomeData(approvalOf(vouchers), NAMES, { locale, now: NOW }), null);
+      const rejected = toApprovalOutcomeData(approvalOf(vouchers, 'rejected'), NAMES, { locale, now: NOW });
+      assert.ok(rejected);
+      const card = render('message', rejected);
+      assertValidCard(card);
+      assert.match(allText(card), locale === 'fr' ? /Votre demande \(échange\) pour AB-1, AB-2 a été rejetée par Mia Manager/ : /Your redemption request for AB-1, AB-2 was rejected by Mia Manager/);
+      assert.match(allText(card), /Report missing/);
+      const approved = toApprovalOutcomeData(approvalOf(vouchers, 'approved'), NAMES, { locale, now: NOW });
+      assert.ok(approved);
+      assert.match(allText(render('message', approved)), locale === 'fr' ? /approuvée par Mia Manager/ : /approved by Mia Manager/);
+      const expired = toApprovalOutcomeData(approvalOf(vouchers, 'expired'), NAMES, { locale, now: NOW });
+      assert.ok(expired);
+      assert.match(allText(render('message', expired)), locale === 'fr' ? /a expiré le 16 mars 2026/ : /expired on Mar 16, 2026/);
+    }
+  });
+
+  it('neutralises a hostile rejection comment in the outcome', () => {
+    for (const h of HOSTILE) {
+      const approval = approvalOf(vouchers, 'rejected');
+      approval.decisions = approval.decisions.map((d) => ({ ...d, comment: h }));
+      const data = toApprovalOutcomeData(approval, { 'aad-manager': h }, { locale: 'en', now: NOW });
+      assert.ok(data);
+      const card = render('message', data);
+      assertValidCard(card);
+      assertNeutralised(card);
     }
   });
 });
