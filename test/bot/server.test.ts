@@ -195,7 +195,7 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
         assertErrorShape(res, String(line?.status === 400 ? 'BadRequest' : res.json<{ code: string }>().code));
       }
       assert.ok(res.status === 200 || res.status === 400, `${JSON.stringify(shape)} -> ${res.status} ${res.body}`);
-      if (res.status === 200 && shape.type === undefined) {
+      if (res.status === 200 && !('type' in shape)) {
         // A message the bot could read gets an answer, a malformed mention entity notwithstanding (rule A2105: ignore it).
         const delivered = 'deliveryMode' in shape ? res.json<{ activities: unknown[] }>().activities.length : connector.calls.filter((c) => c.path.endsWith(`/activities/${id}`)).length;
         assert.ok(delivered > 0, `${JSON.stringify(shape)} got no answer`);
