@@ -20,7 +20,8 @@ const TURN_TIMEOUT_MS = 30_000;
 
 export class PlaygroundPage {
   readonly exchanges: Exchange[] = [];
-  private created = 0;
+  /** Messages the Playground was told to create, by conversation id. */
+  private readonly created = new Map<string, number>();
 
   constructor(
     readonly page: Page,
@@ -151,7 +152,10 @@ export class PlaygroundPage {
 
   /** Every message the Playground was told to create is on screen, and nothing moved for 300 ms. */
   private async settle(): Promise<void> {
-    const expected = this.created;
+    // Only the open conversation is on screen: the last one an activity went to the bot from.
+    const last = [...this.exchanges].reverse().find((e) => e.to === TO_BOT);
+    const conversation = (last?.request?.body?.conversation as { id?: string } | undefined)?.id ?? '';
+    const expected = this.created.get(conversation) ?? 0;
     await this.page.waitForFunction(`document.querySelectorAll('[aria-label="Message author"]').length >= ${expected}`, undefined, {
       timeout: TURN_TIMEOUT_MS,
     });
@@ -160,14 +164,17 @@ export class PlaygroundPage {
 
   private listen(socket: WebSocket): void {
     socket.on('framereceived', ({ payload }) => {
-      let frame: { log?: Exchange; action?: string };
+      let frame: { log?: Exchange; action?: string; actionConversationId?: string };
       try {
         frame = JSON.parse(String(payload)) as typeof frame;
       } catch {
         return; // not a JSON frame: nothing the test reads
       }
       if (frame.log?.activityName) this.exchanges.push(frame.log);
-      if (frame.action === 'createMessage') this.created++;
+      if (frame.action === 'createMessage') {
+        const id = frame.actionConversationId ?? '';
+        this.created.set(id, (this.created.get(id) ?? 0) + 1);
+      }
     });
   }
 }
