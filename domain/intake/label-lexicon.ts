@@ -53,9 +53,9 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     redeem: 'redeem redemption use',
     status: 'status state',
     partner: 'partner',
-    filler: 'the of for your this on at to a an our its',
+    filler: 'the of for your this on at to a an our its included incl',
     other: 'order purchase po invoice phone telephone mobile fax tracking ticket case billing payment ' +
-      'sender recipient from sent subject reservation',
+      'sender recipient from sent subject reservation remaining left used consumed',
   },
   fr: {
     voucher: 'bon bons coupon voucher',
@@ -87,8 +87,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     redeem: 'echanger echange utiliser utilisation',
     status: 'statut etat',
     partner: 'partenaire',
-    filler: "de du des d l la le les votre vos notre ce cette au a en pour",
-    other: 'commande achat facture telephone portable fax dossier ticket expediteur objet envoye reservation paiement',
+    filler: "de du des d l la le les votre vos notre ce cette au a en pour inclus incluses compris",
+    other: 'commande achat facture telephone portable fax dossier ticket expediteur objet envoye reservation paiement restants restant restantes utilises consommes',
   },
   de: {
     voucher: 'gutschein gutscheins gutscheine voucher',
@@ -120,8 +120,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     redeem: 'einlosen einzulosen einlosung',
     status: 'status zustand',
     partner: 'partner',
-    filler: 'der die das des dem den ihr ihre ihres ihrer von fur am zum zur im unsere',
-    other: 'bestellung bestell rechnung rechnungs telefon handy fax auftrag auftrags bestellnummer absender betreff zahlung',
+    filler: 'der die das des dem den ihr ihre ihres ihrer von fur am zum zur im unsere enthalten inbegriffen enthaltene',
+    other: 'bestellung bestell rechnung rechnungs telefon handy fax auftrag auftrags bestellnummer absender betreff zahlung verbleibend verbleibende ubrig verbraucht genutzt',
   },
   es: {
     voucher: 'vale vales cupon cupones bono bonos voucher',
@@ -153,8 +153,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     redeem: 'canjear canje usar utilizar',
     status: 'estado',
     partner: 'socio',
-    filler: 'de del el la los las su sus tu en a para al',
-    other: 'pedido compra factura telefono movil fax remitente asunto enviado pago reserva',
+    filler: 'de del el la los las su sus tu en a para al incluidos incluidas incluido',
+    other: 'pedido compra factura telefono movil fax remitente asunto enviado pago reserva restantes restante utilizados consumidos',
   },
 };
 

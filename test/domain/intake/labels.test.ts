@@ -18,7 +18,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   ['Name of the program', 'program'], ['Planning service type', 'program'], ['Intitulé de la prestation', 'program'],
   ['Art des Gutscheins', 'program'], ['Dienstleistung', 'program'], ['Nombre del programa', 'program'], ['Tipo de documento', 'program'],
   ['Total planning days', 'days'], ['Engagement length', 'days'], ['Nb de jours de planification', 'days'], ['Valeur du document', 'days'],
-  ['Anzahl der Planungstage', 'days'], ['Umfang in Tagen', 'days'], ['Cantidad de días de planificación', 'days'],
+  ['Anzahl der Planungstage', 'days'], ['Días de planificación incluidos', 'days'], ['Umfang in Tagen', 'days'], ['Cantidad de días de planificación', 'days'],
   ['Organisation name', 'customerName'], ['End customer', 'customerName'], ["Nom de l'entreprise", 'customerName'],
   ['Firmenname', 'customerName'], ['Name des Unternehmens', 'customerName'], ['Nombre de la empresa', 'customerName'],
   ['Master agreement ID', 'agreementNumber'], ['Enrolment no.', 'agreementNumber'], ["Numéro d'adhésion", 'agreementNumber'],
@@ -31,7 +31,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   // Not fields of the notice, or two fields at once: no label.
   ['Purchase order number', null], ['Numéro de bon de commande', null], ['Kundennummer', null], ['Rechnungsdatum', null],
   ['Partner admin', null], ['Administrateur partenaire', null], ['Contract end date', null], ['Customer number', null],
-  ['Numéro de téléphone', null], ['Customer / Program', null], ['Invoice document number', null], ['Thanks for the voucher', null],
+  ['Numéro de téléphone', null], ['Jours restants', null], ['Days remaining', null], ['Verbleibende Tage', null], ['Customer / Program', null], ['Invoice document number', null], ['Thanks for the voucher', null],
 ];
 
 describe('intake labels by words', () => {
