@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -14,6 +15,7 @@ import { cpuMs, freePort, load, peakRssMb, pct, startProcess, summariseProfile, 
  * echo bot (bench/echo-bot.ts) on the same stack, in the same run: `voucher <number>` and a
  * reserve click at 1, 10 and 50 connections. Prints figures and ratios; asserts nothing. With
  * `-- --profile`, also where the bot process spends its CPU (a V8 profile summarised by package).
+ * Both bots run compiled (as `npm run start:prod`), or through tsx with `-- --tsx`.
  */
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const ALEX = '00000000-0000-0000-0000-0000000000020';
@@ -101,8 +103,10 @@ async function main(): Promise<void> {
   const env = { PORT: String(botPort), HOST: '127.0.0.1', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, DOTENV_CONFIG_PATH: '/nonexistent', LOG_LEVEL: 'info' };
   // `-- --profile` writes a CPU profile of the bot process (the profiler costs CPU and memory itself).
   const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const bot = startProcess(['--disable-warning=DEP0111', ...profile, '--import', 'tsx', path.join(ROOT, 'bot/main.ts')], env);
-  const echo = startProcess(['--disable-warning=DEP0111', '--import', 'tsx', path.join(ROOT, 'bench/echo-bot.ts'), String(echoPort)], {});
+  const { bot: botMain, echo: echoMain, runtime } = entryPoints();
+  process.stdout.write(`both bots run ${runtime}\n`);
+  const bot = startProcess(['--disable-warning=DEP0111', ...profile, ...botMain], env);
+  const echo = startProcess(['--disable-warning=DEP0111', ...echoMain, String(echoPort)], {});
   const botUrl = `http://127.0.0.1:${botPort}/api/messages`;
   const echoUrl = `http://127.0.0.1:${echoPort}/api/messages`;
   const rows: Row[] = [];
@@ -134,6 +138,24 @@ async function main(): Promise<void> {
     await dropDatabase(uri, dbName);
   }
   printProfile(profileDir);
+}
+
+/**
+ * Both bots as `npm run start:prod` runs the bot (plain JavaScript compiled by tsc, node alone), so
+ * neither pays for the TypeScript loader; `-- --tsx` runs them as `npm start` does instead.
+ */
+function entryPoints(): { bot: string[]; echo: string[]; runtime: string } {
+  if (process.argv.includes('--tsx')) {
+    return { bot: ['--import', 'tsx', path.join(ROOT, 'bot/main.ts')], echo: ['--import', 'tsx', path.join(ROOT, 'bench/echo-bot.ts')], runtime: 'TypeScript through tsx (npm start)' };
+  }
+  const out = mkdtempSync(path.join(ROOT, '.bench-build-'));
+  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+  // tsc emits even when a type error elsewhere in the checkout makes it exit non-zero; what counts is the output.
+  spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
+  spawnSync(process.execPath, [tsc, path.join(ROOT, 'bench/echo-bot.ts'), '--outDir', path.join(out, 'bench'), '--module', 'node16', '--target', 'ES2022', '--esModuleInterop', '--skipLibCheck'], { stdio: 'ignore' });
+  for (const file of ['bot/main.js', 'bench/echo-bot.js']) if (!existsSync(path.join(out, file))) throw new Error(`tsc did not produce ${file}`);
+  return { bot: [path.join(out, 'bot/main.js')], echo: [path.join(out, 'bench/echo-bot.js')], runtime: 'compiled JavaScript with node alone (npm run start:prod)' };
 }
 
 function printProfile(dir: string): void {
