@@ -55,6 +55,15 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
     assert.match(training.readable, /training voucher/i);
   });
 
+  it("reads a command after the bot's @mention in a team channel", async () => {
+    const { w, drive, as } = world();
+    const mention = { type: 'mention', text: '<at>Voucher bot</at>', mentioned: { id: '28:voucher-bot', name: 'Voucher bot' } };
+    const r = await drive.say(as(w.staffFr, 'fr'), '<at>Voucher bot</at> aide', { entities: [mention], conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-msg' } });
+    assert.match(r.readable, /Ce que vous pouvez faire/);
+    const line = world().bot.log.lines().find((l) => l.msg === 'turn' && l.activityId === r.id);
+    assert.equal(line?.outcome, 'ok');
+  });
+
   it('suggests the keyword one edit away, with a button that runs it', async () => {
     const { w, drive, as } = world();
     const r = await drive.say(as(w.staffFr, 'fr'), 'bosn');
