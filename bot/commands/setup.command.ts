@@ -21,9 +21,9 @@ const isSetupTurn = (turn: IncomingTurn): boolean =>
     : turn.kind === 'message' && [SETUP_KEYWORDS.en, SETUP_KEYWORDS.fr].map(fold).includes(normaliseText(turn.text).keyword);
 
 /**
- * First run (issue 9, step 1): `setup` or the setup card's button in a tenant no partner owns
- * (or whose partner has no admin yet, an interrupted setup) is answered here, before anyone is
- * identified; every other turn goes on to the router. `allowedTenantIds` empty means any tenant.
+ * First run (issue 9, step 1): `setup` or the setup card's button in a tenant no partner owns is
+ * answered here, before anyone is identified; every other turn goes on to the router (in an owned
+ * tenant `setup` shows the settings to admins). `allowedTenantIds` empty means any tenant.
  */
 export function setupFirstRun(allowedTenantIds: readonly string[]) {
   return async (domain: Domain, turn: IncomingTurn): Promise<Answer | null> => {

@@ -8,7 +8,7 @@ import type { Actor } from '../person/person.model';
 import { parseInput } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
-import { updateCurrent, upsertOne } from '../write';
+import { removeVersioned, updateCurrent, upsertOne } from '../write';
 import { recordAdminChange, requireAdmin } from './admin-audit';
 import { DEFAULT_PARTNER_SETTINGS, type Partner } from './partner.model';
 import { partnerService } from './partner.service';
@@ -33,41 +33,42 @@ export type SetupOutcome = { created: true; partner: Partner; admin: Actor } | {
 export const tenantSlug = (tenantId: string): string => `tenant-${tenantId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 64);
 
 /**
- * First run in a tenant no partner owns (issue 9, step 1): the partner, its first location and its
- * first admin, in that order. The partner is inserted under a slug derived from the tenant, so two
- * setups at the same moment meet on the unique index and only one creates it. A partner left
- * without any admin (a setup interrupted after its first step) is completed by the next setup.
+ * First run in a tenant no partner owns (issue 9, step 1): the first location and the first admin
+ * are written under a new partner id, then the partner itself is inserted under a slug derived
+ * from the tenant. Two setups at the same moment meet on the partners' unique slug index: the one
+ * that loses removes what it wrote and is told the tenant is taken. A setup interrupted before the
+ * partner insert leaves only documents of a partner that does not exist, which nothing reads.
  */
 export async function setupPartner(deps: DomainDeps, raw: z.input<typeof setupInput>): Promise<SetupOutcome> {
   const i = parseInput(setupInput, raw);
   const partners = partnerService(deps);
   const existing = await partners.byTenant(i.tenantId);
-  if (existing && (await hasAdmin(deps, existing))) return { created: false, partner: existing };
+  if (existing) return { created: false, partner: existing };
+  const partnerId = new Types.ObjectId();
+  const system = systemActor(partnerId);
+  const location = await partners.upsertLocation(system, { locationId: i.locationId, name: i.locationName, country: i.country });
+  const person = await personService(deps).upsert(system, { ...i.admin, roles: ['admin'], locationIds: [i.locationId] });
   const settings = { ...DEFAULT_PARTNER_SETTINGS, approvalDaysThreshold: i.approvalDaysThreshold };
   const r = await upsertOne(deps, {
     model: deps.models.partners,
     filter: { slug: tenantSlug(i.tenantId) },
-    insert: () => ({ _id: new Types.ObjectId(), slug: tenantSlug(i.tenantId), name: i.partnerName, tenantIds: [i.tenantId], settings }),
+    insert: () => ({ _id: partnerId, slug: tenantSlug(i.tenantId), name: i.partnerName, tenantIds: [i.tenantId], settings }),
     change: () => null,
   });
   if (!r.ok) throw new StoreError(`partner for tenant ${i.tenantId}: a unique index refused it`);
-  if (!r.created && (await hasAdmin(deps, r.doc))) return { created: false, partner: r.doc };
-  const system = systemActor(r.doc._id);
-  await partners.upsertLocation(system, { locationId: i.locationId, name: i.locationName, country: i.country });
-  const person = await personService(deps).upsert(system, { ...i.admin, roles: ['admin'], locationIds: [i.locationId] });
+  if (!r.created) {
+    await removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(partnerId, {}) });
+    await removeVersioned(deps, { model: deps.models.locations, id: location._id, version: location.version, filter: scoped(partnerId, {}) });
+    return { created: false, partner: r.doc };
+  }
   const admin = actorOf(person);
   await recordAdminChange(deps, admin, 'partner.setup', i.partnerName);
   return { created: true, partner: r.doc, admin };
 }
 
-/** A tenant is set up once a partner owns it and has at least one admin (else `setup` runs, or completes). */
+/** A tenant is set up once a partner owns it (else `setup` runs the first run). */
 export async function isPartnerSetUp(deps: DomainDeps, tenantId: string): Promise<boolean> {
-  const partner = await partnerService(deps).byTenant(tenantId);
-  return partner !== null && (await hasAdmin(deps, partner));
-}
-
-async function hasAdmin(deps: DomainDeps, partner: Partner): Promise<boolean> {
-  return (await deps.models.people.countDocuments(scoped(partner._id, { roles: 'admin' }))) > 0;
+  return (await partnerService(deps).byTenant(tenantId)) !== null;
 }
 
 /** Partner settings (name, approval threshold in days), changed by an admin only. */
