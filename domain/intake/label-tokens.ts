@@ -149,9 +149,12 @@ function leadingTokens(head: string): Token[] {
     const raw = m[2] ?? '';
     const start = pos + (m[1] ?? '').length;
     const text = raw.replace(/[\s.]/g, '');
+    const known = readWord(text) !== null || PHRASE_WORDS.has(text);
+    // Most lines of a thread start with no label word: they end here, before anything else is read.
+    if (!known && tokens.length === 0) return [];
     tokens.push({ text, start, end: start + raw.length });
     pos = start + raw.length;
-    if (readWord(text) === null && !PHRASE_WORDS.has(text)) break;
+    if (!known) break;
   }
   return tokens;
 }
