@@ -5,12 +5,11 @@ import type { Locator, Page } from 'playwright-core';
 export const SHOTS_DIR = path.resolve(__dirname, '..', '..', '..', 'build', 'e2e');
 
 const WIDE = { width: 1280, height: 900 };
-const NARROW = { width: 400, height: 860 };
 /**
  * The Playground is a desktop web app: below about 800 px it scrolls sideways instead of reflowing,
- * and it draws every card in a fixed 450 px column (Teams desktop's card width). Teams mobile gives a
- * card the phone's width less its margins, so the narrow shot sets that column to 360 px and lets the
- * card fill it, which is the layout a 400 px wide phone shows.
+ * and it draws every card in a fixed 450 px column (Teams desktop's card width), so a narrow window
+ * alone changes nothing in a card. Teams mobile gives a card the phone's width less its margins, so
+ * the narrow shot sets that column to 360 px (a 400 px wide phone) and lets the card fill it.
  */
 const NARROW_CARD_CSS = `
   div:has(> .ac-preview-panel) { width: 360px !important; max-width: 360px !important; }
@@ -41,7 +40,9 @@ export class StepShots {
       await this.page.evaluate(
         `{ const s = document.createElement('style'); s.dataset.e2eNarrow = ''; s.textContent = ${JSON.stringify(NARROW_CARD_CSS)}; document.head.append(s); }`,
       );
-      await this.page.setViewportSize({ ...NARROW, height: await this.heightFor(card, NARROW.height) });
+      // The window stays wide: below its minimum width the Playground scrolls sideways and its
+      // side bar can cover the card's left edge, while the card's layout only follows its column.
+      await this.page.setViewportSize({ ...WIDE, height: await this.heightFor(card, WIDE.height) });
       await card.scrollIntoViewIfNeeded();
       await card.screenshot({ path: `${base}-narrow.png` });
     } finally {
