@@ -180,9 +180,11 @@ function decide(occurrence: VoucherOccurrence | null, program: ProgramFinding, f
   return planning ? 'planning_voucher' : 'not_planning_services';
 }
 
+/** A number labelled only "document" is a voucher number where the notice names Planning Services or one of their programs. */
 function speaksOfPlanningServices(layout: MessageLayout, o: VoucherOccurrence): boolean {
   const text = segmentText(layout, o.segment, o.line);
-  return PLANNING_SERVICES.test(foldWords(text)) || findProgramMention(text) !== null;
+  if (PLANNING_SERVICES.test(foldWords(text)) || findProgramMention(text) !== null) return true;
+  return (layout.candidates[o.segment] ?? []).some((c) => c.field === 'program' && matchProgramValue(c.value).code !== null);
 }
 
 function segmentWithMostFields(layout: MessageLayout): number {

@@ -80,6 +80,18 @@ describe('intake labels by words', () => {
   });
 });
 
+describe('intake numbers labelled only "document"', () => {
+  it('are voucher numbers where the email names Planning Services or one of their programs', () => {
+    const doc = ['ID de document\tAB12-CD34-EF99', 'Programme\tSQL Server DPS'].join('\n');
+    assert.deepEqual([parseVoucherText(doc).verdict, parseVoucherText(doc).result.voucherNumber], ['planning_voucher', 'AB12-CD34-EF99']);
+  });
+
+  it('are nothing in an ordinary email, even one that speaks of Software Assurance or planning', () => {
+    const doc = ['Document number: QT-2026-0042', 'Subject: Software Assurance renewal quote', 'Planning workshop next week.', 'Customer: Adatum'].join('\n');
+    assert.equal(parseVoucherText(doc).verdict, 'no_voucher_number');
+  });
+});
+
 describe('intake administrator named in a sentence', () => {
   const found: Array<[string, string]> = [
     ['Your voucher administrator, Jane Doe (jane@contoso.example), assigned a voucher.', 'jane@contoso.example'],
