@@ -20,15 +20,16 @@ const isQualified = (q: PersonView['qualifications'][number]) => Boolean(q.train
 export function toPeopleData(partner: string, people: PersonView[], ctx: CardContext, notice: string | null = null): PeopleData {
   const l = labelsFor(ctx.locale);
   const p = l.admin.people;
+  const sep = ctx.locale === 'fr' ? ' : ' : ': ';
   return {
     l,
     title: fill(p.title, { partner: md(partner, 200) }),
     notice: md(notice, 500),
     rows: people.slice(0, 60).map((x) => ({
       name: md(x.name, 200),
-      roles: `${p.roles}: ${roleWords(l, x.roles) || p.none}`,
-      locations: `${p.locations}: ${md(x.locationIds.join(', '), 500) || p.none}`,
-      qualified: `${p.qualified}: ${x.qualifications.filter(isQualified).map((q) => q.program).join(', ') || p.none}`,
+      roles: `${p.roles}${sep}${roleWords(l, x.roles) || p.none}`,
+      locations: `${p.locations}${sep}${md(x.locationIds.join(', '), 500) || p.none}`,
+      qualified: `${p.qualified}${sep}${x.qualifications.filter(isQualified).map((q) => q.program).join(', ') || p.none}`,
       ref: { aadObjectId: x.aadObjectId },
     })),
   };
