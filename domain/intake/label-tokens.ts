@@ -32,6 +32,7 @@ const PHRASE_GAP = /^[\s-]{1,3}$/;
 const LINKS = ['', 's', 'n', 'en', 'es', 'e'];
 const MAX_WORDS = 10;
 
+/** Every token of a folded text (running text, where a label phrase may stand anywhere). */
 export function tokensOf(folded: string): Token[] {
   const out: Token[] = [];
   for (const m of folded.matchAll(TOKEN)) {
