@@ -143,7 +143,7 @@ describe('npm run package (Teams app package)', function () {
     { what: 'files without the personal scope', file: 'manifest.json', path: 'bots[0].supportsFiles', edit: editManifest((m) => removePersonal(m)) },
     { what: 'a localization file that is missing', file: 'manifest.json', path: 'localizationInfo.additionalLanguages[0].file', edit: (dir) => rmSync(path.join(dir, 'fr.json')) },
     { what: 'a French string left out', file: 'fr.json', path: 'bots[0].commandLists[0].commands[5].title', message: /is missing/, edit: editFrench((fr) => delete fr['bots[0].commandLists[0].commands[5].title']) },
-    { what: 'a French string for a command that does not exist', file: 'fr.json', path: 'bots[0].commandLists[0].commands[10].title', message: /does not have/, edit: editManifest((m) => commands(m, 0).splice(10, 1)) },
+    { what: 'a French string for a command that does not exist', file: 'fr.json', path: 'bots[0].commandLists[0].commands[11].title', message: /does not have/, edit: editManifest((m) => commands(m, 0).splice(11, 1)) },
     { what: 'a French key Teams does not know', file: 'fr.json', path: 'name.shortest', edit: editFrench((fr) => (fr['name.shortest'] = 'Bons')) },
     { what: 'two French commands with one title', file: 'fr.json', path: 'bots[0].commandLists[0].commands[2].title', message: /repeats "Bons"/, edit: editFrench((fr) => (fr['bots[0].commandLists[0].commands[2].title'] = 'Bons')) },
     { what: 'an outline with a background', file: 'outline.png', path: 'icons.outline', message: /transparent background|not white/, edit: editSvg((svg) => svg.replace('class="tile" ', '')) },
