@@ -30,6 +30,8 @@ export interface OnceKey {
   /** Anything that identifies the delivery: activity id, or a click's card, verb and data. */
   id: string;
   ttlMs: number;
+  /** Kept only for an answer that changed something (a click key: the same click after a refusal runs again). */
+  onlyWhenApplied?: boolean;
 }
 
 export interface OnceOptions {
@@ -40,7 +42,8 @@ export interface OnceOptions {
   sweepEveryMs?: number;
 }
 
-export type Produced = { answer: Answer; keep: boolean };
+/** `keep`: store the answer; `applied`: the turn changed something (a refusal did not). */
+export type Produced = { answer: Answer; keep: boolean; applied?: boolean };
 export type OnceResult = { answer: Answer; replayed: boolean };
 
 const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
@@ -104,7 +107,7 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
      */
     async run(keys: OnceKey[], produce: () => Promise<Produced>, stillRunning: () => Answer): Promise<OnceResult> {
       sweepIfDue(await ready());
-      const hashed = keys.map((k) => ({ key: hashKey(k.id), ttlMs: k.ttlMs }));
+      const hashed = keys.map((k) => ({ key: hashKey(k.id), ttlMs: k.ttlMs, onlyWhenApplied: k.onlyWhenApplied ?? false }));
       for (let attempt = 0; attempt < 5; attempt++) {
         const mine: string[] = [];
         let taken: string | null = null;
@@ -125,18 +128,18 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
     },
   };
 
-  async function produceAndStore(keys: { key: string; ttlMs: number }[], produce: () => Promise<Produced>): Promise<Answer> {
+  async function produceAndStore(all: { key: string; ttlMs: number; onlyWhenApplied: boolean }[], produce: () => Promise<Produced>): Promise<Answer> {
     let produced: Produced;
     try {
       produced = await produce();
     } catch (e) {
-      await release(keys.map((k) => k.key));
+      await release(all.map((k) => k.key));
       throw e;
     }
-    if (!produced.keep) {
-      await release(keys.map((k) => k.key));
-      return produced.answer;
-    }
+    const keys = produced.keep ? all.filter((k) => produced.applied !== false || !k.onlyWhenApplied) : [];
+    const dropped = all.filter((k) => !keys.includes(k)).map((k) => k.key);
+    if (dropped.length > 0) await release(dropped);
+    if (keys.length === 0) return produced.answer;
     const at = new Date();
     const answer = JSON.stringify(produced.answer);
     try {

@@ -4,7 +4,7 @@ import { isRefusal, type Refusal } from '../../domain/domain';
 import type { Logger } from '../log';
 import { messages } from '../i18n/messages';
 import type { Answer, IncomingTurn } from '../routing/types';
-import type { ProcessedActivityStore } from '../store/processed-activity.store';
+import type { OnceKey, ProcessedActivityStore } from '../store/processed-activity.store';
 import { deliverAnswer } from './deliver';
 import { toIncoming } from './incoming';
 import { teamsMembers } from './members';
@@ -27,14 +27,15 @@ const CLICK_MS = 120_000;
 
 /**
  * For a turn that may change something: the delivery's identity, and for a card click also the
- * click's (same card, verb and data). A turn that only reads needs none: answering it again changes nothing.
+ * click's (same card, verb and data), kept only when the click applied something, so that the same
+ * click after a refusal runs again. A turn that only reads needs none: answering it again changes nothing.
  */
-function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): { id: string; ttlMs: number }[] {
+function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): OnceKey[] {
   if (!changes) return [];
-  const keys = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
+  const keys: OnceKey[] = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
   if (turn.invoke) {
     const click = [turn.conversationId, activity.replyToId ?? '', turn.userAadObjectId ?? '', turn.invoke.verb, stableJson(turn.invoke.data)];
-    keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS });
+    keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS, onlyWhenApplied: true });
   }
   return keys;
 }
@@ -66,7 +67,7 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
         return { answer: await responder.respond(turn), keep: true };
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        return { answer: await responder.refusal(error, turn), keep: true };
+        return { answer: await responder.refusal(error, turn), keep: true, applied: false };
       }
     };
     try {

@@ -4,6 +4,7 @@ import { useBotWorld } from '../../helpers/bot-world';
 import { useTestDatabase } from '../../helpers/db';
 import { turnDriver } from '../../helpers/turn-driver';
 import { newVoucher, reserveFr } from '../../domain/world';
+import { voucherIn } from '../../helpers/bot-vouchers';
 
 describe('bot: each delivery applied once, across instances, with the same answer', () => {
   const db = useTestDatabase('bot-once');
@@ -34,6 +35,19 @@ describe('bot: each delivery applied once, across instances, with the same answe
     const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
     assert.equal(after.state, 'reserved');
     assert.equal(after.audit.filter((e) => e.event === 'reserve').length, 1);
+  });
+
+  it("runs the same click again once a refusal is gone (a refused click is not remembered as the click's answer)", async () => {
+    const { w, drive, as } = world();
+    const v = await voucherIn(w, 'pendingRedeem');
+    const data = { voucherIds: [String(v._id)] };
+    const extra = { replyToId: 'review-card-1' };
+    const refused = await drive.click(as(w.staffFr), 'redemption.confirm', data, extra);
+    assert.match(refused.readable, /approval is pending/);
+    await w.domain.approvals.reject(w.manager, { approvalId: String(v.pendingApprovalId), comment: 'report first' });
+    const again = await drive.click(as(w.staffFr), 'redemption.confirm', data, extra);
+    assert.doesNotMatch(again.readable, /approval is pending/);
+    assert.ok((await w.domain.vouchers.get(w.admin, String(v._id))).pendingApprovalId, 'a new approval was requested');
   });
 
   it('applies an activity delivered to two bot instances on one database once', async function () {
