@@ -60,7 +60,7 @@ function leftParts(rest: string, depth: number): Sense[] | null {
 
 /** The parts of a German compound, each with its concepts, or null when its last part is no known noun. */
 function decompose(word: string, depth = 0): Sense[] | null {
-  if (depth > 3 || word.length < 5 || /\d/.test(word) || !HEAD_ENDINGS.has(word.slice(-2))) return null;
+  if (depth > 3 || word.length < 5 || !HEAD_ENDINGS.has(word.slice(-2)) || /\d/.test(word)) return null;
   for (const head of COMPOUND_HEADS) {
     if (head.length >= word.length || !word.endsWith(head)) continue;
     const left = leftParts(word.slice(0, word.length - head.length), depth);
