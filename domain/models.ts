@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import { approvalModel } from './approval/approval.model';
 import { eligibilityModel, enrollmentModel } from './enrollment/enrollment.model';
 import { locationModel } from './location/location.model';
+import { adminChangeModel } from './partner/admin-audit.model';
 import { partnerModel, profileModel } from './partner/partner.model';
 import { personModel } from './person/person.model';
 import { storeHandle, writeClaimModel, type StoreHandle, type WriteMode } from './store';
@@ -19,6 +20,8 @@ export function createModels(connection: Connection) {
     eligibilities: eligibilityModel(connection),
     vouchers: voucherModel(connection),
     approvals: approvalModel(connection),
+    /** Partner administration changes (issue 9): who changed which setting, person, location, eligibility, enrollment or profile. */
+    adminChanges: adminChangeModel(connection),
     writeClaims: writeClaimModel(connection),
   };
 }

@@ -3,7 +3,7 @@ import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { refuse, type ActionCode } from '../refusal';
 import { scoped } from '../scope';
-import { adminChangeModel, type AdminChange } from './admin-audit.model';
+import type { AdminChange } from './admin-audit.model';
 
 export const ADMIN_ACTIONS = [
   'partner.setup',
@@ -30,7 +30,7 @@ export function requireAdmin(actor: Actor, action: ActionCode): void {
  * the one conditional write; this entry is a new document that no other writer touches.
  */
 export async function recordAdminChange(deps: DomainDeps, actor: Actor, action: AdminAction, target: string): Promise<void> {
-  await adminChangeModel(deps.connection).create({
+  await deps.models.adminChanges.create({
     _id: new Types.ObjectId(),
     partnerId: actor.partnerId,
     at: deps.clock.now(),
@@ -43,5 +43,5 @@ export async function recordAdminChange(deps: DomainDeps, actor: Actor, action: 
 
 /** The latest changes of a partner, newest first. */
 export function recentAdminChanges(deps: DomainDeps, partnerId: Types.ObjectId, limit = 10): Promise<AdminChange[]> {
-  return adminChangeModel(deps.connection).find(scoped(partnerId, {})).sort({ at: -1, _id: -1 }).limit(limit).lean<AdminChange[]>();
+  return deps.models.adminChanges.find(scoped(partnerId, {})).sort({ at: -1, _id: -1 }).limit(limit).lean<AdminChange[]>();
 }
