@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { TurnContext, type Activity } from 'botbuilder';
 import { isRefusal, type Refusal } from '../../domain/domain';
 import type { Logger } from '../log';
-import { messages } from '../i18n/messages';
 import type { Answer, IncomingTurn } from '../routing/types';
 import type { OnceKey, ProcessedActivityStore } from '../store/processed-activity.store';
 import { deliverAnswer } from './deliver';
@@ -49,36 +48,39 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The turn's answer: a refusal is an answer; anything else is logged once and answered with an apology. */
+async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnResponder, log: Logger, once?: ProcessedActivityStore) {
+  const produce = async () => {
+    try {
+      return { answer: await responder.respond(turn), keep: true };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return { answer: await responder.refusal(error, turn), keep: true, applied: false };
+    }
+  };
+  try {
+    const keys = onceKeys(activity, turn, responder.changes(turn));
+    const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn)) : { ...(await produce()), replayed: false };
+    return { ...result, reference: undefined };
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    log.error({ err: error, activityId: activity.id, reference }, 'turn failed');
+    return { answer: responder.apology(reference, turn), replayed: false, reference };
+  }
+}
+
 /**
  * Runs one turn: the one place that catches (STYLE.md §6). A refusal becomes the user's answer;
- * anything else is logged once with a reference the user sees in an apology. Each delivery is
- * applied once (processed activity ids in MongoDB). Logs one line per turn with the real outcome.
+ * anything else is logged once with a reference the user sees in an apology. A turn that may
+ * change something is applied once (processed activity ids in MongoDB). Logs one line per turn
+ * with the real outcome.
  */
 export function createTurnLogic(log: Logger, responder: TurnResponder, once?: ProcessedActivityStore) {
   return async (context: TurnContext): Promise<void> => {
     const started = process.hrtime.bigint();
     const activity = context.activity;
     const turn = toIncoming(activity, TurnContext.removeRecipientMention(activity) ?? '', teamsMembers(context));
-    let answer: Answer;
-    let replayed = false;
-    let reference: string | undefined;
-    const produce = async () => {
-      try {
-        return { answer: await responder.respond(turn), keep: true };
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        return { answer: await responder.refusal(error, turn), keep: true, applied: false };
-      }
-    };
-    try {
-      const keys = onceKeys(activity, turn, responder.changes(turn));
-      const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn)) : { ...(await produce()), replayed: false };
-      ({ answer, replayed } = result);
-    } catch (error) {
-      reference = randomUUID().slice(0, 8);
-      log.error({ err: error, activityId: activity.id, reference }, 'turn failed');
-      answer = responder.apology(reference, turn);
-    }
+    const { answer, replayed, reference } = await answerOf(turn, activity, responder, log, once);
     let outcome: string = answer.outcome;
     try {
       await deliverAnswer(context, turn, answer);
@@ -86,28 +88,8 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
       outcome = 'error';
       log.error({ err: sendError, activityId: activity.id, reference }, 'the answer could not be sent');
     }
-    log.info(
-      {
-        activityId: activity.id,
-        channel: turn.channelId,
-        conversationId: turn.conversationId,
-        userAadObjectId: turn.userAadObjectId,
-        command: answer.command,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        outcome,
-        replayed,
-        reference,
-      },
-      'turn',
-    );
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const { channelId: channel, conversationId, userAadObjectId } = turn;
+    log.info({ activityId: activity.id, channel, conversationId, userAadObjectId, command: answer.command, durationMs, outcome, replayed, reference }, 'turn');
   };
 }
-
-/** The foundation's responder (a welcome in the user's language), kept for callers not yet on the router. */
-export const welcomeResponder: TurnResponder = {
-  respond: async (turn) => ({ replies: turn.kind === 'message' ? [{ kind: 'text', text: messages[turn.locale].welcome }] : [], invoke: null, outcome: 'ok', command: turn.kind }),
-  refusal: async (_refusal, turn) => ({ replies: [], invoke: null, outcome: 'refused', command: turn.kind }),
-  apology: (reference, turn) => ({ replies: [{ kind: 'text', text: messages[turn.locale].apology(reference) }], invoke: null, outcome: 'error', command: turn.kind }),
-  stillRunning: (turn) => ({ replies: [], invoke: null, outcome: 'ok', command: turn.kind }),
-  changes: () => false,
-};
