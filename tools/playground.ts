@@ -14,21 +14,19 @@ const say = (line: string) => process.stderr.write(`[playground] ${line}\n`);
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const dataDir = process.env.DATA_DIR || '.data';
-  let database: AcquiredDatabase | undefined;
-  let stack: RunningStack | undefined;
-  let stopping = false;
-  const stopAll = async () => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping the Playground, the bot and the database');
-    await stack?.stop();
-    await database?.stop();
-  };
+  let signalled = false;
+  // A signal during start-up lets the current step finish (a child that got the same Ctrl-C
+  // ends it sooner), then everything started so far stops.
   const stopped = new Promise<void>((resolve) => {
-    const onSignal = () => void stopAll().then(resolve);
+    const onSignal = () => {
+      signalled = true;
+      resolve();
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   });
+  let database: AcquiredDatabase | undefined;
+  let stack: RunningStack | undefined;
   try {
     database = await acquireDatabase({
       mongodbUri: process.env.MONGODB_URI || undefined,
@@ -39,7 +37,7 @@ async function main(): Promise<number> {
       say,
     });
     say(`database: ${database.description}`);
-    if (stopping) return 0;
+    if (signalled) return 0;
     stack = await startStack({
       mongodbUri: database.uri,
       dbName: process.env.MONGODB_DB_NAME || 'voucherbot',
@@ -48,13 +46,14 @@ async function main(): Promise<number> {
       logDir: path.resolve(dataDir, 'playground'),
       say,
     });
-  } catch (error) {
-    await stopAll();
-    throw error;
+    if (!signalled) printWelcome(stack);
+    await stopped;
+    return 0;
+  } finally {
+    say('stopping the Playground, the bot and the database');
+    await stack?.stop();
+    await database?.stop();
   }
-  printWelcome(stack);
-  await stopped;
-  return 0;
 }
 
 function printWelcome(stack: RunningStack): void {
