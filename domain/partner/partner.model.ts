@@ -19,6 +19,8 @@ export interface Partner {
      * (DOMAIN.md, People: Manager; the single-user demo sets it).
      */
     allowSelfApproval: boolean;
+    /** The channel (conversation id) that gets a copy of every approval card; set by `approvals channel here` (issue 10). */
+    approvalsChannelId?: string | null;
   };
 }
 
@@ -34,6 +36,7 @@ const partnerSchema = new Schema<Partner>(
       approvalDaysThreshold: { type: Number, default: DEFAULT_PARTNER_SETTINGS.approvalDaysThreshold },
       approvalTtlDays: { type: Number, default: DEFAULT_PARTNER_SETTINGS.approvalTtlDays },
       allowSelfApproval: { type: Boolean, default: DEFAULT_PARTNER_SETTINGS.allowSelfApproval },
+      approvalsChannelId: { type: String, default: null },
     },
   },
   { ...schemaOptions, collection: 'partners' },
