@@ -49,27 +49,75 @@ export type OnceResult = { answer: Answer; replayed: boolean };
 const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 const hashKey = (id: string): string => createHash('sha256').update(id).digest('base64url');
 
-export function processedActivityStore(connection: Connection, log: Logger, options: OnceOptions = {}) {
-  const model: Model<Processed> = (connection.models.ProcessedActivity as Model<Processed> | undefined) ?? connection.model<Processed>('ProcessedActivity', schema);
-  const leaseMs = options.leaseMs ?? 30_000;
-  const waitMs = options.waitMs ?? 4_000;
-  const sweepEveryMs = options.sweepEveryMs ?? 60_000;
-  let ttlIndex: Promise<boolean> | undefined;
-  let lastSweep = 0;
+type HashedKey = { key: string; ttlMs: number; onlyWhenApplied: boolean };
 
-  const ready = (): Promise<boolean> => (ttlIndex ??= createIndexes(model, log));
+/** The store of one process; several processes share the collection. */
+class ProcessedActivities {
+  private readonly model: Model<Processed>;
+  private readonly leaseMs: number;
+  private readonly waitMs: number;
+  private readonly sweepEveryMs: number;
+  private ttlIndex: Promise<boolean> | undefined;
+  private lastSweep = 0;
 
-  function sweepIfDue(hasTtl: boolean): void {
-    const now = Date.now();
-    if (hasTtl || now - lastSweep < sweepEveryMs) return;
-    lastSweep = now;
-    model.deleteMany({ expiresAt: { $lte: new Date(now) } }).catch((e: unknown) => log.warn({ err: e }, 'sweep of processed activity ids failed; it runs again later'));
+  constructor(
+    connection: Connection,
+    private readonly log: Logger,
+    options: OnceOptions,
+  ) {
+    this.model = (connection.models.ProcessedActivity as Model<Processed> | undefined) ?? connection.model<Processed>('ProcessedActivity', schema);
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.waitMs = options.waitMs ?? 4_000;
+    this.sweepEveryMs = options.sweepEveryMs ?? 60_000;
   }
 
-  async function claim(key: string, ttlMs: number): Promise<boolean> {
+  /** Creates the collection and its index once; true when the server keeps a TTL index. */
+  ready(): Promise<boolean> {
+    this.ttlIndex ??= createIndexes(this.model, this.log);
+    return this.ttlIndex;
+  }
+
+  /**
+   * Runs `produce` once per key set. A duplicate gets the stored answer (`replayed`); while the
+   * first is still running it waits a little, then gets `stillRunning`.
+   */
+  async run(keys: OnceKey[], produce: () => Promise<Produced>, stillRunning: () => Answer): Promise<OnceResult> {
+    this.sweepIfDue(await this.ready());
+    const hashed = keys.map((k) => ({ key: hashKey(k.id), ttlMs: k.ttlMs, onlyWhenApplied: k.onlyWhenApplied ?? false }));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const taken = await this.claimAll(hashed);
+      if (taken === null) return { answer: await this.produceAndStore(hashed, produce), replayed: false };
+      const waited = await this.awaitAnswer(taken);
+      if (waited === 'running') return { answer: stillRunning(), replayed: true };
+      if (waited !== 'released') return { answer: waited, replayed: true };
+    }
+    return { answer: stillRunning(), replayed: true };
+  }
+
+  /** Claims every key, or none: the first key another turn holds is returned after giving up the others. */
+  private async claimAll(keys: HashedKey[]): Promise<string | null> {
+    const mine: string[] = [];
+    for (const k of keys) {
+      if (!(await this.claim(k.key, k.ttlMs))) {
+        await this.release(mine);
+        return k.key;
+      }
+      mine.push(k.key);
+    }
+    return null;
+  }
+
+  private sweepIfDue(hasTtl: boolean): void {
+    const now = Date.now();
+    if (hasTtl || now - this.lastSweep < this.sweepEveryMs) return;
+    this.lastSweep = now;
+    this.model.deleteMany({ expiresAt: { $lte: new Date(now) } }).catch((e: unknown) => this.log.warn({ err: e }, 'sweep of processed activity ids failed; it runs again later'));
+  }
+
+  private async claim(key: string, ttlMs: number): Promise<boolean> {
     const at = new Date();
     try {
-      await model.create({ _id: key, kind: 'claim', at, expiresAt: new Date(at.getTime() + ttlMs), answer: null });
+      await this.model.create({ _id: key, kind: 'claim', at, expiresAt: new Date(at.getTime() + ttlMs), answer: null });
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;
@@ -77,17 +125,17 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
     }
   }
 
-  /** Waits for the answer of a key another turn holds; null when that turn gave up its claim. */
-  async function awaitAnswer(key: string): Promise<Answer | 'released' | 'running'> {
-    const deadline = Date.now() + waitMs;
+  /** Waits for the answer of a key another turn holds; 'released' when that turn gave its claim up. */
+  private async awaitAnswer(key: string): Promise<Answer | 'released' | 'running'> {
+    const deadline = Date.now() + this.waitMs;
     for (let step = 0; ; step++) {
-      const docs = await model.find({ _id: { $in: [key, `${key}:answer`] } }).lean<Processed[]>();
+      const docs = await this.model.find({ _id: { $in: [key, `${key}:answer`] } }).lean<Processed[]>();
       const answer = docs.find((d) => d.kind === 'answer');
       if (answer?.answer) return JSON.parse(answer.answer) as Answer;
       const held = docs.find((d) => d.kind === 'claim');
       if (!held) return 'released';
-      if (Date.now() - held.at.getTime() > leaseMs) {
-        await model.deleteOne({ _id: key, at: held.at });
+      if (Date.now() - held.at.getTime() > this.leaseMs) {
+        await this.model.deleteOne({ _id: key, at: held.at });
         return 'released';
       }
       if (Date.now() > deadline) return 'running';
@@ -95,63 +143,40 @@ export function processedActivityStore(connection: Connection, log: Logger, opti
     }
   }
 
-  async function release(keys: string[]): Promise<void> {
-    await model.deleteMany({ _id: { $in: keys } });
+  private async release(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.model.deleteMany({ _id: { $in: keys } });
   }
 
-  return {
-    ready,
-    /**
-     * Runs `produce` once per key set. A duplicate gets the stored answer (`replayed`); while the
-     * first is still running it waits a little, then gets `stillRunning`.
-     */
-    async run(keys: OnceKey[], produce: () => Promise<Produced>, stillRunning: () => Answer): Promise<OnceResult> {
-      sweepIfDue(await ready());
-      const hashed = keys.map((k) => ({ key: hashKey(k.id), ttlMs: k.ttlMs, onlyWhenApplied: k.onlyWhenApplied ?? false }));
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const mine: string[] = [];
-        let taken: string | null = null;
-        for (const k of hashed) {
-          if (await claim(k.key, k.ttlMs)) mine.push(k.key);
-          else {
-            taken = k.key;
-            break;
-          }
-        }
-        if (taken === null) return { answer: await produceAndStore(hashed, produce), replayed: false };
-        await release(mine);
-        const waited = await awaitAnswer(taken);
-        if (waited === 'running') return { answer: stillRunning(), replayed: true };
-        if (waited !== 'released') return { answer: waited, replayed: true };
-      }
-      return { answer: stillRunning(), replayed: true };
-    },
-  };
-
-  async function produceAndStore(all: { key: string; ttlMs: number; onlyWhenApplied: boolean }[], produce: () => Promise<Produced>): Promise<Answer> {
+  private async produceAndStore(all: HashedKey[], produce: () => Promise<Produced>): Promise<Answer> {
     let produced: Produced;
     try {
       produced = await produce();
     } catch (e) {
-      await release(all.map((k) => k.key));
+      await this.release(all.map((k) => k.key));
       throw e;
     }
     const keys = produced.keep ? all.filter((k) => produced.applied !== false || !k.onlyWhenApplied) : [];
-    const dropped = all.filter((k) => !keys.includes(k)).map((k) => k.key);
-    if (dropped.length > 0) await release(dropped);
-    if (keys.length === 0) return produced.answer;
-    const at = new Date();
-    const answer = JSON.stringify(produced.answer);
-    try {
-      await model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer })));
-    } catch (e) {
-      // The turn's work is done and must be answered as such; a duplicate then waits out the lease.
-      log.error({ err: e }, 'the answer of a processed activity could not be stored');
-    }
+    await this.release(all.filter((k) => !keys.includes(k)).map((k) => k.key));
+    if (keys.length > 0) await this.storeAnswer(keys, produced.answer);
     return produced.answer;
   }
+
+  private async storeAnswer(keys: HashedKey[], answer: Answer): Promise<void> {
+    const at = new Date();
+    const text = JSON.stringify(answer);
+    try {
+      await this.model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: text })));
+    } catch (e) {
+      // The turn's work is done and must be answered as such; a duplicate then waits out the lease.
+      this.log.error({ err: e }, 'the answer of a processed activity could not be stored');
+    }
+  }
 }
-export type ProcessedActivityStore = ReturnType<typeof processedActivityStore>;
+
+export function processedActivityStore(connection: Connection, log: Logger, options: OnceOptions = {}) {
+  return new ProcessedActivities(connection, log, options);
+}
+export type ProcessedActivityStore = ProcessedActivities;
 
 /** Creates the collection and its TTL index; false when the server has no TTL indexes (then it sweeps). */
 async function createIndexes(model: Model<Processed>, log: Logger): Promise<boolean> {
