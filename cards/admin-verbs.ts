@@ -54,7 +54,8 @@ export const ADMIN_VERBS = {
     .transform((d) => ({ aadObjectId: d.aadObjectId, roles: d.roles, locationIds: d.locationIds, qualifications: qualificationsOf(d) })),
   'person.remove': z.object({ aadObjectId }),
   'location.edit': z.object({ locationId: optionalText(32) }),
-  'location.save': z.object({ locationId: requiredText(32), name: requiredText(200), country: requiredText(8) }),
+  /** `contacts`: AAD object ids of the partner's people picked on the form (absent: keep the current contacts). */
+  'location.save': z.object({ locationId: requiredText(32), name: requiredText(200), country: requiredText(8), contacts: list(requiredText(64)).optional() }),
   /** `shown`: the items the card showed ticked, so only what this person changed is applied. */
   'eligibility.save': z
     .object({ program, shown: list(requiredText(100)).default([]) })

@@ -39,10 +39,13 @@ export interface LocationFormData {
   isNew: boolean;
   name: string;
   country: string;
+  contacts: string;
+  contactChoices: { title: string; value: string }[];
   ref: Partial<VerbInput<'location.save'>>;
 }
 
-export function toLocationFormData(location: LocationView | null, ctx: CardContext): LocationFormData {
+/** `people`: the partner's people, any of whom may be a contact of the location. */
+export function toLocationFormData(location: LocationView | null, people: { aadObjectId: string; name: string }[], ctx: CardContext): LocationFormData {
   const l = labelsFor(ctx.locale);
   return {
     l,
@@ -50,6 +53,8 @@ export function toLocationFormData(location: LocationView | null, ctx: CardConte
     isNew: !location,
     name: plain(location?.name, 200),
     country: plain(location?.country, 2),
+    contacts: (location?.contacts ?? []).map((c) => plain(c.aadObjectId, 64)).join(','),
+    contactChoices: people.slice(0, 100).map((p) => ({ title: plain(p.name, 100), value: plain(p.aadObjectId, 64) })),
     ref: location ? { locationId: plain(location.locationId, 32) } : {},
   };
 }

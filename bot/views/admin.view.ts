@@ -39,8 +39,9 @@ export async function locationsView(ctx: HandlerContext, notice: string | null =
   return { kind: 'card', card: render('locations', toLocationsData(ctx.partnerName, locations, countries, cardCtx(ctx), notice)) };
 }
 
-export function locationFormView(ctx: HandlerContext, location: Location | null): Reply {
-  return { kind: 'card', card: render('location-form', toLocationFormData(location, cardCtx(ctx))) };
+export async function locationFormView(ctx: HandlerContext, location: Location | null): Promise<Reply> {
+  const people = await ctx.domain.people.list(ctx.actor);
+  return { kind: 'card', card: render('location-form', toLocationFormData(location, people, cardCtx(ctx))) };
 }
 
 export async function eligibilityView(ctx: HandlerContext, program: ProgramCode, notice: string | null = null): Promise<Reply> {

@@ -19,7 +19,7 @@ const VERB_DATA: Record<string, (bw: BotWorld) => Record<string, unknown>> = {
   'person.save': (bw) => ({ aadObjectId: bw.w.staffUs.aadObjectId, roles: 'staff', locationIds: 'US-SEA,FR-PAR' }),
   'person.remove': (bw) => ({ aadObjectId: bw.w.outsider.aadObjectId }),
   'location.edit': () => ({ locationId: 'FR-PAR' }),
-  'location.save': () => ({ locationId: 'FR-LYO', name: 'Lyon', country: 'FR' }),
+  'location.save': (bw) => ({ locationId: 'FR-LYO', name: 'Lyon', country: 'FR', contacts: bw.w.staffFr.aadObjectId }),
   'eligibility.save': () => ({ program: 'AZDPS', shown: ALL_AZDPS.join(','), ...allTicked }),
   'enrollment.save': () => ({ program: 'AZDPS', kind: 'renew', agreementSignedOn: '2025-02-20', complianceTrainingOn: '2025-02-25', locationIds: 'FR-PAR,US-SEA' }),
   'profile.save': () => ({ description: 'Azure planning', website: 'https://contoso.example', contactEmail: 'hi@contoso.example', countries: 'fr, us', languages: 'fr,en', programs: 'AZDPS' }),
@@ -128,6 +128,7 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
       const locations = await bw.drive.say(admin, fr ? 'sites' : 'locations');
       assert.match(locations.readable, fr ? /Approuvé pour : AZDPS/ : /Approved for: AZDPS/);
       assert.match(locations.readable, fr ? /États-Unis/ : /United States/);
+      assert.match(locations.readable, fr ? /FR-LYO: Lyon[\s\S]*Contacts : Sacha Staff/ : /FR-LYO: Lyon[\s\S]*Contacts: Sacha Staff/, 'the contact picked on the form');
       const form = await bw.drive.say(admin, `${fr ? 'sites' : 'locations'} DE-MUC`);
       assert.match(form.readable, fr ? /Nouveau site/ : /New location/);
       const overview = await bw.drive.say(admin, fr ? 'éligibilité' : 'eligibility');
