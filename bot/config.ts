@@ -33,6 +33,8 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(4 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
+    /** Mail-loop safety (issue 10): email replies per sender per hour; more in the same hour get none. */
+    EMAIL_REPLIES_PER_HOUR: z.coerce.number().int().min(0).max(100).default(5),
     /** Tenants where `setup` may create a partner, comma-separated; unset: any tenant (the start-up log says so). */
     ALLOWED_TENANT_IDS: z
       .string()
@@ -70,6 +72,7 @@ const EXAMPLES: Record<keyof Config, string> = {
   LOG_LEVEL: 'info',
   MAX_BODY_BYTES: '4194304',
   SHUTDOWN_TIMEOUT_MS: '9000',
+  EMAIL_REPLIES_PER_HOUR: '5',
   ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47,0b6d3c3e-5f1a-4c2d-9e8f-1a2b3c4d5e6f',
 };
 

@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { Answer, IncomingTurn, Reply } from '../routing/types';
+import { emailActivity } from './email-turn';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -10,13 +11,15 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
  * (TEAMS.md, Universal Actions).
  */
 function invokeBody(reply: Reply) {
-  return reply.kind === 'card' ? { statusCode: 200, type: CARD, value: reply.card } : { statusCode: 200, type: MESSAGE, value: reply.text };
+  if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card };
+  return { statusCode: 200, type: MESSAGE, value: reply.kind === 'text' ? reply.text : reply.email.text };
 }
 
 /** Sends the answer: messages with sendActivity, the invoke response as an `invokeResponse` activity. */
 export async function deliverAnswer(context: TurnContext, turn: IncomingTurn, answer: Answer): Promise<void> {
   for (const reply of answer.replies) {
     if (reply.kind === 'text') await context.sendActivity(reply.text);
+    else if (reply.kind === 'email') await context.sendActivity(emailActivity(reply.email));
     else await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card)] });
   }
   if (turn.kind !== 'invoke') return;
