@@ -116,6 +116,24 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
     assert.ok(kept >= 1, 'the removed admin\'s ticks stay in the audit');
   });
 
+  it('a double-clicked Save and a redelivered remove are applied once, and the second gets the same answer', async function () {
+    this.timeout(30_000);
+    const bw = world();
+    const admin = bw.as(bw.w.admin);
+    const before = await changes(bw);
+    const data = { locationId: 'NL-AMS', name: 'Amsterdam', country: 'NL' };
+    const [first, second] = await Promise.all([bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' }), bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' })]);
+    assert.equal(await changes(bw), before + 1);
+    assert.equal(first.readable, second.readable);
+    await bw.w.domain.people.upsert(bw.w.admin, { aadObjectId: 'aad-temp', name: 'Tim Temp', email: 'tim@padm.test', roles: ['staff'] });
+    const activity = bw.drive.activity(admin, { type: 'message', text: 'remove <at>Tim Temp</at>', entities: [{ type: 'mention', text: '<at>Tim Temp</at>', mentioned: { id: '29:aad-temp', name: 'Tim Temp', aadObjectId: 'aad-temp' } }] });
+    const once = await bw.drive.post(activity);
+    const again = await bw.drive.post(activity);
+    assert.match(once.readable, /Tim Temp was removed/);
+    assert.equal(again.readable, once.readable);
+    assert.equal(await changes(bw), before + 2);
+  });
+
   for (const l of ['en', 'fr'] as const) {
     it(`${l}: people, locations, eligibility without a program, renew, and an unknown program`, async function () {
       this.timeout(30_000);
