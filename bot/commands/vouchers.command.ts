@@ -5,12 +5,13 @@ import { fold } from '../routing/normalise';
 import type { Handler } from '../routing/types';
 import { voucherListView } from '../views/voucher-list.view';
 
-/** A state named in either language ("reserved", "réservé", "reserve"), folded. */
+/** A state named in either language ("reserved", "réservé", "reserve"), folded; a list reads it in the plural too ("réservés"). */
 function stateNamed(word: string): VoucherState | null {
   const w = fold(word);
+  const forms = [w, w.replace(/s$/u, ''), w.replace(/es$/u, '')];
   for (const state of VOUCHER_STATES) {
     const names = [state, messages.en.states[state] ?? state, messages.fr.states[state] ?? state].map(fold);
-    if (names.includes(w)) return state;
+    if (forms.some((f) => names.includes(f))) return state;
   }
   return null;
 }

@@ -18,9 +18,10 @@ export function fold(text: string): string {
 }
 
 export function normaliseText(raw: string): NormalisedText {
-  const original = raw.normalize('NFC').trim();
+  // People end a command like a sentence ("help.", "voucher DEMO-0001?"): the punctuation is no part of it.
+  const original = raw.normalize('NFC').trim().replace(/\s*[.!?…]+$/u, '');
   const tokens = original.split(/\s+/u).filter(Boolean);
-  return { original, folded: fold(original), tokens, keyword: fold(tokens[0] ?? '') };
+  return { original, folded: fold(original), tokens, keyword: fold(tokens[0] ?? '').replace(/[,:;]+$/u, '') };
 }
 
 /** Two neighbouring letters swapped ("resreve"): one slip of the fingers, so one edit. */
