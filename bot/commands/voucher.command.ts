@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import { refuse } from '../../domain/refusal';
 import type { Handler } from '../routing/types';
+import { voucherListRowsView } from '../views/voucher-list.view';
 import { voucherView } from '../views/voucher.view';
-import { numberArg, voucherByNumber } from './lookup';
 
-/** `voucher <number>` / `bon <numéro>`: the details card. */
-export const voucherArgs = () => z.tuple([numberArg]).transform(([number]) => ({ number }));
+/** `voucher <number>` / `bon <numéro>`: the details card; a customer name's first letters list its vouchers. */
+export const voucherArgs = () =>
+  z
+    .array(z.string())
+    .min(1)
+    .transform((words) => ({ text: words.join(' ') }))
+    .pipe(z.object({ text: z.string().min(2).max(200) }));
 
-export const showVoucher: Handler<{ number: string }> = async (ctx, { number }) => voucherView(ctx, String((await voucherByNumber(ctx, number))._id));
+export const showVoucher: Handler<{ text: string }> = async (ctx, { text }) => {
+  const found = await ctx.domain.queries.search(ctx.actor, text, { limit: 10 });
+  const [only] = found;
+  if (!only) throw refuse('VOUCHER_NOT_FOUND', { voucher: text });
+  return found.length === 1 ? voucherView(ctx, String(only._id)) : voucherListRowsView(ctx, found);
+};
 
 /** The `voucher.details` button: the same card by id. */
 export const showVoucherById: Handler<{ voucherId: string }> = async (ctx, { voucherId }) => voucherView(ctx, voucherId);

@@ -6,6 +6,7 @@ import { useTestDatabase } from '../../helpers/db';
 import { startFakeConnector } from '../../helpers/fake-connector';
 import { request } from '../../helpers/http';
 import { turnDriver } from '../../helpers/turn-driver';
+import { newVoucher } from '../../domain/world';
 
 const LINES = [
   'Voucher Number: MSG-2025-0100',
@@ -62,6 +63,21 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
     assert.match(r.readable, /Ce que vous pouvez faire/);
     const line = world().bot.log.lines().find((l) => l.msg === 'turn' && l.activityId === r.id);
     assert.equal(line?.outcome, 'ok');
+  });
+
+  it('finds vouchers by the first letters of a customer name, and one by its number', async () => {
+    const { w, drive, as } = world();
+    const a = await newVoucher(w, { customerName: 'Tailwind Traders Paris' });
+    const b = await newVoucher(w, { customerName: 'Tailwind Traders Lyon' });
+    const both = await drive.say(as(w.staffFr, 'fr'), 'bon tailwind traders');
+    assert.match(both.readable, new RegExp(a.number));
+    assert.match(both.readable, new RegExp(b.number));
+    assert.equal(both.actions.filter((x) => x.verb === 'voucher.details').length, 2);
+    const one = await drive.say(as(w.staffFr), `voucher ${a.number.toLowerCase()}`);
+    assert.match(one.readable, /Tailwind Traders Paris/);
+    assert.doesNotMatch(one.readable, /Lyon/);
+    const none = await drive.say(as(w.staffFr), 'voucher Nobody Inc');
+    assert.match(none.readable, /Nobody Inc/);
   });
 
   it('suggests the keyword one edit away, with a button that runs it', async () => {
