@@ -1,5 +1,6 @@
 import type { Domain, Refusal } from '../../domain/domain';
 import { reasonOf } from '../../domain/domain';
+import { fieldWord } from '../../domain/words';
 import type { TurnResponder } from '../teams/turn';
 import { messages } from '../i18n/messages';
 import { answerFor, invokeAnswer, messageAnswer, text } from './answers';
@@ -51,11 +52,11 @@ async function staleView(domain: Domain, turn: IncomingTurn, line: string): Prom
   return voucherView(ctx, data.voucherId, [line]);
 }
 
-/** Field names of an INVALID_INPUT refusal become the user's words for them. */
+/** Field names of an INVALID_INPUT refusal become the user's words for them (a card's, else the domain's). */
 function refusalText(refusal: Refusal, locale: IncomingTurn['locale']): string {
   if (refusal.code !== 'INVALID_INPUT') return reasonOf(refusal, locale);
   const t = messages[locale];
-  const fields = (refusal.params as { fields: string[] }).fields.map((f) => t.fields[f.split('.')[0] ?? ''] ?? t.fields.text ?? f);
+  const fields = (refusal.params as { fields: string[] }).fields.map((f) => t.fields[f.split('.')[0] ?? ''] ?? fieldWord(f, locale));
   return t.invalidFields([...new Set(fields)]);
 }
 
