@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../log';
 import type { Reply } from '../routing/types';
+import { emailActivity } from './email-turn';
 
 /** Why a send failed, as the outbox needs it: the HTTP status (null: no answer) and Retry-After. */
 export class SendFailure extends Error {
@@ -37,6 +38,7 @@ export interface ProactiveCredentials {
 
 function activityOf(reply: Reply): Partial<Activity> {
   if (reply.kind === 'text') return { type: ActivityTypes.Message, text: reply.text };
+  if (reply.kind === 'email') return emailActivity(reply.email);
   return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card)] };
 }
 

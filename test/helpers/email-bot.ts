@@ -1,0 +1,58 @@
+import type { Connection } from 'mongoose';
+import type { Clock } from '../../domain/clock';
+import { createDomain } from '../../domain/domain';
+import { loadConfig } from '../../bot/config';
+import { conversationRefStore } from '../../bot/proactive/conversation-ref.store';
+import { outboxStore } from '../../bot/proactive/outbox';
+import { createOutboxWorker } from '../../bot/proactive/outbox-worker';
+import { ROUTER } from '../../bot/router';
+import { createResponder } from '../../bot/routing/dispatch';
+import { createBotServer } from '../../bot/server';
+import { processedActivityStore } from '../../bot/store/processed-activity.store';
+import { createMessagesHandler } from '../../bot/teams/adapter';
+import { emailChannel } from '../../bot/teams/email-channel';
+import { byChannel } from '../../bot/teams/email-turn';
+import { createProactiveSender } from '../../bot/teams/proactive';
+import { createTurnLogic } from '../../bot/teams/turn';
+import { capturedLogger } from './log-capture';
+
+/**
+ * The bot with the Email channel wired as bot/app.ts wires it: the Teams turn, the email turn,
+ * the outbox (H10's store and worker) and its proactive sender, on a test database. The outbox
+ * worker is not started: tests run `outboxTick()` to send what is due.
+ */
+export async function startEmailBot(connection: Connection, clock: Clock, options: { repliesPerHour?: number } = {}) {
+  const capture = capturedLogger();
+  const domain = createDomain({ connection, clock });
+  const once = processedActivityStore(connection, capture.log);
+  const refs = conversationRefStore(connection, { clock });
+  const outbox = outboxStore(connection, { clock });
+  await outbox.ensureIndexes();
+  await refs.ensureIndexes();
+  const email = emailChannel({
+    connection, domain, log: capture.log, once, enqueue: (m) => outbox.enqueue(m), remember: (seen) => refs.remember(seen), repliesPerHour: options.repliesPerHour ?? 5,
+  });
+  await email.ensureIndexes();
+  const teams = createTurnLogic(capture.log, createResponder(domain, ROUTER), once);
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
+  const sender = createProactiveSender({ MicrosoftAppType: 'MultiTenant' }, capture.log);
+  const worker = createOutboxWorker({ outbox, refs, sender, handlers: { ...email.payloads }, log: capture.log });
+  const server = createBotServer({
+    log: capture.log,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    handleMessages: createMessagesHandler(config, capture.log, byChannel(email.turn, teams)),
+    pingDatabase: async () => true,
+  });
+  const address = await server.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${address.port}/api/messages`,
+    log: capture,
+    domain,
+    email,
+    outbox,
+    refs,
+    outboxTick: () => worker.tick(),
+    stop: () => server.drain(2_000),
+  };
+}
+export type EmailBot = Awaited<ReturnType<typeof startEmailBot>>;
