@@ -28,6 +28,7 @@ export const ACTION_WORDS = {
   reject: { en: 'reject a request', fr: 'rejeter une demande' },
   viewVouchers: { en: 'see vouchers', fr: 'consulter les bons' },
   viewApprovals: { en: 'see approvals', fr: 'consulter les approbations' },
+  viewPeople: { en: "see the partner's people", fr: 'consulter les personnes du partenaire' },
   managePeople: { en: 'manage people and roles', fr: 'gérer les personnes et les rôles' },
   manageLocations: { en: 'manage locations', fr: 'gérer les sites' },
   manageSettings: { en: 'change partner settings', fr: 'modifier les paramètres du partenaire' },

@@ -4,6 +4,7 @@ import { objectIdString, text } from '../inputs';
 import { InvariantError } from '../invariant';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { systemActor } from '../person/person.service';
 import { parseInput, refuse, Refusal } from '../refusal';
@@ -12,7 +13,7 @@ import { scoped } from '../scope';
 import { releaseRule, requestRedemptionRule } from '../voucher/delivery.rules';
 import type { Voucher } from '../voucher/voucher.model';
 import { isRefused, ruleTime } from '../voucher/voucher.rules';
-import { changeVoucher, checkVoucherLocation, loadVoucher } from '../voucher/voucher.store';
+import { changeVoucher, checkReader, checkVoucherLocation, loadVoucher } from '../voucher/voucher.store';
 import { updateCurrent } from '../write';
 import { settleApproval, takeSettlement } from './approval-effect.service';
 import type { Approval, ApprovalOutcome } from './approval.model';
@@ -66,6 +67,7 @@ async function lockAll(deps: DomainDeps, actor: Actor, vouchers: Voucher[], appr
  * who decided and how (APPROVAL_ALREADY_DECIDED).
  */
 async function decide(deps: DomainDeps, actor: Actor, approvalId: string, decision: Decision, comment: string | null): Promise<Approval> {
+  checkActor(actor);
   const now = deps.clock.now();
   const [a, partner] = await Promise.all([loadApproval(deps, actor.partnerId, approvalId), loadPartner(deps, actor.partnerId)]);
   const allowSelf = partner.settings.allowSelfApproval === true;
@@ -111,6 +113,7 @@ export function approvalService(deps: DomainDeps) {
   return {
     /** Ask to redeem several completed vouchers with one approval (DOMAIN.md, step 6). */
     async requestRedemption(actor: Actor, raw: z.input<typeof redemptionInput>): Promise<DomainResult & { approval: Approval }> {
+      checkActor(actor);
       const { voucherIds } = parseInput(redemptionInput, raw);
       const vouchers = await checkRedemption(deps, actor, [...new Set(voucherIds)]);
       const approval = await openApproval(deps, actor, 'redeem', vouchers, null);
@@ -128,13 +131,18 @@ export function approvalService(deps: DomainDeps) {
     },
     /** Reads an approval; one past its time is expired, and a decision whose effect was interrupted is finished, first. */
     async get(actor: Actor, approvalId: string): Promise<Approval> {
+      checkReader(actor);
       return settleIfDue(deps, await loadApproval(deps, actor.partnerId, approvalId));
     },
     /** Pending approvals an approver should decide. */
-    pendingFor: (actor: Actor): Promise<Approval[]> =>
-      deps.models.approvals.find(scoped(actor.partnerId, { approvers: actor.aadObjectId, status: 'pending' })).sort({ expiresAt: 1 }).limit(50).lean<Approval[]>(),
+    async pendingFor(actor: Actor): Promise<Approval[]> {
+      checkActor(actor);
+      if (!actor.roles.includes('manager')) throw refuse('NOT_PERMITTED', { action: 'viewApprovals', roles: ['manager'] });
+      return deps.models.approvals.find(scoped(actor.partnerId, { approvers: actor.aadObjectId, status: 'pending' })).sort({ expiresAt: 1 }).limit(50).lean<Approval[]>();
+    },
     /** Remembers a sent approval card so every copy can be updated after the decision (STYLE.md §5). */
     async recordMessage(actor: Actor, raw: z.input<typeof messageInput>): Promise<Approval> {
+      checkActor(actor);
       const i = parseInput(messageInput, raw);
       const a = await loadApproval(deps, actor.partnerId, i.approvalId);
       const change = (x: Approval) => (x.messageIds.includes(i.messageId) ? null : { $push: { messageIds: i.messageId } });

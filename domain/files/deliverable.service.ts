@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { invariant } from '../invariant';
 import { lineText, objectIdString, voucherRef } from '../inputs';
 import type { DomainDeps } from '../models';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { parseInput, refuse, Refusal } from '../refusal';
 import { voucherResult, type VoucherResult } from '../result';
@@ -37,6 +38,7 @@ export function deliverableService(deps: DomainDeps) {
   return {
     /** Stores the file, then records it on the voucher with one conditional update; undone if refused. */
     async upload(actor: Actor, raw: z.input<typeof uploadInput>): Promise<VoucherResult> {
+      checkActor(actor);
       const i = parseInput(uploadInput, raw, deps.clock.now());
       const checked = checkFile(i.fileName, i.contentType, i.data.length);
       if (checked instanceof Refusal) throw checked;

@@ -9,6 +9,7 @@ import { programCode } from '../program/program.catalog';
 import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { removeVersioned } from '../write';
+import { checkActor } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
 import { personService } from './person.service';
 
@@ -42,6 +43,7 @@ export function peopleAdmin(deps: DomainDeps) {
     findPerson,
     /** Adds a person found by @mention, or updates one already there (roles, locations, qualifications). */
     async addPerson(actor: Actor, raw: z.input<typeof addPersonInput>): Promise<{ person: Person; added: boolean }> {
+      checkActor(actor);
       requireAdmin(actor, 'managePeople');
       const i = parseInput(addPersonInput, raw, deps.clock.now());
       const locationIds = [...new Set(i.locationIds.map((l) => l.toUpperCase()))];
@@ -56,6 +58,7 @@ export function peopleAdmin(deps: DomainDeps) {
     },
     /** Removes a person; their audit entries stay. The last admin cannot remove themselves (issue 9). */
     async removePerson(actor: Actor, raw: z.input<typeof removePersonInput>): Promise<Person> {
+      checkActor(actor);
       requireAdmin(actor, 'managePeople');
       const { aadObjectId } = parseInput(removePersonInput, raw);
       const person = await findPerson(actor, aadObjectId);

@@ -7,15 +7,16 @@ import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { upsertOne } from '../write';
+import { checkActor, issueActor } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
 
 export function actorOf(p: Person): Actor {
-  return { partnerId: p.partnerId, aadObjectId: p.aadObjectId, name: p.name, roles: [...p.roles], locationIds: [...p.locationIds], qualifications: p.qualifications };
+  return issueActor({ partnerId: p.partnerId, aadObjectId: p.aadObjectId, name: p.name, roles: [...p.roles], locationIds: [...p.locationIds], qualifications: p.qualifications });
 }
 
 /** The expiry sweep and the Email channel act as the system of a partner. */
 export function systemActor(partnerId: Types.ObjectId): Actor {
-  return { partnerId, aadObjectId: 'system', name: 'system', roles: ['system'], locationIds: [], qualifications: [] };
+  return issueActor({ partnerId, aadObjectId: 'system', name: 'system', roles: ['system'], locationIds: [], qualifications: [] });
 }
 
 export const personInput = z.object({
@@ -41,6 +42,7 @@ export function personService(deps: DomainDeps) {
     },
     /** Adds or updates a person (admin only); idempotent by AAD object id. */
     async upsert(actor: Actor, raw: z.input<typeof personInput>): Promise<Person> {
+      checkActor(actor);
       if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'managePeople', roles: ['admin'] });
       const i = parseInput(personInput, raw, deps.clock.now());
       const filter = scoped(actor.partnerId, { aadObjectId: i.aadObjectId });
@@ -48,6 +50,11 @@ export function personService(deps: DomainDeps) {
       if (!r.ok) throw new StoreError(`person ${i.aadObjectId}: a unique index refused it`);
       return r.doc;
     },
-    list: (actor: Actor): Promise<Person[]> => people.find(scoped(actor.partnerId, {})).sort({ name: 1 }).lean<Person[]>(),
+    /** The partner's people, for any person of the partner (the stranger card uses the system). */
+    async list(actor: Actor): Promise<Person[]> {
+      checkActor(actor);
+      if (actor.roles.length === 0) throw refuse('NOT_PERMITTED', { action: 'viewPeople', roles: ['admin', 'staff', 'manager'] });
+      return people.find(scoped(actor.partnerId, {})).sort({ name: 1 }).lean<Person[]>();
+    },
   };
 }

@@ -4,6 +4,7 @@ import { invariant } from '../invariant';
 import { agreementNumber, calendarDate, customerName, email, engagementDays, voucherNumber } from '../inputs';
 import type { DomainDeps } from '../models';
 import { notice, type Notice } from '../notice';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { programCode } from '../program/program.catalog';
 import { parseInput, refuse, type Refusal } from '../refusal';
@@ -57,6 +58,7 @@ function intakeNotices(v: Voucher, created: boolean, f: IntakeFacts, merge: { fi
 }
 
 function checkIntaker(actor: Actor): void {
+  checkActor(actor);
   if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system')) throw refuse('NOT_PERMITTED', { action: 'intake', roles: ['admin', 'staff'] });
 }
 

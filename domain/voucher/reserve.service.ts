@@ -9,6 +9,7 @@ import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import { notice } from '../notice';
 import { loadPartner } from '../partner/partner.store';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { parseInput } from '../refusal';
 import { voucherResult, type VoucherResult } from '../result';
@@ -75,6 +76,7 @@ const fifteenDaySerialKey = (v: Voucher): string | null =>
  * approval, and the voucher stays `assigned`, locked, until the decision.
  */
 export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>): Promise<VoucherResult> {
+  checkActor(actor);
   const { voucherId, expectedState, ...request } = parseInput(reserveInput, raw, deps.clock.now());
   const [v, partner] = await Promise.all([loadVoucher(deps, actor.partnerId, voucherId), loadPartner(deps, actor.partnerId)]);
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {

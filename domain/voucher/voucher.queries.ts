@@ -69,7 +69,8 @@ export const daysLeftOf = (v: Pick<Voucher, 'state' | 'expiresOn'>, today: Date)
 export function voucherQueries(deps: DomainDeps) {
   const vouchers = deps.models.vouchers;
   const today = () => utcDay(deps.clock.now());
-  const find = (actor: Actor, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, page?: Page) => {
+  // Async so that a refused role rejects the promise like every other service, never throws at the call.
+  const find = async (actor: Actor, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, page?: Page): Promise<VoucherSummary[]> => {
     checkReader(actor);
     const { skip, limit } = pageOf(page);
     return vouchers.find(scoped(actor.partnerId, filter), SUMMARY).sort(sort).skip(skip).limit(limit).lean<VoucherSummary[]>();

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { refuse, Refusal } from '../refusal';
 import { scoped, toObjectId } from '../scope';
@@ -49,6 +50,7 @@ async function serialised<T>(deps: DomainDeps, key: string | null, number: strin
 
 /** The roles that may read vouchers: every role of the partner (and the system). */
 export function checkReader(actor: Actor): void {
+  checkActor(actor);
   if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'manager' || r === 'system')) {
     throw refuse('NOT_PERMITTED', { action: 'viewVouchers', roles: ['admin', 'staff', 'manager'] });
   }
@@ -101,6 +103,7 @@ export function withExpectedState(rule: Rule, expected: VoucherState | null | un
  * Never retries silently (STYLE.md §4).
  */
 export async function changeVoucher(deps: DomainDeps, actor: Actor, voucher: Voucher | string | Types.ObjectId, rule: Rule): Promise<Voucher> {
+  checkActor(actor);
   const t = ruleTime(deps.clock.now());
   // A voucher the caller has just read saves a round trip; if it is stale, the version in the
   // update's filter makes the write miss and explainFailure reads it again.
