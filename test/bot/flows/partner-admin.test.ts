@@ -134,6 +134,18 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
     assert.equal(await changes(bw), before + 2);
   });
 
+  it('help shows the partner administration commands to admins, and the overview and profile to everyone', async function () {
+    this.timeout(30_000);
+    const bw = world();
+    const admin = await bw.drive.say(bw.as(bw.w.admin, 'fr'), 'aide');
+    assert.match(admin.readable, /ajouter @nom \\?<rôle\.\.\.> \[site\.\.\.\]/);
+    assert.match(admin.readable, /inscrire \\?<programme>/);
+    const staff = await bw.drive.say(bw.as(bw.w.staffFr), 'help');
+    assert.match(staff.readable, /status/);
+    assert.match(staff.readable, /profile/);
+    assert.doesNotMatch(staff.readable, /add @name|enroll \\?<program>|\*\*people\*\*/);
+  });
+
   for (const l of ['en', 'fr'] as const) {
     it(`${l}: people, locations, eligibility without a program, renew, and an unknown program`, async function () {
       this.timeout(30_000);
