@@ -5,7 +5,7 @@ export const en = {
   apology: (reference: string) =>
     `Sorry, something failed on our side and nothing was changed. Please try again; if it happens again, give this reference to your administrator: ${reference}.`,
   stillRunning: 'I am still working on your previous request with the same message; its answer will follow. Nothing was applied twice.',
-  notPermitted: (command: string, roles: string[]) => `Only ${roles.join(' or ')} may use **${command}**. Ask your partner admin if you need that role.`,
+  notPermitted: (command: string, roles: string[]) => `Only ${roles.join(' or ')} may use "${command}". Ask your partner admin if you need that role.`,
   notAVoucher: (why: string) => `This does not look like a Planning Services voucher email: ${why}. Paste the whole email the customer forwarded, with its voucher number.`,
   verdicts: {
     training_voucher: 'it is a training voucher (SATV), which is a different program',
@@ -15,7 +15,11 @@ export const en = {
     unreadable: 'I could not read it as an email',
   },
   usage: (example: string) => `That command needs other details. For example: ${example}`,
-  unknownVerb: 'This button belongs to an older card. Type **help** to see what you can do now.',
+  usageMissing: (what: string, usage: string, example: string) => `Something is missing: ${what}. Write the command as ${usage}, for example: ${example}`,
+  usageUnreadable: (typed: string, what: string, usage: string, example: string) => `I could not read "${typed}" as ${what}. Write the command as ${usage}, for example: ${example}`,
+  usageCheck: (usage: string, example: string) => `I could not read that command. Write it as ${usage}, for example: ${example}`,
+  dateHint: 'Write dates as 2026-03-15 or 3/15/2026.',
+  unknownVerb: 'This button belongs to an older card. Type "help" to see what you can do now.',
   roles: { admin: 'partner admins', staff: 'staff', manager: 'managers' } as Record<string, string>,
   states: {
     assigned: 'assigned', reserved: 'reserved', scheduled: 'scheduled', completed: 'completed',

@@ -7,7 +7,7 @@ export const fr: BotTexts = {
   apology: (reference) =>
     `Désolé, une erreur s'est produite de notre côté et rien n'a été modifié. Réessayez ; si cela se reproduit, donnez cette référence à votre administrateur : ${reference}.`,
   stillRunning: 'Je traite encore votre demande précédente portant sur ce même message ; sa réponse va suivre. Rien n’a été appliqué deux fois.',
-  notPermitted: (command, roles) => `Seuls les ${roles.join(' ou les ')} peuvent utiliser **${command}**. Demandez ce rôle à l'administrateur partenaire si nécessaire.`,
+  notPermitted: (command, roles) => `Seuls les ${roles.join(' ou les ')} peuvent utiliser « ${command} ». Demandez ce rôle à l'administrateur partenaire si nécessaire.`,
   notAVoucher: (why) => `Ceci ne ressemble pas à l'e-mail d'un bon Services de planification : ${why}. Collez l'e-mail complet transféré par le client, avec le numéro du bon.`,
   verdicts: {
     training_voucher: "c'est un bon de formation (SATV), un autre programme",
@@ -17,7 +17,11 @@ export const fr: BotTexts = {
     unreadable: "je n'ai pas pu le lire comme un e-mail",
   },
   usage: (example) => `Il manque des précisions à cette commande. Par exemple : ${example}`,
-  unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez **aide** pour voir ce que vous pouvez faire maintenant.",
+  usageMissing: (what, usage, example) => `Il manque : ${what}. Écrivez la commande ainsi : ${usage}, par exemple : ${example}`,
+  usageUnreadable: (typed, what, usage, example) => `Je n'ai pas pu lire « ${typed} » comme ${what}. Écrivez la commande ainsi : ${usage}, par exemple : ${example}`,
+  usageCheck: (usage, example) => `Je n'ai pas pu lire cette commande. Écrivez-la ainsi : ${usage}, par exemple : ${example}`,
+  dateHint: 'Écrivez les dates ainsi : 15/03/2026 ou 2026-03-15.',
+  unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez « aide » pour voir ce que vous pouvez faire maintenant.",
   roles: { admin: 'administrateurs partenaires', staff: 'collaborateurs', manager: 'responsables' },
   states: {
     assigned: 'attribué', reserved: 'réservé', scheduled: 'planifié', completed: 'terminé',

@@ -1,12 +1,12 @@
 import { parseVoucherText } from '../../domain/intake/parse-voucher-email';
 import type { VoucherEmailAnalysis } from '../../domain/intake/types';
 import { messages } from '../i18n/messages';
-import { examples } from '../i18n/examples';
 import { messageAnswer } from './answers';
 import { labelsFor } from '../../cards/locale';
 import { noticeView, notUnderstoodView, refusalView, suggestView } from '../views/message.view';
 import { allowed, commandOf, type RouterTables } from './tables';
 import { fold, normaliseText, oneEditAway } from './normalise';
+import { usageAnswerText } from './usage';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
 
 /** The best reading of a pasted email among the message text and its HTML attachments. */
@@ -21,13 +21,24 @@ export function findCommand(commands: readonly CommandEntry[], keyword: string):
   return commands.find((c) => fold(c.en) === keyword || fold(c.fr) === keyword);
 }
 
+/**
+ * Keywords one edit from a typed word, in the user's language first; a slip on the other
+ * language's keyword ("reserv" from a French user) is suggested as the user's own keyword.
+ */
+function suggestions(commands: readonly CommandEntry[], typed: string, locale: HandlerContext['locale']): string[] {
+  const own = (c: CommandEntry) => (locale === 'fr' ? c.fr : c.en);
+  const other = (c: CommandEntry) => (locale === 'fr' ? c.en : c.fr);
+  const near = (pick: (c: CommandEntry) => string) => commands.filter((c) => oneEditAway(typed, [pick(c)]).length > 0);
+  return [...new Set([...near(own), ...near(other)].map(own))];
+}
+
 async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string[]): Promise<Answer> {
   const t = messages[ctx.locale];
   if (!allowed(entry.roles, ctx.actor.roles)) {
     return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), entry.id, 'refused');
   }
   const parsed = entry.args(ctx.locale).safeParse(args);
-  if (!parsed.success) return messageAnswer(refusalView(t.usage(examples[ctx.locale][entry.id] ?? entry.en), ctx.locale), entry.id, 'refused');
+  if (!parsed.success) return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, args, parsed.error), ctx.locale), entry.id, 'refused');
   return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
 }
 
@@ -51,8 +62,7 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
     return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
   }
   if (entry) return runCommand(entry, ctx, n.tokens.slice(1));
-  const keywords = tables.commands.map((c) => (ctx.locale === 'fr' ? c.fr : c.en));
-  const [suggestion] = n.tokens.length <= 8 ? oneEditAway(n.keyword, keywords) : [];
+  const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, n.keyword, ctx.locale) : [];
   if (suggestion) return messageAnswer(suggestView(ctx, n.tokens[0] ?? '', [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
   return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');
 }
