@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import en from '../../cards/i18n/en.json';
+import { CardView } from './helpers/card-view';
 import { startE2eStack, type E2eStack } from './helpers/e2e-stack';
+import { labelStart } from './helpers/flow';
+import { StepShots } from './helpers/screenshots';
 
 /** The Playground reaches the bot as the demo user, offline, and the chat works both ways. */
 describe('Agents Playground and the bot (browser)', function () {
@@ -26,6 +30,18 @@ describe('Agents Playground and the bot (browser)', function () {
     const answer = await playground.textAt(-1);
     assert.doesNotMatch(answer, /not (a )?(known|member)|inconnu|ask .*admin/i, 'the demo user is a known person of the partner');
     assert.match(answer, /vouchers?/i);
+  });
+
+  it('answers in a team channel where it is @mentioned, the mention not read as part of the command', async function () {
+    const { playground } = e2e;
+    const exchange = await playground.postInChannel('Contoso Consulting - Vouchers', 'Voucher bot', 'vouchers');
+    const body = exchange.request?.body ?? {};
+    assert.equal((body.conversation as { conversationType?: string } | undefined)?.conversationType, 'channel');
+    assert.match(String(body.text), /^<at>Voucher bot<\/at> vouchers$/);
+    const list = new CardView(playground, playground.page.locator('.ac-adaptiveCard', { hasText: labelStart(en.list.title) }).last());
+    assert.match(await list.text(), /DEMO-\d{4}/);
+    assert.ok((await list.buttons()).includes(en.button.details), 'each row has Details');
+    await new StepShots(playground.page, 'channel').take('vouchers', list.root);
   });
 
   it('needs nothing outside this machine', function () {

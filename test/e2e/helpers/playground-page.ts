@@ -80,6 +80,17 @@ export class PlaygroundPage {
     return String(await this.page.evaluate('navigator.clipboard.readText()'));
   }
 
+  /** Opens a team channel and posts a message that @mentions the bot, picked from the mention list. */
+  async postInChannel(channel: string, botName: string, text: string): Promise<Exchange> {
+    await this.page.getByRole('treeitem', { name: channel }).click();
+    const newPost = this.page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await newPost.click();
+    await newPost.pressSequentially(`@${botName.slice(0, 4)}`);
+    await this.page.getByRole('menuitem', { name: botName }).click();
+    await newPost.pressSequentially(` ${text}`);
+    return this.turn('message', () => this.page.getByRole('button', { name: 'Post', exact: true }).click());
+  }
+
   /** Bot messages in the open conversation, oldest first. */
   botMessages(): Locator {
     return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
@@ -154,8 +165,10 @@ export class PlaygroundPage {
   private async settle(): Promise<void> {
     // Only the open conversation is on screen: the last one an activity went to the bot from.
     const last = [...this.exchanges].reverse().find((e) => e.to === TO_BOT);
-    const conversation = (last?.request?.body?.conversation as { id?: string } | undefined)?.id ?? '';
-    const expected = this.created.get(conversation) ?? 0;
+    const conversation = last?.request?.body?.conversation as { id?: string; conversationType?: string } | undefined;
+    // A channel draws posts and replies without the chat's "Message author" labels: the caller waits
+    // for what it expects there.
+    const expected = conversation?.conversationType === 'channel' ? 0 : (this.created.get(conversation?.id ?? '') ?? 0);
     await this.page.waitForFunction(`document.querySelectorAll('[aria-label="Message author"]').length >= ${expected}`, undefined, {
       timeout: TURN_TIMEOUT_MS,
     });
