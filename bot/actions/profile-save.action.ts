@@ -1,5 +1,6 @@
 import type { VerbData } from '../../cards/verbs';
 import { isIsoCountry, partnerAdmin } from '../../domain/partner/partner-admin';
+import { programList, programNamed } from '../commands/admin-words';
 import { adminTexts } from '../i18n/admin';
 import type { Handler } from '../routing/types';
 import { profileView } from '../views/admin.view';
@@ -11,7 +12,10 @@ export const saveProfileAction: Handler<VerbData<'profile.save'>> = async (ctx, 
   const countries = d.countries.map((c) => c.toUpperCase());
   const bad = countries.find((c) => !isIsoCountry(c));
   if (bad !== undefined) return refusalView(t.badCountry(bad), ctx.locale);
-  const input = { description: d.description, website: d.website ?? null, contactEmail: d.contactEmail ?? null, countries, languages: d.languages, programs: d.programs };
-  await partnerAdmin(ctx.domain.deps).profile.saveProfile(ctx.actor, input as Parameters<ReturnType<typeof partnerAdmin>['profile']['saveProfile']>[1]);
+  const programs = d.programs.map((p) => programNamed(p));
+  const unknown = d.programs.find((_p, i) => programs[i] === null);
+  if (unknown !== undefined) return refusalView(t.unknownProgram(unknown, programList()), ctx.locale);
+  const input = { description: d.description, website: d.website ?? null, contactEmail: d.contactEmail ?? null, countries, languages: d.languages, programs: programs.filter((p) => p !== null) };
+  await partnerAdmin(ctx.domain.deps).profile.saveProfile(ctx.actor, input);
   return profileView(ctx, t.profileSaved);
 };

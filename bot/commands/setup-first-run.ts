@@ -43,7 +43,7 @@ export async function completeSetup(domain: Domain, turn: IncomingTurn): Promise
     locationName: d.locationName ?? '',
     country,
     approvalDaysThreshold: d.approvalDaysThreshold,
-    admin: { aadObjectId: turn.userAadObjectId ?? '', name: me?.name || turn.userName || d.partnerName, email: d.adminEmail ?? me?.email ?? '' },
+    admin: { aadObjectId: turn.userAadObjectId ?? '', name: me?.name || turn.userName || d.adminEmail || 'Admin', email: d.adminEmail ?? me?.email ?? '' },
   });
   if (!outcome.created) return refusalView(t.alreadySetUp(outcome.partner.name), turn.locale);
   const ctx: HandlerContext = { domain, actor: outcome.admin, partnerName: outcome.partner.name, locale: turn.locale, turn };
