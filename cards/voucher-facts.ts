@@ -32,8 +32,11 @@ const EXPIRING = new Set<VoucherState>(['assigned', 'reserved', 'scheduled', 'co
 export function daysLeftOf(state: VoucherState, expiresOn: Date, now: Date, l: Labels): DaysLeft {
   if (!EXPIRING.has(state)) return { text: '—', soon: false };
   const days = daysUntil(expiresOn, now);
+  // One day is singular in both languages ("1 day left", "1 jour restant"), not "1 days".
+  if (days === -1) return { text: l.common.expiredDayAgo, soon: true };
   if (days < 0) return { text: fill(l.common.expiredAgo, { days: -days }), soon: true };
   if (days === 0) return { text: l.common.expiresToday, soon: true };
+  if (days === 1) return { text: l.common.dayLeftCount, soon: true };
   return { text: fill(l.common.daysLeftCount, { days }), soon: days <= 30 };
 }
 
@@ -46,7 +49,8 @@ export function dayOrNone(day: Date | null | undefined, locale: CardLocale, l: L
 }
 
 export function daysText(days: number | null, l: Labels): string {
-  return days === null ? l.common.unknown : fill(l.common.daysCount, { days });
+  if (days === null) return l.common.unknown;
+  return days === 1 ? l.common.dayCount : fill(l.common.daysCount, { days });
 }
 
 /** The voucher fields the cards read; a narrower type than the stored document, so cards need no more. */

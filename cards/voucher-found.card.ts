@@ -2,7 +2,7 @@ import type { VoucherParseResult } from '../domain/intake/types';
 import { md, plain } from './escape';
 import { fill, formatDay, labelsFor, type CardLocale, type Labels } from './locale';
 import type { VerbInput } from './verbs';
-import { programLabel, type Fact, type ProgramName } from './voucher-facts';
+import { daysText, programLabel, type Fact, type ProgramName } from './voucher-facts';
 
 /** The Voucher found card (issue 8, step 1): parsed fields, an input per missing or uncertain one. */
 export interface FoundInput {
@@ -51,7 +51,7 @@ function senderCheck(found: FoundEmail, l: Labels): Pick<VoucherFoundData, 'send
 
 function factOf(p: VoucherParseResult, field: Field, programs: readonly ProgramName[], locale: CardLocale, l: Labels): string {
   if (field === 'program') return programLabel(p.program, programs, locale, l);
-  if (field === 'days') return fill(l.common.daysCount, { days: p.days ?? 0 });
+  if (field === 'days') return daysText(p.days ?? 0, l);
   if (field === 'assignedOn' || field === 'expiresOn') return formatDay(new Date(`${p[field]}T00:00:00Z`), locale);
   return md(fieldValue(p, field), 300);
 }

@@ -13,7 +13,9 @@ const REFERENCE = new Date(2000, 0, 1);
 
 export function parseUserDate(text: string, locale: Locale): string | null {
   const trimmed = text.trim();
-  for (const pattern of FORMATS[locale]) {
+  // The locale's order first; the other order only when the locale's cannot read the date at all
+  // ("15/03/2026" from an en-GB client that sends English, "3/15/2026" in French), so never a different day.
+  for (const pattern of [...FORMATS[locale], ...FORMATS[locale === 'fr' ? 'en' : 'fr']]) {
     const d = parse(trimmed, pattern, REFERENCE);
     // date-fns accepts "2026-3-5" for "yyyy-MM-dd"; strict round trip keeps only what was meant.
     if (isValid(d) && d.getFullYear() >= 2000 && d.getFullYear() < 2100 && matchesPattern(trimmed, pattern)) return format(d, 'yyyy-MM-dd');

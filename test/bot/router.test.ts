@@ -63,7 +63,10 @@ describe('bot/routing normalisation', () => {
     assert.equal(parseUserDate('15/03/2026', 'fr'), '2026-03-15');
     assert.equal(parseUserDate('03/04/2026', 'fr'), '2026-04-03');
     assert.equal(parseUserDate('03/04/2026', 'en'), '2026-03-04');
-    assert.equal(parseUserDate('15/03/2026', 'en'), null);
+    // Day first from an English client (en-GB sends English) is read when month first cannot be: never another day.
+    assert.equal(parseUserDate('15/03/2026', 'en'), '2026-03-15');
+    assert.equal(parseUserDate('3/15/2026', 'fr'), '2026-03-15');
+    assert.equal(parseUserDate('13/13/2026', 'en'), null);
     assert.equal(parseUserDate('2026-02-30', 'en'), null);
     assert.equal(parseUserDate('tomorrow', 'fr'), null);
   });
