@@ -23,13 +23,16 @@ export interface SweepResult {
  * customer's 15-day slot, as the engagement never happened; a completed one keeps it, since the
  * engagement was delivered.
  */
+/** Unused, the voucher's days go back to the customer's pool (DOMAIN.md, Engagement facts): the audit says so. */
+const EXPIRED_REASON = "expiry date passed: the voucher's days go back to the customer's pool while their enrollment is active";
+
 export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId): Promise<Omit<SweepResult, 'partners'>> {
   const now = deps.clock.now();
   const today = utcDay(now);
   // The four from-states touch disjoint documents, so they run side by side.
   const modified = await Promise.all(
     EXPIRABLE.map((from) => {
-      const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: 'expiry date passed' };
+      const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: EXPIRED_REASON };
       return updateEach(deps, {
         model: deps.models.vouchers,
         filter: scoped(partnerId, { state: from, expiresOn: { $lt: today } }),
