@@ -8,6 +8,7 @@ import { recordAdminChange, requireAdmin } from '../partner/admin-audit';
 import { programCode } from '../program/program.catalog';
 import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
+import { awaitRelease, releaseClaim, StoreError, takeClaim, writeClaimModel } from '../store';
 import { removeVersioned } from '../write';
 import { checkActor } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
@@ -51,8 +52,9 @@ export function peopleAdmin(deps: DomainDeps) {
       const existing = await findPerson(actor, i.aadObjectId);
       const qualifications = i.qualifications ?? (existing?.qualifications ?? []).map((q) => ({ program: programCode.parse(q.program), trainingOn: q.trainingOn, examOn: q.examOn }));
       refuseFutureDates(qualifications, deps.clock.now());
-      if (existing?.roles.includes('admin') && !i.roles.includes('admin')) await refuseLastAdmin(actor, existing);
-      const person = await people.upsert(actor, { ...i, locationIds, qualifications });
+      const upsert = () => people.upsert(actor, { ...i, locationIds, qualifications });
+      const dropsAdmin = existing?.roles.includes('admin') && !i.roles.includes('admin');
+      const person = existing && dropsAdmin ? await asLastAdminCheck(actor, existing, upsert) : await upsert();
       await recordAdminChange(deps, actor, existing ? 'person.update' : 'person.add', person.name);
       return { person, added: !existing };
     },
@@ -63,17 +65,36 @@ export function peopleAdmin(deps: DomainDeps) {
       const { aadObjectId } = parseInput(removePersonInput, raw);
       const person = await findPerson(actor, aadObjectId);
       if (!person) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
-      if (person.roles.includes('admin')) await refuseLastAdmin(actor, person);
-      const gone = await removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(actor.partnerId, {}) });
+      const remove = () => removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(actor.partnerId, {}) });
+      const gone = person.roles.includes('admin') ? await asLastAdminCheck(actor, person, remove) : await remove();
       if (!gone) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
       await recordAdminChange(deps, actor, 'person.remove', person.name);
       return person;
     },
   };
 
-  /** A partner always keeps one admin: the only one cannot remove themselves or drop the role. */
-  async function refuseLastAdmin(actor: Actor, person: Person): Promise<void> {
-    const admins = await deps.models.people.countDocuments(scoped(actor.partnerId, { roles: 'admin', aadObjectId: { $ne: person.aadObjectId } }));
-    if (admins === 0) throw refuse('LAST_ADMIN', { name: person.name });
+  /**
+   * A partner always keeps one admin: the only one cannot be removed or drop the role. The check
+   * and the change run under the partner's admins claim (domain/store.ts), so two admins removing
+   * each other at the same moment cannot both pass the check.
+   */
+  async function asLastAdminCheck<T>(actor: Actor, person: Person, change: () => Promise<T>): Promise<T> {
+    const claims = writeClaimModel(deps.connection);
+    const key = `partner-admins:${String(actor.partnerId)}`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const held = await takeClaim(claims, key, deps.clock);
+      if (!held) {
+        await awaitRelease(claims, key);
+        continue;
+      }
+      try {
+        const others = await deps.models.people.countDocuments(scoped(actor.partnerId, { roles: 'admin', aadObjectId: { $ne: person.aadObjectId } }));
+        if (others === 0) throw refuse('LAST_ADMIN', { name: person.name });
+        return await change();
+      } finally {
+        await releaseClaim(claims, held);
+      }
+    }
+    throw new StoreError(`partner ${String(actor.partnerId)}: the admins claim stayed taken`);
   }
 }
