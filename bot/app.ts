@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { describeConnectFailure, type UriSource } from './db/connect-error';
 import type { Logger } from './log';
 import { describeSetupTenants } from './commands/setup.command';
+import { createProactive } from './proactive/proactive.wiring';
 import { routerFor } from './router';
 import { createResponder } from './routing/dispatch';
 import { createBotServer } from './server';
@@ -32,7 +33,9 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     await createIndexes(domain, log);
     await logWriteMode(domain, log);
     log.info({ allowedTenantIds: config.ALLOWED_TENANT_IDS }, describeSetupTenants(config.ALLOWED_TENANT_IDS));
-    const logic = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), processedActivityStore(connection, log));
+    const proactive = createProactive({ connection, domain, credentials: config, log });
+    await proactive.ensureIndexes();
+    const logic = proactive.capture(createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), processedActivityStore(connection, log)));
     const server = createBotServer({
       log,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -40,12 +43,15 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
       pingDatabase: () => pingDatabase(connection),
     });
     const address = await server.listen(config.PORT, config.HOST);
+    proactive.worker.start();
     return {
       address,
       connection,
       domain,
       shutdown: async (deadlineMs) => {
         const drained = await server.drain(deadlineMs);
+        // A message being sent is recorded before the connection closes; the rest stay pending for the next start.
+        await proactive.worker.stop();
         await connection.close();
         return { drained };
       },

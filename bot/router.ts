@@ -53,6 +53,8 @@ import { removeArgs, removePerson } from './commands/remove.command';
 import { renewArgs, renewForm } from './commands/renew.command';
 import { setupArgs, setupFirstRun, showSettings } from './commands/setup.command';
 import { showStatus, statusArgs } from './commands/status.command';
+import { approvalsChannelArgs, setApprovalsChannelHere } from './commands/approvals-channel.command';
+import { firstAnswer, phraseRoute } from './routing/phrases';
 import type { RouterTables } from './routing/tables';
 import { command, verb, type CommandEntry, type VerbEntry } from './routing/types';
 
@@ -127,11 +129,19 @@ export const VERB_ROUTES: readonly VerbEntry[] = [
 ];
 
 /**
+ * Commands of several words whose first word is another command's keyword (bot/routing/phrases.ts):
+ * matched on the whole phrase first. `approvals channel here`, run by an admin in a channel (issue 10).
+ */
+export const PHRASES: readonly CommandEntry[] = [
+  command({ id: 'approvals-channel', en: 'approvals channel here', fr: 'canal approbations ici', changes: true, roles: ADMINS, args: approvalsChannelArgs, handler: setApprovalsChannelHere }),
+];
+
+/**
  * Everything the dispatcher needs: both tables, the email paste and the first run, whose
  * `allowedTenantIds` (ALLOWED_TENANT_IDS) names the tenants that may set up a partner.
  */
 export function routerFor(options: { allowedTenantIds: readonly string[] }): RouterTables {
-  return { commands: COMMANDS, verbs: VERB_ROUTES, email: { roles: WORKERS, handler: pastedEmail }, firstRun: setupFirstRun(options.allowedTenantIds) };
+  return { commands: COMMANDS, verbs: VERB_ROUTES, email: { roles: WORKERS, handler: pastedEmail }, firstRun: firstAnswer(phraseRoute(PHRASES), setupFirstRun(options.allowedTenantIds)) };
 }
 
 /** The router with setup open to any tenant (tests and tools; the bot process uses `routerFor(config)`). */

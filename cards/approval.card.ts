@@ -1,5 +1,5 @@
 import type { Approval, ApprovalDecision } from '../domain/approval/approval.model';
-import { linkMd, md } from './escape';
+import { linkMd, md, mdLines } from './escape';
 import { fill, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
 import { toMessageData, type MessageData } from './message.card';
 import type { VerbInput } from './verbs';
@@ -26,6 +26,8 @@ export interface ApprovalRequestData {
   statusLine: string;
   statusColor: 'Good' | 'Attention' | 'Default' | 'Warning';
   commentLine: string;
+  /** Lines for the requester above the card (a manager the request could not reach); empty for approvers. */
+  notice: string;
   /** More approvers than Teams refreshes for: the status view offers a button that opens the decision. */
   offerOpen: boolean;
   ref: VerbInput<'approval.refresh'>;
@@ -68,6 +70,7 @@ export function toApprovalRequestData(
   viewer: ApprovalViewer | null,
   names: Readonly<Record<string, string>>,
   ctx: CardContext,
+  notice: readonly string[] = [],
 ): ApprovalRequestData {
   const l = labelsFor(ctx.locale);
   const kind = (l.approval.kind as Record<string, string>)[a.kind] ?? md(a.kind, 20);
@@ -91,6 +94,7 @@ export function toApprovalRequestData(
     view,
     ...status,
     statusLine: view === 'decide' ? l.approval.yourDecision : status.statusLine,
+    notice: mdLines(notice.join('\n\n'), 800),
     offerOpen: view === 'waiting' && a.approvers.length > MAX_REFRESH_USERS,
     ref: { approvalId: String(a._id) },
     refreshUserIds: a.approvers.slice(0, MAX_REFRESH_USERS),

@@ -1,5 +1,6 @@
 import type { VerbData } from '../../cards/verbs';
 import { scoped } from '../../domain/scope';
+import { announceApproval } from '../proactive/approval-notify';
 import type { Handler, HandlerContext } from '../routing/types';
 import { noticeLines, voucherView } from '../views/voucher.view';
 
@@ -26,6 +27,6 @@ export const reserveVoucherAction: Handler<VerbData<'voucher.reserve'>> = async 
     plannedStart: d.plannedStart ?? null,
     fifteenDayException: d.fifteenDayException ?? null,
   });
-  const told = noticeLines(ctx, reserved);
+  const told = [...noticeLines(ctx, reserved), ...(await announceApproval(ctx, reserved.approval))];
   return voucherView(ctx, d.voucherId, validated ? [...noticeLines(ctx, validated).filter((l) => !told.includes(l)), ...told] : told);
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refuse } from '../../domain/refusal';
 import type { Handler, HandlerContext } from '../routing/types';
+import { announceDecision } from '../proactive/approval-notify';
 import { approvalView } from '../views/approval.view';
 import { numberArg, voucherByNumber } from './lookup';
 
@@ -17,5 +18,6 @@ export const approveArgs = () => z.tuple([numberArg], z.string()).transform(([re
 
 export const approveRequest: Handler<{ ref: string; comment: string | null }> = async (ctx, { ref, comment }) => {
   const result = await ctx.domain.approvals.approve(ctx.actor, { approvalId: await approvalIdOf(ctx, ref), comment });
+  await announceDecision(ctx, result.approval);
   return approvalView(ctx, result.approval);
 };

@@ -65,7 +65,9 @@ function failureOf(error: unknown): SendFailure {
  * SendFailure for the outbox to retry or record.
  */
 export function createProactiveSender(credentials: ProactiveCredentials, log: Logger): ProactiveSender {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...credentials }));
+  // Only what is set: an empty app id means no authentication (local runs and tests), as for incoming turns.
+  const settings = Object.fromEntries(Object.entries(credentials).filter(([, v]) => typeof v === 'string' && v !== ''));
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, conversationId: context.activity?.conversation?.id }, 'proactive turn error outside a send');
   };

@@ -10,9 +10,9 @@ const cardCtx = (ctx: HandlerContext) => ({ locale: ctx.locale, now: ctx.domain.
  * The approval card as this person sees it: Approve / Reject for an approver of a pending
  * request, the status otherwise. The vouchers are read again (their completion and deliverables).
  */
-export async function approvalView(ctx: HandlerContext, a: Approval): Promise<Reply> {
+export async function approvalView(ctx: HandlerContext, a: Approval, notice: readonly string[] = []): Promise<Reply> {
   const [names, vouchers] = await Promise.all([peopleNames(ctx), Promise.all(a.voucherIds.slice(0, 20).map((id) => ctx.domain.vouchers.get(ctx.actor, String(id))))]);
-  const data = toApprovalRequestData(a, vouchers, { aadObjectId: ctx.actor.aadObjectId }, names, cardCtx(ctx));
+  const data = toApprovalRequestData(a, vouchers, { aadObjectId: ctx.actor.aadObjectId }, names, cardCtx(ctx), notice);
   return { kind: 'card', card: render('approval-request', data) };
 }
 
