@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addYears } from '../calendar';
 import { calendarDate, text } from '../inputs';
 import type { DomainDeps } from '../models';
+import { checkActor } from '../person/actor';
 import type { Actor, Person } from '../person/person.model';
 import { checklistFor, programCode, PROGRAM_CODES, type ChecklistKind, type ProgramCode } from '../program/program.catalog';
 import { parseInput, refuse, type ActionCode } from '../refusal';
@@ -42,6 +43,7 @@ export interface ChecklistView {
 const isAdmin = (actor: Actor) => actor.roles.includes('admin') || actor.roles.includes('system');
 
 function requireAdmin(actor: Actor, action: ActionCode): void {
+  checkActor(actor);
   if (!isAdmin(actor)) throw refuse('NOT_PERMITTED', { action, roles: ['admin'] });
 }
 

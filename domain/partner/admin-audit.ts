@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { DomainDeps } from '../models';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { refuse, type ActionCode } from '../refusal';
 import { scoped } from '../scope';
@@ -22,6 +23,7 @@ export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 /** Only partner admins change partner settings, people, locations, eligibility, enrollment and profile (issue 9). */
 export function requireAdmin(actor: Actor, action: ActionCode): void {
+  checkActor(actor);
   if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action, roles: ['admin'] });
 }
 

@@ -5,6 +5,7 @@ import { eligibilityService } from '../enrollment/eligibility.service';
 import { countryCode, email, text } from '../inputs';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
+import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { programCode, type ProgramCode } from '../program/program.catalog';
 import { parseInput, refuse, type ActionCode } from '../refusal';
@@ -43,6 +44,7 @@ export const profileInput = z.object({
 });
 
 function requireAdmin(actor: Actor, action: ActionCode): void {
+  checkActor(actor);
   if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action, roles: ['admin'] });
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../domain/domain';
+import { partnerAdmin } from '../../../domain/partner/partner-admin';
 import { systemActor } from '../../../domain/person/person.service';
+import { checklistFor } from '../../../domain/program/program.catalog';
 import { useTestDatabase } from '../../helpers/db';
 import { completedVoucher, createWorld, newVoucher, reserveFr, START, type World } from '../world';
 import { assertResultShape, idOf, refusedWithoutTrace } from './audit-helpers';
@@ -34,6 +36,11 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
       { name: 'a role-less person made staff takes a voucher in', act: async () => w.domain.vouchers.intake(forged(() => nobody, { roles: ['staff'] })(), { voucherNumber: 'FORGED-1', days: 5, program: 'AZDPS', assignedOn: '2025-03-01', source: { kind: 'manual' } }) },
       { name: 'staff of another partner id reads approvals', act: async (v) => w.domain.approvals.get(forged(() => w.manager, { partnerId: new Types.ObjectId() })(), v) },
       { name: 'a manager copy lists pending approvals', act: async () => w.domain.approvals.pendingFor({ ...w.manager }) },
+      { name: 'staff made admin saves a location', act: async () => w.domain.partners.upsertLocation(forged(() => w.staffFr, { roles: ['admin'] })(), { locationId: 'FR-PAR', name: 'Taken', country: 'FR' }) },
+      { name: 'staff made admin unticks eligibility', act: async () => w.domain.partners.tickEligibility(forged(() => w.staffFr, { roles: ['admin'] })(), { program: 'AZDPS', item: checklistFor('AZDPS')[0]?.key ?? '', done: false }) },
+      { name: 'staff made admin updates the profile', act: async () => w.domain.partners.updateProfile(forged(() => w.staffFr, { roles: ['admin'] })(), { description: 'x', website: null, contactEmail: null, countries: [], languages: [], programs: [] }) },
+      { name: 'staff made admin unticks through partner administration', act: async () => partnerAdmin(w.domain.deps).enrollment.tick(forged(() => w.staffFr, { roles: ['admin'] })(), { program: 'AZDPS', changes: [{ item: checklistFor('AZDPS')[0]?.key ?? '', done: false }] }) },
+      { name: 'staff made admin removes the admin through partner administration', act: async () => partnerAdmin(w.domain.deps).people.removePerson(forged(() => w.staffFr, { roles: ['admin'] })(), { aadObjectId: w.admin.aadObjectId }) },
       { name: 'staff made admin asks to redeem', act: async (v) => w.domain.approvals.requestRedemption(forged(() => w.staffUs, { roles: ['admin'] })(), { voucherIds: [v] }) },
     ];
     for (const row of rows) {
