@@ -1,7 +1,7 @@
 import { md, mdLines } from './escape';
 import { daysUntil, fill, formatAmount, formatDay, isoDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
-import type { Fact, VoucherView } from './voucher-facts';
+import { daysText, type Fact, type VoucherView } from './voucher-facts';
 
 /**
  * The claim card (issue 8, step 8): for a redeemed voucher, the 60-day deadline and the amount at
@@ -31,7 +31,7 @@ function amountLine(v: Pick<VoucherView, 'days' | 'engagementCountry' | 'claim'>
   if (v.claim) return formatAmount(v.claim.amount, v.claim.currency, ctx.locale);
   if (!c.dayRate || v.days === null) return fill(l.claim.noRate, { country: md(v.engagementCountry, 8, '?') });
   const rate = formatAmount(c.dayRate.amount, c.dayRate.currency, ctx.locale);
-  return fill(l.claim.amount, { days: v.days, rate, amount: formatAmount(c.dayRate.amount * v.days, c.dayRate.currency, ctx.locale) });
+  return fill(l.claim.amount, { days: daysText(v.days, l), rate, amount: formatAmount(c.dayRate.amount * v.days, c.dayRate.currency, ctx.locale) });
 }
 
 export function toClaimData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'days' | 'engagementCountry' | 'redemption' | 'claim'>, c: ClaimContext, ctx: CardContext): ClaimData {

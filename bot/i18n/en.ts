@@ -19,6 +19,7 @@ export const en = {
   usageUnreadable: (typed: string, what: string, usage: string, example: string) => `I could not read "${typed}" as ${what}. Write the command as ${usage}, for example: ${example}`,
   usageCheck: (usage: string, example: string) => `I could not read that command. Write it as ${usage}, for example: ${example}`,
   dateHint: 'Write dates as 2026-03-15 or 3/15/2026.',
+  formAgain: 'Open the form again',
   unknownVerb: 'This button belongs to an older card. Type "help" to see what you can do now.',
   roles: { admin: 'partner admins', staff: 'staff', manager: 'managers' } as Record<string, string>,
   states: {

@@ -21,6 +21,7 @@ export const fr: BotTexts = {
   usageUnreadable: (typed, what, usage, example) => `Je n'ai pas pu lire « ${typed} » comme ${what}. Écrivez la commande ainsi : ${usage}, par exemple : ${example}`,
   usageCheck: (usage, example) => `Je n'ai pas pu lire cette commande. Écrivez-la ainsi : ${usage}, par exemple : ${example}`,
   dateHint: 'Écrivez les dates ainsi : 15/03/2026 ou 2026-03-15.',
+  formAgain: 'Rouvrir le formulaire',
   unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez « aide » pour voir ce que vous pouvez faire maintenant.",
   roles: { admin: 'administrateurs partenaires', staff: 'collaborateurs', manager: 'responsables' },
   states: {

@@ -1,3 +1,5 @@
+import { isVerb } from '../../cards/verbs';
+import type { MessageButton } from '../../cards/message.card';
 import type { Domain, Refusal } from '../../domain/domain';
 import { reasonOf } from '../../domain/domain';
 import { fieldWord } from '../../domain/words';
@@ -60,6 +62,18 @@ function refusalText(refusal: Refusal, locale: IncomingTurn['locale']): string {
   return t.invalidFields([...new Set(fields)]);
 }
 
+/**
+ * A refused form submission replaces the form for the clicker (Universal Actions): the refusal
+ * then offers the form again (its `-form` verb, same voucher and shown state), so what to correct
+ * is one click away instead of a command to retype.
+ */
+function formAgain(tables: RouterTables, turn: IncomingTurn): MessageButton[] {
+  const data = turn.invoke?.data as { voucherId?: unknown; expectedState?: unknown } | undefined;
+  const form = tables.verbs.find((v) => v.verb === `${turn.invoke?.verb ?? ''}-form`);
+  if (!form || typeof data?.voucherId !== 'string' || typeof data.expectedState !== 'string' || !isVerb(form.verb)) return [];
+  return [{ title: messages[turn.locale].formAgain, verb: form.verb, data: { voucherId: data.voucherId, expectedState: data.expectedState } } as MessageButton];
+}
+
 /** The router as the turn sees it: answers, and how refusals, failures and waits read. */
 export function createResponder(domain: Domain, tables: RouterTables): TurnResponder {
   const kindOf = (turn: IncomingTurn) => (turn.kind === 'invoke' ? 'invoke' : 'message');
@@ -71,7 +85,7 @@ export function createResponder(domain: Domain, tables: RouterTables): TurnRespo
         if (current) return invokeAnswer(current, commandOf(turn), 'stale');
       }
       if (refusal.code === 'PERSON_NOT_FOUND') return answerFor(kindOf(turn), await strangerView(domain, turn), commandOf(turn), 'unknown-person');
-      return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale), commandOf(turn), 'refused');
+      return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale, formAgain(tables, turn)), commandOf(turn), 'refused');
     },
     apology: (reference, turn) => answerFor(kindOf(turn), apologyView(reference, turn.locale), commandOf(turn), 'error'),
     changes: (turn) => changes(tables, turn),

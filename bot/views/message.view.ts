@@ -1,4 +1,4 @@
-import { toApologyData, toDidYouMeanData, toDoneData, toMessageData, toNotVoucherData, toRefusalData, toUnknownPersonData, toUnknownTenantData, type MessageData } from '../../cards/message.card';
+import { toApologyData, toDidYouMeanData, toDoneData, toMessageData, toNotVoucherData, toRefusalData, toUnknownPersonData, toUnknownTenantData, type MessageButton, type MessageData } from '../../cards/message.card';
 import { render } from '../../cards/render';
 import type { Locale } from '../i18n/messages';
 import type { Reply } from '../routing/types';
@@ -11,7 +11,7 @@ export function suggestView(ctx: { locale: Locale }, typed: string, commandText:
   return card(toDidYouMeanData(typed, commandText, ctx.locale));
 }
 
-export const refusalView = (reason: string, locale: Locale): Reply => card(toRefusalData(reason, locale));
+export const refusalView = (reason: string, locale: Locale, buttons: readonly MessageButton[] = []): Reply => card(toRefusalData(reason, locale, buttons));
 export const doneView = (text: string, locale: Locale): Reply => card(toDoneData(text, locale));
 export const apologyView = (reference: string, locale: Locale): Reply => card(toApologyData(reference, locale));
 export const strangerView = (partner: string, admins: string[], locale: Locale): Reply => card(toUnknownPersonData(partner, admins, locale));
