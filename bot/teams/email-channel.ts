@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import type { Domain } from '../../domain/domain';
 import { mailboxService } from '../../domain/partner/mailbox.service';
 import { customerContactStore } from '../email/customer-contact.store';
-import { emailPayloadHandlers } from '../email/email-payloads';
 import { replyQuotaStore } from '../email/reply-quota.store';
 import { notifyReservedCustomers, watchReservations } from '../email/reservation-notice';
 import type { Enqueue } from '../email/staff-notice';
@@ -23,8 +22,8 @@ export interface EmailChannelOptions {
 }
 
 /**
- * The Email channel as one piece for bot/app.ts: the turn for `channelId: "email"` activities,
- * the outbox payloads it sends, and the reservation check that tells customers by email.
+ * The Email channel as one piece: the turn for `channelId: "email"` activities and the
+ * reservation check that tells customers by email (its outbox payloads: bot/email/email-payloads.ts).
  */
 export function emailChannel(o: EmailChannelOptions) {
   const mailboxes = mailboxService(o.domain.deps);
@@ -36,7 +35,6 @@ export function emailChannel(o: EmailChannelOptions) {
     mailboxes,
     ensureIndexes: () => mailboxes.ensureIndexes(),
     turn: createEmailTurn({ intake, once: o.once, log: o.log, remember: o.remember }) as (context: TurnContext) => Promise<void>,
-    payloads: emailPayloadHandlers(o.domain),
     checkReservations,
     /** Starts the periodic reservation check; returns its stop. */
     watch: (everyMs?: number) => watchReservations(checkReservations, o.log, everyMs),

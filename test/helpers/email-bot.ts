@@ -10,15 +10,15 @@ import { createResponder } from '../../bot/routing/dispatch';
 import { createBotServer } from '../../bot/server';
 import { processedActivityStore } from '../../bot/store/processed-activity.store';
 import { createMessagesHandler } from '../../bot/teams/adapter';
-import { emailChannel } from '../../bot/teams/email-channel';
-import { byChannel } from '../../bot/teams/email-turn';
+import { customerChannels } from '../../bot/teams/customer-channels';
 import { createProactiveSender } from '../../bot/teams/proactive';
 import { createTurnLogic } from '../../bot/teams/turn';
 import { capturedLogger } from './log-capture';
 
 /**
- * The bot with the Email channel wired as bot/app.ts wires it: the Teams turn, the email turn,
- * the outbox (H10's store and worker) and its proactive sender, on a test database. The outbox
+ * The bot with customers by email and files wired as bot/app.ts wires them (bot/teams/customer-channels.ts):
+ * the Teams turn, the email turn, the file turn, the outbox store and worker with its proactive
+ * sender, on a test database. The outbox
  * worker is not started: tests run `outboxTick()` to send what is due.
  */
 export async function startEmailBot(connection: Connection, clock: Clock, options: { repliesPerHour?: number } = {}) {
@@ -29,18 +29,17 @@ export async function startEmailBot(connection: Connection, clock: Clock, option
   const outbox = outboxStore(connection, { clock });
   await outbox.ensureIndexes();
   await refs.ensureIndexes();
-  const email = emailChannel({
-    connection, domain, log: capture.log, once, enqueue: (m) => outbox.enqueue(m), remember: (seen) => refs.remember(seen), repliesPerHour: options.repliesPerHour ?? 5,
-  });
-  await email.ensureIndexes();
+  const customers = customerChannels({ connection, domain, log: capture.log, once, repliesPerHour: options.repliesPerHour ?? 5 });
+  const linked = customers.link({ enqueue: (m) => outbox.enqueue(m), remember: (seen) => refs.remember(seen) });
+  await linked.ensureIndexes();
   const teams = createTurnLogic(capture.log, createResponder(domain, ROUTER), once);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
   const sender = createProactiveSender({ MicrosoftAppType: 'MultiTenant' }, capture.log);
-  const worker = createOutboxWorker({ outbox, refs, sender, handlers: { ...email.payloads }, log: capture.log });
+  const worker = createOutboxWorker({ outbox, refs, sender, handlers: customers.handlers, log: capture.log });
   const server = createBotServer({
     log: capture.log,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    handleMessages: createMessagesHandler(config, capture.log, byChannel(email.turn, teams)),
+    handleMessages: createMessagesHandler(config, capture.log, linked.wrap(teams)),
     pingDatabase: async () => true,
   });
   const address = await server.listen(0, '127.0.0.1');
@@ -48,7 +47,8 @@ export async function startEmailBot(connection: Connection, clock: Clock, option
     url: `http://127.0.0.1:${address.port}/api/messages`,
     log: capture,
     domain,
-    email,
+    email: linked.email,
+    files: { jobs: customers.jobs, runner: linked.runner },
     outbox,
     refs,
     outboxTick: () => worker.tick(),
