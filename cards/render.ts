@@ -29,7 +29,7 @@ import voucherList from './templates/voucher-list.json';
 import voucherNew from './templates/voucher-new.json';
 import welcome from './templates/welcome.json';
 import { ADMIN_TEMPLATES, type AdminTemplateData } from './admin-templates';
-import { isVerb, type Verb } from './verbs';
+import { CARD_LANG, isVerb, type Verb } from './verbs';
 
 /**
  * The one caller of adaptivecards-templating (STYLE.md §5): a template name and the data its
@@ -98,7 +98,27 @@ export function render<N extends TemplateName>(name: N, data: TemplateData[N]): 
   if (typeof card !== 'object' || card === null || (card as { type?: unknown }).type !== 'AdaptiveCard') {
     throw new Error(`template ${name} did not expand to an AdaptiveCard`);
   }
+  stampLang(card, data.l.lang);
   return card as AdaptiveCard;
+}
+
+/**
+ * Every Action.Execute carries the card's language in its data (`lang`, see verbs.ts), so the
+ * answer to a click speaks the card's language whatever locale the clicking client reports.
+ */
+function stampLang(node: unknown, lang: string): void {
+  if (Array.isArray(node)) {
+    for (const item of node) stampLang(item, lang);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const element = node as Record<string, unknown>;
+  if (element.type === 'Action.Execute') {
+    const data = element.data;
+    if (data === undefined) element.data = { [CARD_LANG]: lang };
+    else if (typeof data === 'object' && data !== null && !Array.isArray(data)) element.data = { ...data, [CARD_LANG]: lang };
+  }
+  for (const value of Object.values(element)) stampLang(value, lang);
 }
 
 function collectVerbs(node: unknown, into: Set<string>): void {

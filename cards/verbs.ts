@@ -43,6 +43,14 @@ const days = z.union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform
 const email = z.string().trim().toLowerCase().pipe(z.email());
 const httpsUrl = z.string().trim().max(2000).pipe(z.url({ protocol: /^https$/ }));
 
+/**
+ * The key under which render() puts the card's language ('en' or 'fr') into every Action.Execute's
+ * data: a click is answered in the card's language, not the client's (the Agents Playground sends
+ * en-US for every click; a Teams client may differ from the language the card was written in).
+ * The verb schemas drop it like any other unknown key; the bot reads it from the raw data.
+ */
+export const CARD_LANG = 'lang';
+
 const voucherRef = { voucherId: objectId, expectedState };
 const approvalRef = { approvalId: objectId };
 

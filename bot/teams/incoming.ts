@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
+import { CARD_LANG } from '../../cards/verbs';
 import { localeOf } from '../i18n/messages';
 import type { IncomingTurn, MemberDirectory } from '../routing/types';
 
@@ -24,6 +25,17 @@ function invokeOf(activity: Activity): IncomingTurn['invoke'] {
     data: action.data ?? {},
     trigger: typeof value.trigger === 'string' ? value.trigger : 'manual',
   };
+}
+
+/**
+ * A click is answered in the language of the card clicked (render() puts it in every
+ * Action.Execute's data as `lang`), whatever locale the client reports: the Agents Playground
+ * sends en-US for every click, and a Teams client's language may differ from the card's. A
+ * refresh (trigger automatic) builds the viewer's own card, so it follows the viewer's locale.
+ */
+function localeOfTurn(activity: Activity, invoke: IncomingTurn['invoke']): IncomingTurn['locale'] {
+  const lang = invoke && invoke.trigger !== 'automatic' ? record(invoke.data)[CARD_LANG] : undefined;
+  return localeOf(lang === 'en' || lang === 'fr' ? lang : activity.locale);
 }
 
 /** Teams puts the tenant in channelData; other clients in the conversation. */
@@ -54,18 +66,19 @@ export function toIncoming(activity: Activity, textWithoutMention: string, membe
   const htmlTexts = (activity.attachments ?? [])
     .filter((a) => a.contentType === 'text/html' && typeof a.content === 'string')
     .map((a) => a.content as string);
+  const invoke = invokeOf(activity);
   return {
     kind: KINDS[activity.type] ?? 'other',
     activityId: activity.id ?? '',
     text: typeof activity.text === 'string' ? textWithoutMention : '',
     htmlTexts,
-    locale: localeOf(activity.locale),
+    locale: localeOfTurn(activity, invoke),
     userAadObjectId: activity.from?.aadObjectId,
     userName: activity.from?.name,
     tenantId: tenantOf(activity),
     conversationId: activity.conversation?.id ?? '',
     channelId: activity.channelId ?? '',
-    invoke: invokeOf(activity),
+    invoke,
     botAdded: botAdded(activity),
     mentions: mentionsOf(activity),
     members,
