@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { fixedClock } from '../domain/clock';
 import { addDays, isoDay, utcDay } from '../domain/calendar';
 import { createDomain, type Actor, type Domain } from '../domain/domain';
+import { mailboxService } from '../domain/partner/mailbox.service';
 import { systemActor } from '../domain/person/person.service';
 import { checklistFor, PROGRAM_CODES, type ProgramCode } from '../domain/program/program.catalog';
 
@@ -43,6 +44,8 @@ async function setUpPartner(d: Domain, today: Date): Promise<Actor> {
   const settings = { approvalDaysThreshold: 10, approvalTtlDays: 7, allowSelfApproval: true };
   const partner = await d.partners.upsertPartner({ slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT], settings });
   const system = systemActor(partner._id);
+  // Customers forward voucher emails here (issue 10, Email channel); no staff channel: staff hear of them in their personal chats.
+  await mailboxService(d.deps).set(system, { address: 'vouchers@contoso.example', staffChannelId: null });
   for (const [locationId, name, country] of [['FR-PAR', 'Paris', 'FR'], ['US-SEA', 'Seattle', 'US']] as const) {
     const contacts = PEOPLE.filter((p) => p.locationIds?.includes(locationId)).map(({ aadObjectId, name: n, email }) => ({ aadObjectId, name: n, email }));
     await d.partners.upsertLocation(system, { locationId, name, country, contacts });
