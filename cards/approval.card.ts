@@ -1,6 +1,6 @@
 import type { Approval, ApprovalDecision } from '../domain/approval/approval.model';
 import { linkMd, md, mdLines } from './escape';
-import { fill, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
+import { fill, fillCount, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
 import { toMessageData, type MessageData } from './message.card';
 import type { VerbInput } from './verbs';
 import { daysText, type Fact, type VoucherView } from './voucher-facts';
@@ -90,7 +90,7 @@ export function toApprovalRequestData(
       facts: v.completion ? [{ title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) }, { title: l.field.summary, value: md(v.completion.summary, 150) }] : [],
       links: v.deliverables.slice(0, SHOWN_LINKS).map((d) => linkMd(d.name, d.kind === 'link' ? d.url : null)),
     })),
-    moreVouchers: vouchers.length > SHOWN_VOUCHERS ? fill(l.approval.moreVouchers, { count: vouchers.length - SHOWN_VOUCHERS }) : '',
+    moreVouchers: vouchers.length > SHOWN_VOUCHERS ? fillCount(l.approval.moreVouchers, vouchers.length - SHOWN_VOUCHERS, ctx.locale) : '',
     view,
     ...status,
     statusLine: view === 'decide' ? l.approval.yourDecision : status.statusLine,

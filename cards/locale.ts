@@ -22,6 +22,22 @@ export function fill(template: string, params: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/** A label that depends on a count: its form for one (French counts 0 and 1 as one) and for more. */
+export interface CountForms {
+  one: string;
+  other: string;
+}
+
+const PLURAL_RULES: Readonly<Record<CardLocale, Intl.PluralRules>> = {
+  en: new Intl.PluralRules('en-US'),
+  fr: new Intl.PluralRules('fr-FR'),
+};
+
+/** The form of `forms` for `count` in the locale's plural rules, `{count}` filled ("1 voucher", "2 vouchers"). */
+export function fillCount(forms: CountForms, count: number, locale: CardLocale): string {
+  return fill(PLURAL_RULES[locale].select(count) === 'one' ? forms.one : forms.other, { count });
+}
+
 // Intl formatters are immutable and costly to build: one per locale, built once.
 const DAY_FORMAT: Readonly<Record<CardLocale, Intl.DateTimeFormat>> = {
   en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'medium', timeZone: 'UTC' }),

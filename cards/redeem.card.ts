@@ -1,5 +1,5 @@
 import { md, plain } from './escape';
-import { fill, formatDay, labelsFor, type CardContext, type Labels } from './locale';
+import { fill, fillCount, formatDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
 import { daysText, type VoucherRowView, type VoucherView } from './voucher-facts';
 
@@ -42,7 +42,7 @@ function reviewLine(v: VoucherView, l: Labels, ctx: CardContext): string {
     program: md(v.program, 16, l.common.unknown),
     days: daysText(v.days, l),
     delivered: v.completion ? formatDay(v.completion.deliveredOn, ctx.locale) : l.common.none,
-    deliverables: fill(l.redeem.deliverablesCount, { count: v.deliverables.length }),
+    deliverables: fillCount(l.redeem.deliverablesCount, v.deliverables.length, ctx.locale),
     expires: formatDay(v.expiresOn, ctx.locale),
   });
 }
@@ -52,7 +52,7 @@ export function toRedeemReviewData(vouchers: readonly VoucherView[], ctx: CardCo
   const shown = vouchers.slice(0, MAX_REVIEWED);
   return {
     l,
-    intro: fill(l.redeem.reviewIntro, { count: shown.length }),
+    intro: fillCount(l.redeem.reviewIntro, shown.length, ctx.locale),
     onlyFirst: vouchers.length > MAX_REVIEWED ? fill(l.redeem.onlyFirst, { count: MAX_REVIEWED }) : '',
     vouchers: shown.map((v) => ({ heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)}`, line: reviewLine(v, l, ctx) })),
     confirm: { voucherIds: shown.map((v) => String(v._id)) },

@@ -27,13 +27,22 @@ describe('redeem cards', () => {
       assert.match(allText(none), locale === 'fr' ? /Aucun bon terminé/ : /No completed voucher/);
     });
 
+    it(`review of one voucher reads in the singular, of none or two in the plural forms, in ${locale}`, () => {
+      const one = allText(render('redeem-review', toRedeemReviewData([a], { locale, now: NOW })));
+      assert.match(one, locale === 'fr' ? /Échanger ce bon \?/ : /Redeem this voucher\?/);
+      assert.doesNotMatch(one, /\b1 (vouchers|bons)\b/);
+      const noDeliverable = allText(render('redeem-review', toRedeemReviewData([{ ...b, deliverables: [] }], { locale, now: NOW })));
+      // French counts zero as one ("0 livrable"), English as more ("0 deliverables").
+      assert.match(noDeliverable, locale === 'fr' ? /0 livrable ·/ : /0 deliverables ·/);
+    });
+
     it(`review: each voucher's facts and Yes, redeem for exactly those, in ${locale}`, () => {
       const card = render('redeem-review', toRedeemReviewData([a, b], { locale, now: NOW }));
       assertValidCard(card);
       const text = allText(card);
       assert.match(text, locale === 'fr' ? /Échanger ces 2 bons/ : /Redeem these 2 vouchers/);
       assert.match(text, /AB-1 · Fabrikam SA/);
-      assert.match(text, locale === 'fr' ? /1 livrables/ : /1 deliverables/);
+      assert.match(text, locale === 'fr' ? /1 livrable ·/ : /1 deliverable ·/);
       assert.match(text, locale === 'fr' ? /6 févr\. 2026/ : /Feb 6, 2026/);
       const yes = actionNamed(card, locale === 'fr' ? 'Oui, échanger' : 'Yes, redeem');
       assert.deepEqual(parseVerbData('redemption.confirm', yes.data).data, { voucherIds: [String(a._id), String(b._id)] });
