@@ -12,6 +12,7 @@ import { createResponder } from './routing/dispatch';
 import { createBotServer } from './server';
 import { processedActivityStore } from './store/processed-activity.store';
 import { createMessagesHandler } from './teams/adapter';
+import { customerChannels } from './teams/customer-channels';
 import { createTurnLogic } from './teams/turn';
 
 export interface RunningBot {
@@ -33,9 +34,15 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     await createIndexes(domain, log);
     await logWriteMode(domain, log);
     log.info({ allowedTenantIds: config.ALLOWED_TENANT_IDS }, describeSetupTenants(config.ALLOWED_TENANT_IDS));
-    const proactive = createProactive({ connection, domain, credentials: config, log });
+    const once = processedActivityStore(connection, log);
+    // Customers by email and files (issue 10): their outbox payloads first, then bound to the outbox.
+    const customers = customerChannels({ connection, domain, log, once, repliesPerHour: config.EMAIL_REPLIES_PER_HOUR });
+    const proactive = createProactive({ connection, domain, credentials: config, log }, { handlers: customers.handlers });
     await proactive.ensureIndexes();
-    const logic = proactive.capture(createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), processedActivityStore(connection, log)));
+    const channels = customers.link({ enqueue: (m) => proactive.outbox.enqueue(m), remember: (seen) => proactive.refs.remember(seen) });
+    await channels.ensureIndexes();
+    const teams = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), once);
+    const logic = proactive.capture(channels.wrap(teams));
     const server = createBotServer({
       log,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -44,6 +51,7 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     });
     const address = await server.listen(config.PORT, config.HOST);
     proactive.worker.start();
+    channels.start();
     return {
       address,
       connection,
@@ -51,6 +59,7 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
       shutdown: async (deadlineMs) => {
         const drained = await server.drain(deadlineMs);
         // A message being sent is recorded before the connection closes; the rest stay pending for the next start.
+        channels.stop();
         await proactive.worker.stop();
         await connection.close();
         return { drained };
