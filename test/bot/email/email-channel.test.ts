@@ -127,6 +127,24 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
     assert.equal(records, 1);
   });
 
+  it('with no staff channel set, every staff member gets the card in their personal chat', async () => {
+    const personal = 'personal-vouchers@partner-mail.test';
+    await bot.email.mailboxes.set(systemActor(w.admin.partnerId), { address: personal, staffChannelId: null });
+    const number = `PS-PC-${randomUUID().slice(0, 6).toUpperCase()}`;
+    await send(email(ADMIN, NOTICE.en(number), { to: personal }));
+    const v = await voucher(number);
+    assert.ok(v);
+    const records = await bot.outbox.model.find({ 'payload.kind': 'voucher.new', key: { $regex: String(v._id) } }).lean();
+    const targets = records.map((r) => (r.target.kind === 'person' ? r.target.aadObjectId : r.target.conversationId)).sort();
+    assert.deepEqual(targets, [w.outsider.aadObjectId, w.staffFr.aadObjectId, w.staffUs.aadObjectId].sort(), 'staff only: not the admin, not the manager');
+  });
+
+  it('an email to an address no partner has set up is neither recorded nor answered', async () => {
+    const number = `PS-NO-${randomUUID().slice(0, 6).toUpperCase()}`;
+    assert.equal(await send(email(ADMIN, NOTICE.en(number), { to: 'someone-else@elsewhere.test' })), 0);
+    assert.equal(await voucher(number), null);
+  });
+
   const loops: Array<[string, (n: string) => ReturnType<typeof email>]> = [
     ['an out-of-office reply (French subject)', (n) => email(ADMIN, NOTICE.fr(n), { subject: 'Réponse automatique : Bon reçu' })],
     ['an out-of-office reply (German subject)', (n) => email(ADMIN, NOTICE.de(n), { subject: 'Abwesenheitsnotiz: Gutschein erhalten' })],
