@@ -1,72 +1,23 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
-import { addDays, isoDay, utcDay } from '../domain/calendar';
-import { systemClock } from '../domain/clock';
-import { createDomain } from '../domain/domain';
+import { benchNumber, click, dropDatabase, EXTRA, prepare, reserveClick, ROOT, say } from './bot-bench-data';
 import { cpuMs, freePort, load, peakRssMb, pct, startProcess, summariseProfile, waitForHttp, type RunResult } from './bot-bench-support';
 
 /**
  * `npm run bench:bot`: the bot process (`bot/main.ts`) through /api/messages with expectReplies,
  * on a throw-away database holding the demo data plus 1,000 vouchers, against a plain botbuilder
  * echo bot (bench/echo-bot.ts) on the same stack, in the same run: `voucher <number>` and a
- * reserve click at 1, 10 and 50 connections. Prints figures and ratios; asserts nothing. With
+ * reserve click at 1, 10 and 50 connections. Prints figures, ratios and each target at 10
+ * connections as PASS or MISS, with the machine's load average at the start and the end (the
+ * database server shares the machine, so a busy machine shows in every figure). With
  * `-- --profile`, also where the bot process spends its CPU (a V8 profile summarised by package).
  * Both bots run compiled (as `npm run start:prod`), or through tsx with `-- --tsx`.
  */
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const ALEX = '00000000-0000-0000-0000-0000000000020';
-const EXTRA = 1_000;
 const LEVELS = [1, 10, 50];
 const REQUESTS: Record<number, { view: number; reserve: number }> = { 1: { view: 150, reserve: 100 }, 10: { view: 300, reserve: 300 }, 50: { view: 400, reserve: 500 } };
-const ROOT = path.resolve(__dirname, '..');
-
-async function prepare(uri: string, dbName: string): Promise<string[]> {
-  const seed = startProcess(['--import', 'tsx', path.join(ROOT, 'tools/seed.ts'), '--demo'], { MONGODB_URI: uri, MONGODB_DB_NAME: dbName });
-  const code = await new Promise<number | null>((resolve) => seed.child.once('exit', resolve));
-  if (code !== 0) throw new Error(`seed failed:\n${seed.output()}`);
-  const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
-  try {
-    const d = createDomain({ connection, clock: systemClock });
-    const partner = await d.partners.byTenant(TENANT);
-    if (!partner) throw new Error('the demo partner is missing after seeding');
-    const alex = await d.people.resolveActor(partner._id, ALEX);
-    const assignedOn = isoDay(addDays(utcDay(new Date()), -10));
-    const ids: string[] = [];
-    for (let i = 0; i < EXTRA; i += 10) {
-      const batch = Array.from({ length: 10 }, (_, k) => `BENCH-${String(i + k).padStart(5, '0')}`);
-      const made = await Promise.all(
-        batch.map(async (number, k) => {
-          const { voucher } = await d.vouchers.intake(alex, { voucherNumber: number, program: 'AZDPS', days: 5, customerName: `Bench customer ${i + k}`, agreementNumber: `AG-${i + k}`, voucherAdminEmail: 'it@bench.test', assignedOn, source: { kind: 'manual' } });
-          await d.vouchers.validate(alex, { voucherId: String(voucher._id), voucherAdminEmail: 'it@bench.test' });
-          return String(voucher._id);
-        }),
-      );
-      ids.push(...made);
-    }
-    return ids;
-  } finally {
-    await connection.close();
-  }
-}
-
-const activity = (extra: Record<string, unknown>) => ({
-  id: randomUUID(),
-  channelId: 'msteams',
-  serviceUrl: 'http://127.0.0.1:9/',
-  deliveryMode: 'expectReplies',
-  locale: 'en-US',
-  from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX },
-  recipient: { id: '28:bot', name: 'Voucher bot' },
-  conversation: { id: 'a:bench', conversationType: 'personal', tenantId: TENANT },
-  channelData: { tenant: { id: TENANT } },
-  ...extra,
-});
-const say = (text: string) => activity({ type: 'message', text });
-const click = (verb: string, data: Record<string, unknown>) => activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
 
 interface Row {
   name: string;
@@ -76,14 +27,16 @@ interface Row {
 const rps = (r: RunResult) => (r.requests / r.wallMs) * 1000;
 const cpuPerTurn = (r: RunResult) => r.cpuMs / r.requests;
 
+const BASELINE: Record<string, string> = { 'voucher <number>': 'echo message', 'reserve click': 'echo click' };
+const line = (cells: string[], first = 22) => process.stdout.write(`${cells.map((c, i) => (i === 0 ? c.padEnd(first) : c.padStart(10))).join(' ')}\n`);
+
 function print(rows: Row[]): void {
-  const line = (cells: string[]) => process.stdout.write(`${cells.map((c, i) => (i === 0 ? c.padEnd(22) : c.padStart(10))).join(' ')}\n`);
   line(['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'cpu ms/turn', 'errors']);
   for (const { name, connections, r } of rows) line([name, String(connections), rps(r).toFixed(0), pct(r.latencies, 50).toFixed(1), pct(r.latencies, 99).toFixed(1), cpuPerTurn(r).toFixed(2), String(r.errors)]);
-  process.stdout.write('\nratios to the echo bot (targets at 10 connections: throughput >= 0.5x, p99 <= 3x, CPU/turn <= 2x)\n');
+  process.stdout.write('\nratios to the echo bot answering the same kind of activity (a message, a card click)\n');
   for (const n of LEVELS) {
-    const echo = rows.find((x) => x.name === 'echo message' && x.connections === n)?.r;
-    for (const name of ['voucher <number>', 'reserve click']) {
+    for (const [name, base] of Object.entries(BASELINE)) {
+      const echo = rows.find((x) => x.name === base && x.connections === n)?.r;
       const bot = rows.find((x) => x.name === name && x.connections === n)?.r;
       if (!echo || !bot) continue;
       const ratios = `throughput ${(rps(bot) / rps(echo)).toFixed(2)}x  p99 ${(pct(bot.latencies, 99) / pct(echo.latencies, 99)).toFixed(2)}x  cpu/turn ${(cpuPerTurn(bot) / cpuPerTurn(echo)).toFixed(2)}x`;
@@ -92,10 +45,38 @@ function print(rows: Row[]): void {
   }
 }
 
+type Check = [what: string, bot: number, echo: number, kind: 'min' | 'max', limit: number, shown: (x: number) => string];
+
+/** The issue's targets at 10 connections, each PASS or MISS. */
+function printTargets(rows: Row[], rssMb: number): void {
+  const at10 = (name: string) => rows.find((x) => x.name === name && x.connections === 10)?.r;
+  process.stdout.write('\ntargets at 10 connections\n');
+  line(['target', 'bot', 'echo', 'ratio', 'limit', 'result'], 36);
+  for (const [name, base] of Object.entries(BASELINE)) {
+    const bot = at10(name);
+    const echo = at10(base);
+    if (!bot || !echo) continue;
+    const checks: Check[] = [
+      ['throughput (req/s)', rps(bot), rps(echo), 'min', 0.5, (x) => x.toFixed(0)],
+      ['p99 (ms)', pct(bot.latencies, 99), pct(echo.latencies, 99), 'max', 3, (x) => x.toFixed(0)],
+      ['CPU per turn (ms)', cpuPerTurn(bot), cpuPerTurn(echo), 'max', 2, (x) => x.toFixed(2)],
+    ];
+    for (const [what, b, e, kind, limit, shown] of checks) {
+      const ratio = b / e;
+      const ok = kind === 'min' ? ratio >= limit : ratio <= limit;
+      line([`${name} ${what}`, shown(b), shown(e), `${ratio.toFixed(2)}x`, `${kind === 'min' ? '>=' : '<='} ${limit}x`, ok ? 'PASS' : 'MISS'], 36);
+    }
+  }
+  line(['bot peak RSS (MB)', rssMb.toFixed(0), '', '', '< 250', rssMb < 250 ? 'PASS' : 'MISS'], 36);
+}
+
+const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
 async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run `npm run bench:bot`, which provides a database');
   const dbName = `bench_bot_${randomBytes(4).toString('hex')}`;
+  process.stdout.write(`load average at the start (1, 5, 15 min; ${availableParallelism()} cores): ${loadAverage()}\n`);
   process.stdout.write(`seeding the demo data and ${EXTRA} vouchers into ${dbName}...\n`);
   const ids = await prepare(uri, dbName);
   const [botPort, echoPort] = [await freePort(), await freePort()];
@@ -115,21 +96,23 @@ async function main(): Promise<void> {
     await waitForHttp(echoUrl, 60_000, echo.output);
     const botPid = bot.child.pid ?? 0;
     const echoPid = echo.child.pid ?? 0;
-    const number = (i: number) => `BENCH-${String(i % EXTRA).padStart(5, '0')}`;
-    await load(botUrl, botPid, 4, 40, (i) => say(`voucher ${number(i)}`), () => true);
+    await load(botUrl, botPid, 4, 40, (i) => say(`voucher ${benchNumber(i)}`), () => true);
     await load(echoUrl, echoPid, 4, 40, () => say('hello'), () => true);
     let reserved = 0;
     for (const n of LEVELS) {
       const { view, reserve } = REQUESTS[n] ?? { view: 100, reserve: 100 };
       rows.push({ name: 'echo message', connections: n, r: await load(echoUrl, echoPid, n, view, () => say('voucher BENCH-00001'), (t) => t.includes('echo')) });
       rows.push({ name: 'echo click', connections: n, r: await load(echoUrl, echoPid, n, reserve, () => click('voucher.reserve', {}), (t) => t.includes('invokeResponse')) });
-      rows.push({ name: 'voucher <number>', connections: n, r: await load(botUrl, botPid, n, view, (i) => say(`voucher ${number(i * 7)}`), (t) => t.includes('BENCH-')) });
+      rows.push({ name: 'voucher <number>', connections: n, r: await load(botUrl, botPid, n, view, (i) => say(`voucher ${benchNumber(i * 7)}`), (t) => t.includes('BENCH-')) });
       const base = reserved;
-      rows.push({ name: 'reserve click', connections: n, r: await load(botUrl, botPid, n, reserve, (i) => click('voucher.reserve', { voucherId: ids[base + i], expectedState: 'assigned', locationId: 'FR-PAR', termsAccepted: 'true' }), (t) => t.includes('"statusCode":200') && !t.includes('Not possible')) });
+      rows.push({ name: 'reserve click', connections: n, r: await load(botUrl, botPid, n, reserve, (i) => reserveClick(ids[base + i] ?? ''), (t) => t.includes('"statusCode":200') && !t.includes('Not possible')) });
       reserved += reserve;
     }
-    process.stdout.write(`\nbot peak RSS ${peakRssMb(botPid).toFixed(0)} MB (target < 250 MB), echo peak RSS ${peakRssMb(echoPid).toFixed(0)} MB; bot CPU total ${cpuMs(botPid)} ms\n\n`);
+    const rss = peakRssMb(botPid);
+    process.stdout.write(`\nbot peak RSS ${rss.toFixed(0)} MB (target < 250 MB), echo peak RSS ${peakRssMb(echoPid).toFixed(0)} MB; bot CPU total ${cpuMs(botPid)} ms\n\n`);
     print(rows);
+    printTargets(rows, rss);
+    process.stdout.write(`\nload average at the end (1, 5, 15 min): ${loadAverage()}\n`);
   } finally {
     const exited = new Promise((resolve) => bot.child.once('exit', resolve));
     bot.child.kill('SIGINT');
@@ -167,12 +150,6 @@ function printProfile(dir: string): void {
   for (const [area, ms] of byArea.filter(([a]) => a !== 'idle')) process.stdout.write(`  ${area.padEnd(22)} ${((ms / busy) * 100).toFixed(1).padStart(5)} %\n`);
   process.stdout.write('hottest functions:\n');
   for (const [fn, ms] of top) process.stdout.write(`  ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${fn}\n`);
-}
-
-async function dropDatabase(uri: string, dbName: string): Promise<void> {
-  const c = await mongoose.createConnection(uri, { dbName }).asPromise();
-  await c.dropDatabase();
-  await c.close();
 }
 
 main().then(

@@ -46,7 +46,14 @@ export interface OnceOptions {
 export type Produced = { answer: Answer; keep: boolean; applied?: boolean };
 export type OnceResult = { answer: Answer; replayed: boolean };
 
-const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
+/** The index of the document a unique index refused in an ordered insert; null for any other error. */
+function duplicateAt(e: unknown): number | null {
+  type WriteError = { code?: unknown; index?: unknown };
+  // The driver gives one write error or a list of them.
+  const errors = (e as { writeErrors?: WriteError | WriteError[] } | null)?.writeErrors;
+  const first = Array.isArray(errors) ? errors[0] : errors;
+  return first?.code === 11000 && typeof first.index === 'number' ? first.index : null;
+}
 const hashKey = (id: string): string => createHash('sha256').update(id).digest('base64url');
 
 type HashedKey = { key: string; ttlMs: number; onlyWhenApplied: boolean };
@@ -94,17 +101,23 @@ class ProcessedActivities {
     return { answer: stillRunning(), replayed: true };
   }
 
-  /** Claims every key, or none: the first key another turn holds is returned after giving up the others. */
+  /**
+   * Claims every key, or none, in one ordered insert: the first key another turn holds stops it,
+   * the keys inserted before it are given up, and that key is returned.
+   */
   private async claimAll(keys: HashedKey[]): Promise<string | null> {
-    const mine: string[] = [];
-    for (const k of keys) {
-      if (!(await this.claim(k.key, k.ttlMs))) {
-        await this.release(mine);
-        return k.key;
-      }
-      mine.push(k.key);
+    const at = new Date();
+    const docs = keys.map((k) => ({ _id: k.key, kind: 'claim' as const, at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: null }));
+    try {
+      await this.model.insertMany(docs, { ordered: true, lean: true });
+      return null;
+    } catch (e) {
+      const held = duplicateAt(e);
+      if (held === null) throw e;
+      // An ordered insert stops at the first error: exactly the keys before it are this turn's.
+      await this.release(keys.slice(0, held).map((k) => k.key));
+      return keys[held]?.key ?? null;
     }
-    return null;
   }
 
   private sweepIfDue(hasTtl: boolean): void {
@@ -112,17 +125,6 @@ class ProcessedActivities {
     if (hasTtl || now - this.lastSweep < this.sweepEveryMs) return;
     this.lastSweep = now;
     this.model.deleteMany({ expiresAt: { $lte: new Date(now) } }).catch((e: unknown) => this.log.warn({ err: e }, 'sweep of processed activity ids failed; it runs again later'));
-  }
-
-  private async claim(key: string, ttlMs: number): Promise<boolean> {
-    const at = new Date();
-    try {
-      await this.model.create({ _id: key, kind: 'claim', at, expiresAt: new Date(at.getTime() + ttlMs), answer: null });
-      return true;
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
   }
 
   /** Waits for the answer of a key another turn holds; 'released' when that turn gave its claim up. */
@@ -165,7 +167,7 @@ class ProcessedActivities {
     const at = new Date();
     const text = JSON.stringify(answer);
     try {
-      await this.model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: text })));
+      await this.model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: text })), { lean: true });
     } catch (e) {
       // The turn's work is done and must be answered as such; a duplicate then waits out the lease.
       this.log.error({ err: e }, 'the answer of a processed activity could not be stored');

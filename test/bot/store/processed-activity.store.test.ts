@@ -35,6 +35,21 @@ describe('bot/store processed activities (real database)', () => {
     assert.equal((retried.answer.replies[0] as { text: string }).text, 'done now');
   });
 
+  it('claims all keys or none: a turn whose second key another turn holds gives its first key up', async () => {
+    const store = processedActivityStore(db.connection, log.log, { waitMs: 100 });
+    let release: () => void = () => undefined;
+    const holder = store.run([{ id: 'k7-b', ttlMs: 60_000 }], () => new Promise((resolve) => (release = () => resolve({ answer: answer('b'), keep: true }))), running);
+    await new Promise((r) => setTimeout(r, 50));
+    let ran = false;
+    const both = await store.run([{ id: 'k7-a', ttlMs: 60_000 }, { id: 'k7-b', ttlMs: 60_000 }], async () => ({ answer: (ran = true, answer('both')), keep: true }), running);
+    assert.equal(ran, false);
+    assert.equal((both.answer.replies[0] as { text: string }).text, 'still running');
+    const onlyA = await store.run([{ id: 'k7-a', ttlMs: 60_000 }], async () => ({ answer: answer('a alone'), keep: true }), running);
+    assert.equal(onlyA.replayed, false, 'the key claimed before the held one was given up');
+    release();
+    await holder;
+  });
+
   it('takes over a claim left without an answer past its lease (an instance stopped mid-turn)', async () => {
     const crashed = processedActivityStore(db.connection, log.log, { leaseMs: 200, waitMs: 2_000 });
     const pending = crashed.run([{ id: 'k4', ttlMs: 60_000 }], () => new Promise(() => undefined), running);
