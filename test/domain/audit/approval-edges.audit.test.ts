@@ -59,6 +59,42 @@ describe('audit: approvals at the edges (real database)', function () {
     assert.deepEqual([after.state, after.pendingApprovalId, after.reservation], ['expired', null, null]);
   });
 
+  it('the 15-day rule: a delivered engagement still counts; one whose reservation expired unused does not', async () => {
+    const take = async (tag: string, assignedOn: string) => {
+      const { voucher } = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: `AUD-15-${tag}-${Math.random().toString(36).slice(2, 7)}`, program: 'SSDPS', days: 15, customerName: 'Northwind', agreementNumber: 'NW-1500',
+        voucherAdminEmail: 'admin@northwind.test', assignedOn, source: { kind: 'manual' },
+      });
+      return (await w.domain.vouchers.validate(w.staffFr, { voucherId: idOf(voucher), voucherAdminEmail: 'admin@northwind.test' })).voucher;
+    };
+    const reserve15 = async (v: Awaited<ReturnType<typeof take>>) => {
+      const asked = await reserveFr(w, v);
+      return w.domain.approvals.approve(w.manager, { approvalId: String(asked.approval?._id) });
+    };
+    const first = await take('a', '2025-03-01');
+    await reserve15(first);
+    await w.domain.vouchers.schedule(w.staffFr, { voucherId: idOf(first), start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId });
+    at('2025-03-15');
+    await w.domain.vouchers.complete(w.staffFr, { voucherId: idOf(first), deliveredOn: '2025-03-14', summary: 's', attendees: ['CIO'], recommendations: 'r' });
+    const second = await take('b', '2025-03-01');
+    await refusedWithoutTrace(w, () => reserveFr(w, second), 'FIFTEEN_DAY_RULE');
+    await refusedWithoutTrace(w, () => w.domain.vouchers.cancel(w.admin, { voucherId: idOf(first), reason: 'delivered' }), 'VOUCHER_WRONG_STATE');
+    // Another customer whose reservation expires unused: its days go back, and so does its 15-day engagement.
+    const other = async (tag: string, assignedOn: string) => {
+      const { voucher } = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: `AUD-15X-${tag}-${Math.random().toString(36).slice(2, 7)}`, program: 'SSDPS', days: 15, customerName: 'Litware', agreementNumber: 'LW-1500',
+        voucherAdminEmail: 'admin@litware.test', assignedOn, source: { kind: 'manual' },
+      });
+      return (await w.domain.vouchers.validate(w.staffFr, { voucherId: idOf(voucher), voucherAdminEmail: 'admin@litware.test' })).voucher;
+    };
+    w.clock.set(START);
+    await reserve15(await other('a', '2025-03-01'));
+    at('2025-08-29');
+    await w.domain.sweep.partner(w.admin.partnerId);
+    const later = await other('b', '2025-08-01');
+    assert.equal((await reserve15(later)).vouchers[0]?.state, 'reserved');
+  });
+
   it('a rejected redemption leaves the voucher completed and free; asked again, it is redeemed', async () => {
     const v = await completedVoucher(w);
     const first = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [idOf(v)] });
