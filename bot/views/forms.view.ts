@@ -4,12 +4,15 @@ import { toCompleteData } from '../../cards/complete.card';
 import { render } from '../../cards/render';
 import { toReserveData } from '../../cards/reserve.card';
 import { toScheduleData } from '../../cards/schedule.card';
-import type { Voucher } from '../../domain/domain';
+import { labelsFor } from '../../cards/locale';
+import type { Voucher, VoucherAction } from '../../domain/domain';
 import type { Location } from '../../domain/location/location.model';
 import { isQualified } from '../../domain/person/person.model';
 import { scoped } from '../../domain/scope';
 import type { HandlerContext, Reply } from '../routing/types';
+import { messages } from '../i18n/messages';
 import { programNames } from './programs';
+import { voucherView } from './voucher.view';
 
 /** The form cards; each reads the voucher as it is now, and the domain checks the submission again. */
 export type FormKind = 'reserve' | 'cancel' | 'schedule' | 'complete' | 'claim' | 'pay';
@@ -22,7 +25,25 @@ async function locationChoices(ctx: HandlerContext, v: Voucher): Promise<Locatio
   return ctx.actor.roles.includes('admin') ? all : all.filter((l: Location) => ctx.actor.locationIds.includes(l.locationId));
 }
 
+/** The domain's actions a form leads to (the reserve form also validates the voucher). */
+const FORM_ACTIONS: Record<FormKind, readonly VoucherAction[]> = {
+  reserve: ['reserve', 'validate'], cancel: ['cancel'], schedule: ['schedule'], complete: ['complete'], claim: ['claim'], pay: ['pay'],
+};
+
+/**
+ * A form only when the domain allows its action now for this person: otherwise the voucher's
+ * card (with the buttons valid now) and a line saying so, instead of a form that can only be refused.
+ */
 export async function voucherFormView(ctx: HandlerContext, kind: FormKind, v: Voucher, preferred: string | null = null): Promise<Reply> {
+  const { actions } = await ctx.domain.queries.details(ctx.actor, String(v._id));
+  if (!actions.some((a) => FORM_ACTIONS[kind].includes(a))) {
+    const keyword = labelsFor(ctx.locale).help.commands[kind === 'pay' ? 'paid' : kind].usage.split(' ')[0] ?? kind;
+    return voucherView(ctx, String(v._id), [messages[ctx.locale].notNow(keyword, v.number, labelsFor(ctx.locale).state[v.state])]);
+  }
+  return formCard(ctx, kind, v, preferred);
+}
+
+async function formCard(ctx: HandlerContext, kind: FormKind, v: Voucher, preferred: string | null): Promise<Reply> {
   const c = cardCtx(ctx);
   if (kind === 'reserve') {
     const locations = await locationChoices(ctx, v);

@@ -38,7 +38,8 @@ const CASES: Record<string, Case> = {
   'voucher.cancel': { state: 'reserved', data: (v) => ({ ...ref(v), reason: 'other', reasonText: 'budget frozen' }), reads: (_v, l) => [esc(L(l).state.assigned)], after: 'assigned' },
   'voucher.schedule-form': { state: 'reserved', data: ref, reads: (_v, l) => [esc(L(l).schedule.startLabel)] },
   'voucher.schedule': { state: 'reserved', data: (v, w) => ({ ...ref(v), start: '2025-03-10', end: '2025-03-12', consultant: w.staffFr.aadObjectId }), reads: (_v, l) => [esc(L(l).state.scheduled)], after: 'scheduled' },
-  'voucher.complete-form': { state: 'scheduled', data: ref, reads: (_v, l) => [esc(L(l).complete.summaryLabel)] },
+  // The completion form opens once the engagement has started (the domain's complete rule).
+  'voucher.complete-form': { state: 'scheduled', at: '2025-03-15T10:00:00.000Z', data: ref, reads: (_v, l) => [esc(L(l).complete.summaryLabel)] },
   'voucher.complete': {
     state: 'scheduled',
     at: '2025-03-15T10:00:00.000Z',
