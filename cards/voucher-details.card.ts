@@ -76,8 +76,23 @@ function historyOf(v: VoucherView, d: DetailsContext, l: Labels, ctx: CardContex
     .map((e) => {
       const event = (l.event as Record<string, string>)[e.event] ?? md(e.event, 40);
       const line = fill(l.details.historyLine, { at: formatInstant(e.at, ctx.locale), event, by: nameOf(e.by, d.names) });
-      return e.reason ? `${line}: ${md(e.reason, 200)}` : line;
+      const detail = detailOf(e, l);
+      return detail ? `${line}: ${detail}` : line;
     });
+}
+
+/** An internal id in an audit reason, with the word naming it ("approval 6b0fe60…"). */
+const INTERNAL_ID = /[,;]?\s*\b(?:approval\s+)?[0-9a-f]{24}\b/gi;
+
+/**
+ * The domain records an approval step's reason with the approval's id; the card says the step in
+ * words instead, and never shows an internal id (the audit keeps it).
+ */
+function detailOf(e: VoucherView['audit'][number], l: Labels): string {
+  const step = (l.details.approvalStep as Record<string, string>)[e.event];
+  if (step !== undefined) return step;
+  const reason = e.reason?.replace(INTERNAL_ID, '').trim();
+  return reason ? md(reason, 200) : '';
 }
 
 export function toStaleNotice(state: VoucherState, locale: CardContext['locale']): string {
