@@ -69,7 +69,9 @@ async function setUpPartner(d: Domain, today: Date): Promise<Actor> {
 
 /** Drives one voucher through the real services, the clock set to each step's day. */
 async function seedVoucher(d: Domain, clock: ReturnType<typeof fixedClock>, alex: Actor, today: Date, [number, stage, program, days, customerName]: (typeof VOUCHERS)[number]): Promise<void> {
-  const base = addDays(today, stage === 'paid' || stage === 'claimed' ? -90 : stage === 'expired' ? -200 : stage === 'expiringSoon' ? -172 : -20);
+  // A pending approval lives approvalTtlDays (7): the pending stages start recently enough that the sweep at the end leaves them pending.
+  const pending = stage === 'pendingReserve' ? -2 : stage === 'pendingRedeem' ? -10 : -20;
+  const base = addDays(today, stage === 'paid' || stage === 'claimed' ? -90 : stage === 'expired' ? -200 : stage === 'expiringSoon' ? -172 : pending);
   const at = (offset: number) => clock.set(new Date(addDays(base, offset).getTime() + 10 * 3_600_000));
   at(0);
   const admin = 'it-admin@' + customerName.toLowerCase().replace(/[^a-z]+/g, '') + '.test';

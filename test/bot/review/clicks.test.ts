@@ -69,7 +69,7 @@ describe('review: card clicks (demo data, /api/messages)', function () {
 
   it('a click by the wrong role, with data from nowhere, or on an unknown verb is a card with HTTP 200 in the clicker language', async () => {
     const { drive, as } = world();
-    const details = await drive.say(as('lee', 'fr-FR'), 'bon DEMO-0003');
+    const details = await drive.say(as('lee', 'fr-FR'), 'bon DEMO-0012');
     // A click is answered in the language of the card clicked (the card carries it), whatever the clicker's client sends.
     const manager = await drive.submit(as('nestor', 'en-GB'), details, 'Réserver');
     assertGoodAnswer(manager, 'fr', 'manager click');
@@ -81,6 +81,24 @@ describe('review: card clicks (demo data, /api/messages)', function () {
       assert.equal(r.invoke?.statusCode, 200);
       assert.equal(r.invoke?.type, 'application/vnd.microsoft.card.adaptive');
     }
+  });
+
+  it("the demo's pending approvals wait for the manager, who approves one from the card and rejects the other by text", async () => {
+    const { drive, as } = world();
+    const nestor = as('nestor', 'fr-FR');
+    const list = await drive.say(nestor, 'approbations');
+    assertGoodAnswer(list, 'fr', 'approvals');
+    assert.match(list.readable, /DEMO-0003/);
+    assert.match(list.readable, /DEMO-0007/);
+    const staff = await drive.say(as('lee', 'fr-FR'), 'échanger DEMO-0001');
+    assert.match(staff.readable, /« échanger » n'est pas possible sur le bon DEMO-0001/, 'no review card for a voucher that is not completed');
+    assert.ok(!staff.buttons.includes('Oui, échanger'));
+    const approved = await drive.say(nestor, 'approuver DEMO-0007 parfait');
+    assertGoodAnswer(approved, 'fr', 'approve');
+    assert.equal((await voucher('DEMO-0007'))?.state, 'redeemed');
+    const rejected = await drive.say(as('nestor', 'en-US'), 'reject DEMO-0003 wrong customer');
+    assertGoodAnswer(rejected, 'en', 'reject');
+    assert.equal((await voucher('DEMO-0003'))?.pendingApprovalId ?? null, null);
   });
 
   it('the claim card of a one-day voucher reads "1 jour à", not "1 jours"', async () => {
