@@ -55,6 +55,7 @@ import { setupArgs, setupFirstRun, showSettings } from './commands/setup.command
 import { showStatus, statusArgs } from './commands/status.command';
 import { approvalsChannelArgs, setApprovalsChannelHere } from './commands/approvals-channel.command';
 import { firstAnswer, phraseRoute } from './routing/phrases';
+import { customerMailboxArgs, setCustomerMailbox, setVouchersChannelHere, vouchersChannelArgs } from './email/email-settings.command';
 import type { RouterTables } from './routing/tables';
 import { command, verb, type CommandEntry, type VerbEntry } from './routing/types';
 
@@ -134,6 +135,8 @@ export const VERB_ROUTES: readonly VerbEntry[] = [
  */
 export const PHRASES: readonly CommandEntry[] = [
   command({ id: 'approvals-channel', en: 'approvals channel here', fr: 'canal approbations ici', changes: true, roles: ADMINS, args: approvalsChannelArgs, handler: setApprovalsChannelHere }),
+  command({ id: 'vouchers-channel', en: 'new vouchers channel here', fr: 'canal nouveaux bons ici', changes: true, roles: ADMINS, args: vouchersChannelArgs, handler: setVouchersChannelHere }),
+  command({ id: 'customer-mailbox', en: 'customer mailbox', fr: 'boîte clients', changes: true, roles: ADMINS, args: customerMailboxArgs, handler: setCustomerMailbox }),
 ];
 
 /**

@@ -42,6 +42,24 @@ export function mailboxService(deps: DomainDeps) {
       if (!done.ok) throw refuse('INVALID_INPUT', { fields: ['address'] });
       return done.doc;
     },
+    /**
+     * Makes a Teams channel the one that hears of vouchers customers email (issue 10), for every
+     * mailbox of the actor's partner; false when the partner has no mailbox yet.
+     */
+    async setStaffChannel(actor: Actor, conversationId: string): Promise<boolean> {
+      if (!actor.roles.some((r) => r === 'admin' || r === 'system')) throw refuse('NOT_PERMITTED', { action: 'manageSettings', roles: ['admin'] });
+      const channel = z.string().min(1).max(500).parse(conversationId);
+      const mine = await model.find({ partnerId: actor.partnerId }).lean<PartnerMailbox[]>();
+      for (const m of mine) {
+        await upsertOne(deps, {
+          model,
+          filter: { _id: m._id, partnerId: actor.partnerId },
+          insert: () => ({ _id: m._id, partnerId: actor.partnerId, staffChannelId: channel }),
+          change: (cur: PartnerMailbox) => (cur.staffChannelId === channel ? null : { $set: { staffChannelId: channel } }),
+        });
+      }
+      return mine.length > 0;
+    },
     /** The mailbox record of any of these addresses (the recipients of one email), or null. */
     byAddress: async (addresses: readonly string[]): Promise<PartnerMailbox | null> =>
       model.findOne({ _id: { $in: addresses.map(mailboxKey) } }).lean<PartnerMailbox>(),

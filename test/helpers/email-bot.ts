@@ -10,6 +10,7 @@ import { createResponder } from '../../bot/routing/dispatch';
 import { createBotServer } from '../../bot/server';
 import { processedActivityStore } from '../../bot/store/processed-activity.store';
 import { createMessagesHandler } from '../../bot/teams/adapter';
+import { withConversationRefs } from '../../bot/teams/conversation-capture';
 import { customerChannels } from '../../bot/teams/customer-channels';
 import { createProactiveSender } from '../../bot/teams/proactive';
 import { createTurnLogic } from '../../bot/teams/turn';
@@ -39,7 +40,7 @@ export async function startEmailBot(connection: Connection, clock: Clock, option
   const server = createBotServer({
     log: capture.log,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    handleMessages: createMessagesHandler(config, capture.log, linked.wrap(teams)),
+    handleMessages: createMessagesHandler(config, capture.log, withConversationRefs(linked.wrap(teams), refs, capture.log)),
     pingDatabase: async () => true,
   });
   const address = await server.listen(0, '127.0.0.1');
