@@ -22,7 +22,7 @@ type Ended = { outcome: FileOutcome; voucherId?: string | null; result?: unknown
 
 /** The voucher a deliverable belongs to: a number typed with it, else the one voucher the person has scheduled. */
 async function voucherFor(domain: Domain, actor: Actor, hint: string): Promise<string | null> {
-  for (const token of hint.split(/\s+/).filter((t) => t.length >= 4)) {
+  for (const token of hint.split(/\s+/).filter((t) => t.length >= 4).slice(0, 10)) {
     const found = (await domain.queries.search(actor, token, { limit: 2 })).find((v) => v.number.toLowerCase() === token.toLowerCase());
     if (found) return String(found._id);
   }
