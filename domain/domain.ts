@@ -15,7 +15,7 @@ import { reserveVoucher } from './voucher/reserve.service';
 import type { Voucher } from './voucher/voucher.model';
 import { voucherQueries } from './voucher/voucher.queries';
 import { voucherLifecycle } from './voucher/voucher.service';
-import { checkExpectedState, loadVoucher } from './voucher/voucher.store';
+import { checkExpectedState, checkReader, loadVoucher } from './voucher/voucher.store';
 import { sweepAll, sweepPartner } from './voucher/voucher.sweep';
 
 /**
@@ -42,8 +42,11 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
       intake: (actor: Actor, input: Parameters<typeof intakeVoucher>[2]) => intakeVoucher(deps, actor, input),
       reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2]) => reserveVoucher(deps, actor, input),
       ...voucherLifecycle(deps),
-      /** The actions valid now for this person on this voucher (the details card's buttons). */
-      availableActions: (voucher: Voucher, actor: Actor, ctx?: ActionContext) => availableActions(voucher, actor, clock.now(), ctx),
+      /** The actions valid now for this person on this voucher (the details card's buttons); actor first, as everywhere. */
+      availableActions: async (actor: Actor, voucher: Voucher, ctx?: ActionContext) => {
+        checkReader(actor);
+        return availableActions(voucher, actor, clock.now(), ctx);
+      },
     },
     approvals: {
       ...approvals,

@@ -74,6 +74,7 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
       { name: 'vouchers.get', run: (a, v) => w.domain.vouchers.get(a, v), roles: 'any' },
       { name: 'approvals.get', run: (a, _v, ap) => w.domain.approvals.get(a, ap), roles: 'any' },
       { name: 'people.list', run: (a) => w.domain.people.list(a), roles: 'any' },
+      { name: 'vouchers.availableActions', run: async (a, v) => w.domain.vouchers.availableActions(a, await w.domain.vouchers.get(w.admin, v)), roles: 'any' },
       { name: 'approvals.pendingFor', run: (a) => w.domain.approvals.pendingFor(a), roles: 'manager' },
     ];
     for (const q of queries) {
