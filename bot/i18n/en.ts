@@ -20,6 +20,7 @@ export const en = {
   usageCheck: (usage: string, example: string) => `I could not read that command. Write it as ${usage}, for example: ${example}`,
   dateHint: 'Write dates as 2026-03-15 or 3/15/2026.',
   formAgain: 'Open the form again',
+  alreadyKnown: (number: string) => `Voucher ${number} is already recorded: here is where it stands.`,
   notNow: (command: string, number: string, state: string) => `"${command}" is not possible on voucher ${number} now (state: ${state}). The buttons below are what you can do.`,
   unknownVerb: 'This button belongs to an older card. Type "help" to see what you can do now.',
   roles: { admin: 'partner admins', staff: 'staff', manager: 'managers' } as Record<string, string>,

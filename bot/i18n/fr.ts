@@ -22,6 +22,7 @@ export const fr: BotTexts = {
   usageCheck: (usage, example) => `Je n'ai pas pu lire cette commande. Écrivez-la ainsi : ${usage}, par exemple : ${example}`,
   dateHint: 'Écrivez les dates ainsi : 15/03/2026 ou 2026-03-15.',
   formAgain: 'Rouvrir le formulaire',
+  alreadyKnown: (number) => `Le bon ${number} est déjà enregistré : voici où il en est.`,
   notNow: (command, number, state) => `« ${command} » n'est pas possible sur le bon ${number} maintenant (état : ${state}). Les boutons ci-dessous montrent ce que vous pouvez faire.`,
   unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez « aide » pour voir ce que vous pouvez faire maintenant.",
   roles: { admin: 'administrateurs partenaires', staff: 'collaborateurs', manager: 'responsables' },
