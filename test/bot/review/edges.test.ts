@@ -69,6 +69,22 @@ describe('review: Teams edges (demo data, /api/messages)', function () {
     });
   }
 
+  for (const [tag, lang, aad] of [['fr-CA', 'fr', 'c0a70001-0000-4000-8000-000000000002'], ['en-GB', 'en', 'c0a70001-0000-4000-8000-000000000003']] as const) {
+    it(`a stranger, another tenant and a new install (${tag}) are each answered in ${lang} with what to do`, async () => {
+      const { drive } = world();
+      const stranger = await drive.say({ aadObjectId: 'not-a-person', tenantId: DEMO_TENANT, locale: tag }, 'bons');
+      assertGoodAnswer(stranger, lang, 'stranger');
+      assert.match(stranger.readable, /Adele Vance/);
+      const elsewhere = await drive.say({ aadObjectId: 'someone', tenantId: 'tenant-without-partner', locale: tag }, 'help');
+      assertGoodAnswer(elsewhere, lang, 'other tenant');
+      assert.match(elsewhere.readable, lang === 'fr' ? /taper configurer/ : /type setup/);
+      const who = { aadObjectId: aad, tenantId: DEMO_TENANT, locale: tag };
+      const installed = await drive.post(drive.activity(who, { type: 'installationUpdate', action: 'add' }));
+      assertGoodAnswer(installed, lang, 'install');
+      assert.match(installed.readable, /Contoso Consulting/);
+    });
+  }
+
   it('a one-day voucher reads "1 day" / "1 jour", never "1 days" / "1 jours"', async () => {
     const { drive, as } = world();
     for (const [locale, text, one] of [['en-US', 'vouchers redeemed', /DTDPS · 1 day ·/], ['fr-FR', 'bons échangés', /DTDPS · 1 jour ·/]] as const) {
