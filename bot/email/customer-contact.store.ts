@@ -37,8 +37,9 @@ export function customerContactStore(connection: Connection) {
         if (!isDuplicateKey(e)) throw e;
       }
     },
-    /** The oldest waiting contacts, a batch at a time. */
-    waiting: (limit: number): Promise<CustomerContact[]> => model.find({}).sort({ createdAt: 1 }).limit(limit).lean<CustomerContact[]>(),
+    /** Waiting contacts a page at a time, in voucher id order after `after`. */
+    waiting: (limit: number, after: string | null = null): Promise<CustomerContact[]> =>
+      model.find(after ? { _id: { $gt: after } } : {}).sort({ _id: 1 }).limit(limit).lean<CustomerContact[]>(),
     done: async (voucherId: string): Promise<void> => {
       await model.deleteOne({ _id: voucherId });
     },

@@ -4,7 +4,7 @@ import { isRefusal } from '../../domain/domain';
 import type { Partner } from '../../domain/partner/partner.model';
 import { systemActor } from '../../domain/person/person.service';
 import type { Logger } from '../log';
-import type { CustomerContactStore } from './customer-contact.store';
+import type { CustomerContact, CustomerContactStore } from './customer-contact.store';
 import { composeEmail, emailTexts, type OutgoingEmail } from './i18n/email-texts';
 import type { EmailLanguage } from './inbound-email';
 import type { Enqueue } from './staff-notice';
@@ -28,9 +28,24 @@ const NEVER: ReadonlySet<string> = new Set(['expired']);
  * the waiting contacts, enqueues the email (the outbox key makes it one) and drops the contact.
  * Runs on every instance; two instances at once enqueue the same key, which the outbox keeps once.
  */
-export async function notifyReservedCustomers(deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue; log: Logger }, limit = 100): Promise<number> {
+export async function notifyReservedCustomers(deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue; log: Logger }, pageSize = 100): Promise<number> {
   let sent = 0;
-  for (const c of await deps.contacts.waiting(limit)) {
+  let after: string | null = null;
+  for (;;) {
+    const page = await deps.contacts.waiting(pageSize, after);
+    sent += await notifyPage(deps, page);
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) break;
+    after = last._id;
+  }
+  if (sent > 0) deps.log.info({ sent }, 'customer reservation emails enqueued');
+  return sent;
+}
+
+/** One page of waiting contacts: a reserved voucher's customer is written to, an expired or unknown one dropped. */
+async function notifyPage(deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue }, contacts: readonly CustomerContact[]): Promise<number> {
+  let sent = 0;
+  for (const c of contacts) {
     let state: string;
     try {
       state = (await deps.domain.queries.details(systemActor(c.partnerId), c._id)).voucher.state;
@@ -47,7 +62,6 @@ export async function notifyReservedCustomers(deps: { domain: Domain; contacts: 
     }
     await deps.contacts.done(c._id);
   }
-  if (sent > 0) deps.log.info({ sent }, 'customer reservation emails enqueued');
   return sent;
 }
 

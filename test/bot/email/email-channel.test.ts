@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { customerContactStore } from '../../../bot/email/customer-contact.store';
+import { notifyReservedCustomers } from '../../../bot/email/reservation-notice';
 import { systemActor } from '../../../domain/person/person.service';
 import type { Voucher } from '../../../domain/domain';
 import { createWorld, reserveFr, type World } from '../../domain/world';
@@ -217,4 +219,21 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
       assert.match(mails[0]?.text ?? '', line);
     });
   }
+
+  it('checks every waiting customer, page after page, and leaves those not reserved yet waiting', async () => {
+    const numbers = [0, 1, 2].map((i) => `PS-PG-${i}-${randomUUID().slice(0, 4).toUpperCase()}`);
+    for (const n of numbers) await send(email(ADMIN, NOTICE.en(n)));
+    const vouchers = await Promise.all(numbers.map(voucher));
+    for (const v of vouchers.slice(0, 2)) {
+      assert.ok(v);
+      await w.domain.vouchers.validate(w.staffFr, { voucherId: String(v._id), voucherAdminEmail: ADMIN });
+      await reserveFr(w, v);
+    }
+    const contacts = customerContactStore(db.connection);
+    await notifyReservedCustomers({ domain: w.domain, contacts, enqueue: (m) => bot.outbox.enqueue(m), log: bot.log.log }, 1);
+    const keys = vouchers.map((v) => `email.reserved|${String(v?._id)}`);
+    assert.equal(await bot.outbox.model.countDocuments({ key: { $in: keys.slice(0, 2) } }), 2);
+    assert.equal(await bot.outbox.model.countDocuments({ key: keys[2] }), 0);
+    assert.equal(await contacts.model.countDocuments({ _id: String(vouchers[2]?._id) }), 1, 'still waiting');
+  });
 });
