@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Actor, Voucher } from '../../../domain/domain';
+import { partnerAdmin } from '../../../domain/partner/partner-admin';
 import { systemActor } from '../../../domain/person/person.service';
 import { checklistFor } from '../../../domain/program/program.catalog';
 import { useTestDatabase } from '../../helpers/db';
@@ -230,8 +231,12 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
       await w.domain.partners.upsertLocation(sys, { locationId: 'BE-BRU', name: 'Brussels', country: 'BE' });
       const enroll = () => w.domain.partners.enroll(sys, { program: 'SDPS', enrolledOn: '2025-03-03', agreementSignedOn: '2025-03-01', complianceTrainingOn: '2025-03-01', locationIds: ['BE-BRU'] });
       const items = checklistFor('SDPS');
+      const admin = partnerAdmin(w.domain.deps).enrollment;
+      const byChat = (kind: 'enroll' | 'renew') => admin.enroll(sys, { program: 'SDPS', agreementSignedOn: '2025-03-01', complianceTrainingOn: '2025-03-01', locationIds: ['BE-BRU'] }, kind);
+      await refusedWithoutTrace(w, () => byChat('renew'), 'ENROLLMENT_MISSING');
       for (const item of items.slice(0, -1)) await w.domain.partners.tickEligibility(sys, { program: 'SDPS', item: item.key, done: true });
       await refusedWithoutTrace(w, enroll, 'ELIGIBILITY_NOT_ACTIVE');
+      await refusedWithoutTrace(w, () => byChat('enroll'), 'ELIGIBILITY_NOT_ACTIVE');
       await w.domain.partners.tickEligibility(sys, { program: 'SDPS', item: items.at(-1)?.key ?? '', done: true });
       const e = await enroll();
       assert.equal(e.renewBy.toISOString().slice(0, 10), '2026-03-03');
