@@ -16,6 +16,8 @@ export interface VoucherFoundData {
   facts: Fact[];
   senderLine: string;
   senderColor: 'Good' | 'Warning';
+  /** Said when the notice's voucher has already expired (empty otherwise). */
+  expiredLine: string;
   anyInput: boolean;
   programChoices: { title: string; value: string }[];
   inputs: Record<'voucherNumber' | 'program' | 'days' | 'customerName' | 'agreementNumber' | 'voucherAdminEmail' | 'assignedOn' | 'expiresOn', FoundInput>;
@@ -28,6 +30,8 @@ export interface FoundEmail {
   /** Who sent or forwarded the email, when known. */
   senderEmail: string | null;
   messageId: string | null;
+  /** Today (`YYYY-MM-DD`), to say when the voucher has already expired. */
+  today?: string;
 }
 
 /** Below this parser confidence, the fields that decide money and dates are shown as inputs to check. */
@@ -87,6 +91,7 @@ export function toVoucherFoundData(found: FoundEmail, programs: readonly Program
     title: md(fill(l.found.title, { number: p.voucherNumber ?? '?' }), 120),
     facts,
     ...senderCheck(found, l),
+    expiredLine: found.today && p.expiresOn && p.expiresOn < found.today ? md(fill(l.found.expired, { date: formatDay(new Date(`${p.expiresOn}T00:00:00Z`), locale) }), 400) : '',
     anyInput: fields.some(asInput),
     programChoices: programs.map((x) => ({ title: plain(`${x.names[locale]} (${x.code})`, 120), value: x.code })),
     inputs,

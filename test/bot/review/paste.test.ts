@@ -39,6 +39,19 @@ describe('review: pasting a forwarded voucher email (demo data, /api/messages)',
     assert.match(reserved.readable, /Réservé/);
   });
 
+  it('a notice whose voucher has already expired says so on the Voucher found card, in each language; a current one does not', async () => {
+    const { drive, as } = world();
+    const fr = await drive.say(as('lee', 'fr-FR'), FIXTURE);
+    assertGoodAnswer(fr, 'fr', 'expired fr');
+    assert.match(fr.readable, /Ce bon a expiré le 3 oct\. 2026/);
+    const en = await drive.say(as('lee', 'en-US'), FIXTURE);
+    assertGoodAnswer(en, 'en', 'expired en');
+    assert.match(en.readable, /This voucher expired on Oct 3, 2026/);
+    const current = await drive.say(as('lee', 'en-US'), recentNotice('DOC7-FR42-33QX'));
+    assertGoodAnswer(current, 'en', 'current');
+    assert.doesNotMatch(current.readable, /expired on/);
+  });
+
   it('the same email pasted again shows the voucher as it stands, in each language, not a second Add', async () => {
     const { drive, as } = world();
     for (const [locale, says] of [['fr-FR', /Le bon DOC7-FR42-22QX est déjà enregistré/], ['en-US', /Voucher DOC7-FR42-22QX is already recorded/]] as const) {
