@@ -20,7 +20,8 @@ import { sweepAll, sweepPartner } from './voucher/voucher.sweep';
 
 /**
  * The domain's API for the bot: one object per connection and clock. Every service takes the
- * acting person (`people.resolveActor`: roles read from the database) and an input validated with
+ * acting person (`people.resolveActor`: roles read from the database; an actor built or copied by a
+ * caller is refused PERSON_NOT_FOUND, domain/person/actor.ts) and an input validated with
  * zod that names a voucher by its id (`vouchers.findByNumber` turns a typed number into one) and
  * may carry the state the user saw (`expectedState`: a voucher in another state is refused
  * VOUCHER_CHANGED). Every action returns `{ vouchers, approval, notices }` (domain/result.ts);
@@ -40,7 +41,7 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
     people: personService(deps),
     vouchers: {
       intake: (actor: Actor, input: Parameters<typeof intakeVoucher>[2]) => intakeVoucher(deps, actor, input),
-      reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2]) => reserveVoucher(deps, actor, input),
+      reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2], known?: Parameters<typeof reserveVoucher>[3]) => reserveVoucher(deps, actor, input, known),
       ...voucherLifecycle(deps),
       /** The actions valid now for this person on this voucher (the details card's buttons); actor first, as everywhere. */
       availableActions: async (actor: Actor, voucher: Voucher, ctx?: ActionContext) => {
