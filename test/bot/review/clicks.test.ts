@@ -55,6 +55,18 @@ describe('review: card clicks (demo data, /api/messages)', function () {
     assert.ok(stale.buttons.includes('Planifier'), `the current card's buttons: ${stale.buttons.join(', ')}`);
   });
 
+  it('two clicks at once on "Annuler la réservation" apply once; both are answered in French', async () => {
+    const { drive, as } = world();
+    const lee = as('lee', 'fr-FR');
+    const details = await drive.say(lee, 'bon DEMO-0001');
+    const form = await drive.submit(lee, details, 'Annuler la réservation');
+    const before = await events('DEMO-0001', 'cancel');
+    const both = await Promise.all([0, 1].map(() => drive.submit(lee, form, 'Annuler la réservation', { reason: 'offer-changed' })));
+    for (const r of both) assertGoodAnswer(r, 'fr', 'concurrent cancel');
+    assert.equal(await events('DEMO-0001', 'cancel'), before + 1);
+    assert.equal((await voucher('DEMO-0001'))?.state, 'assigned');
+  });
+
   it('a redelivered cancel (same activity id) applies once and answers the same', async () => {
     const { drive, as } = world();
     const activity = drive.activity(as('lee', 'fr-FR'), { type: 'message', text: 'annuler DEMO-0004 offer-changed' });
