@@ -20,6 +20,10 @@ export interface WorkerOptions {
   batch?: number;
 }
 
+/** Finished records are kept a week (what was sent, what failed and why), then removed. */
+const KEEP_DONE_MS = 7 * 86_400_000;
+const PURGE_EVERY_MS = 10 * 60_000;
+
 type Outcome = 'sent' | 'retry' | 'postponed' | 'undeliverable' | 'failed' | 'lost';
 
 /**
@@ -33,6 +37,8 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
+  // Only when this instance last purged: any instance may purge, and purging twice is harmless.
+  let lastPurge = 0;
 
   const resolveTarget = (r: OutboxRecord): Promise<ConversationRef | null> =>
     r.target.kind === 'person' ? deps.refs.person(r.target.tenantId, r.target.aadObjectId) : deps.refs.conversation(r.target.conversationId);
@@ -64,13 +70,18 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
       deps.log.warn({ ...log, delayMs: d.delayMs }, 'proactive send failed; retrying later');
       return (await deps.outbox.retry(r, d.delayMs, what)) ? 'retry' : 'lost';
     }
-    if (f?.status === 403 && r.target.kind === 'person') await deps.refs.forget((await resolveTarget(r))?.conversationId ?? '');
+    // 403: the bot is no longer in that conversation; its reference goes, so a requester is told the truth next time.
+    if (f?.status === 403) await deps.refs.forget((await resolveTarget(r))?.conversationId ?? '');
     deps.log.warn({ ...log, err: f ? undefined : error }, `proactive message ${d.kind}`);
     return (await deps.outbox.giveUp(r, d.kind, what)) ? d.kind : 'lost';
   }
 
   /** One pass: leases what is due and sends it; returns how many records it handled. */
   async function tick(): Promise<number> {
+    if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+      lastPurge = Date.now();
+      await deps.outbox.purge(KEEP_DONE_MS);
+    }
     const records = await deps.outbox.lease(batch);
     await Promise.all(records.map((r) => deliver(r).catch((e: unknown) => failed(r, e))));
     return records.length;

@@ -96,6 +96,14 @@ export function outboxStore(connection: Connection, options: OutboxOptions = {})
     postpone: (r: OutboxRecord, delayMs: number) => settle(r, { nextTryAt: new Date(clock.now().getTime() + delayMs) }),
     giveUp: (r: OutboxRecord, state: 'undeliverable' | 'failed', error: string) => settle(r, { state, attempts: r.attempts + 1, lastError: error, doneAt: clock.now() }),
     /**
+     * Removes records finished (sent, undeliverable, failed) longer ago than `keepMs`. Finished records
+     * are never updated again, so deleting them cannot undo anyone's write.
+     */
+    async purge(keepMs: number): Promise<number> {
+      const before = new Date(clock.now().getTime() - keepMs);
+      return (await model.deleteMany({ state: { $ne: 'pending' }, doneAt: { $lte: before } })).deletedCount;
+    },
+    /**
      * Takes one of the conversation's 7 sends of the current second (a shared window in MongoDB, so
      * the limit holds across instances); returns 0, or how long to wait for a free one.
      */

@@ -6,6 +6,7 @@ import type { OutboxRecord } from '../../../bot/proactive/outbox.model';
 import { createOutboxWorker, type PayloadHandler } from '../../../bot/proactive/outbox-worker';
 import { retryDecision } from '../../../bot/proactive/retry.rules';
 import { createProactiveSender } from '../../../bot/teams/proactive';
+import { fixedClock } from '../../../domain/clock';
 import { useTestDatabase } from '../../helpers/db';
 import { capturedLogger } from '../../helpers/log-capture';
 import { startScriptedConnector, type ScriptedConnector } from '../../helpers/scripted-connector';
@@ -178,6 +179,20 @@ describe('bot/proactive outbox (real database, fake Bot Connector over HTTP, rea
     assert.deepEqual(all, [...keys].sort(), `every record leased once: ${mine(first).length} + ${mine(second).length}`);
     const stored = await one.outbox.model.find({ key: { $in: keys } }).lean<OutboxRecord[]>();
     for (const r of stored) assert.equal(r.leaseOwner, mine(first).includes(r.key) ? one.outbox.owner : two.outbox.owner, r.key);
+  });
+
+  it('removes finished records after a week and keeps pending ones', async () => {
+    const lastWeek = outboxStore(db.connection, { clock: fixedClock(new Date(Date.now() - 8 * 86_400_000)) });
+    await lastWeek.enqueue([message('old-sent', 'u-purge'), message('old-pending', 'u-purge')]);
+    const leased = await lastWeek.lease(50);
+    const sent = leased.find((r) => r.key === 'old-sent');
+    assert.ok(sent && (await lastWeek.sent(sent, 'msg-old')));
+    const other = leased.find((r) => r.key === 'old-pending');
+    assert.ok(other && (await lastWeek.postpone(other, 0)));
+    assert.ok((await a.outbox.purge(7 * 86_400_000)) >= 1);
+    assert.equal(await a.outbox.model.findOne({ key: 'old-sent' }).lean(), null);
+    assert.equal((await a.outbox.model.findOne({ key: 'old-pending' }).lean<OutboxRecord>())?.state, 'pending');
+    await a.outbox.model.deleteOne({ key: 'old-pending' });
   });
 
   it('sends at most 7 messages per second to one conversation', async function () {
