@@ -30,6 +30,8 @@ const CLICK_MS = 120_000;
  * click after a refusal runs again. A turn that only reads needs none: answering it again changes nothing.
  */
 function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): OnceKey[] {
+  // Teams tells an install twice (conversationUpdate and installationUpdate): one welcome per conversation.
+  if (turn.botAdded) return [{ id: `welcome|${turn.channelId}|${turn.conversationId}`, ttlMs: DAY_MS }];
   if (!changes) return [];
   const keys: OnceKey[] = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
   if (turn.invoke) {
@@ -83,7 +85,8 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
     const { answer, replayed, reference } = await answerOf(turn, activity, responder, log, once);
     let outcome: string = answer.outcome;
     try {
-      await deliverAnswer(context, turn, answer);
+      // The conversation was welcomed already (or is being): a second welcome says nothing new.
+      if (!(replayed && turn.botAdded)) await deliverAnswer(context, turn, answer);
     } catch (sendError) {
       outcome = 'error';
       log.error({ err: sendError, activityId: activity.id, reference }, 'the answer could not be sent');
