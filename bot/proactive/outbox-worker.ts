@@ -18,6 +18,9 @@ export interface PayloadHandler {
 export interface WorkerOptions {
   pollMs?: number;
   batch?: number;
+  /** Work that finds messages to enqueue (expired approvals), run every `choresEveryMs` (default a minute). */
+  chores?: ReadonlyArray<() => Promise<unknown>>;
+  choresEveryMs?: number;
 }
 
 /** Finished records are kept a week (what was sent, what failed and why), then removed. */
@@ -39,6 +42,7 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
   let stopped = true;
   // Only when this instance last purged: any instance may purge, and purging twice is harmless.
   let lastPurge = 0;
+  let lastChores = 0;
 
   const resolveTarget = (r: OutboxRecord): Promise<ConversationRef | null> =>
     r.target.kind === 'person' ? deps.refs.person(r.target.tenantId, r.target.aadObjectId) : deps.refs.conversation(r.target.conversationId);
@@ -81,6 +85,10 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
     if (Date.now() - lastPurge > PURGE_EVERY_MS) {
       lastPurge = Date.now();
       await deps.outbox.purge(KEEP_DONE_MS);
+    }
+    if (Date.now() - lastChores > (options.choresEveryMs ?? 60_000)) {
+      lastChores = Date.now();
+      for (const chore of options.chores ?? []) await chore();
     }
     const records = await deps.outbox.lease(batch);
     await Promise.all(records.map((r) => deliver(r).catch((e: unknown) => failed(r, e))));

@@ -3,6 +3,7 @@ import type { Domain } from '../../domain/domain';
 import type { Logger } from '../log';
 import { withConversationRefs } from '../teams/conversation-capture';
 import { createProactiveSender, type ProactiveCredentials, type ProactiveSender } from '../teams/proactive';
+import { announceExpiredApprovals } from './approval-expiry';
 import { approvalHandlers } from './approval-messages';
 import { conversationRefStore } from './conversation-ref.store';
 import { outboxStore } from './outbox';
@@ -27,7 +28,8 @@ export function createProactive(deps: { connection: Connection; domain: Domain; 
   const outbox = outboxStore(deps.connection, { store, leaseMs: options.leaseMs });
   const sender = options.sender ?? createProactiveSender(deps.credentials, deps.log);
   const handlers = { ...approvalHandlers(deps.domain, outbox), ...options.handlers };
-  const worker = createOutboxWorker({ outbox, refs, sender, handlers, log: deps.log }, options);
+  const chores = [() => announceExpiredApprovals(deps.domain, outbox), ...(options.chores ?? [])];
+  const worker = createOutboxWorker({ outbox, refs, sender, handlers, log: deps.log }, { ...options, chores });
   return {
     refs,
     outbox,

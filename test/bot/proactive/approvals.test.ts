@@ -199,4 +199,14 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     const opened = await drive.click(as(late), 'approval.refresh', { approvalId: id });
     assert.deepEqual(opened.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title), ['Approve', 'Reject'], 'an approver beyond the 60 decides from the opened card');
   });
+
+  it('an approval nobody decides in time expires: every copy says so and the requester is told', async function () {
+    this.timeout(60_000);
+    const { v, id } = await requestRedemption();
+    w.clock.advanceDays(8);
+    await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').some((u) => /expired|expirée|expiré/i.test(u.text))), 15_000);
+    assert.equal((await approvalOf(id)).status, 'expired');
+    await connector.waitFor(() => posts(chat(w.staffFr), 'POST').some((p) => cardOf(p).text.includes(v.number) && /expired/i.test(cardOf(p).text)));
+    assert.equal((await w.domain.vouchers.get(w.admin, String(v._id))).pendingApprovalId, null, 'its voucher is released');
+  });
 });
