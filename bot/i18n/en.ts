@@ -1,7 +1,5 @@
 /** Text the bot itself writes, in English (cards have their own labels in cards/i18n). */
 export const en = {
-  welcome:
-    'Hello, I am the Planning Services voucher bot. Forward a voucher email to me or paste it here, and I will keep your voucher pipeline inside the program rules. Type **help** to see what you can do.',
   apology: (reference: string) =>
     `Sorry, something failed on our side and nothing was changed. Please try again; if it happens again, give this reference to your administrator: ${reference}.`,
   stillRunning: 'I am still working on your previous request with the same message; its answer will follow. Nothing was applied twice.',

@@ -2,8 +2,6 @@ import type { BotTexts } from './en';
 
 /** Text the bot itself writes, in French. */
 export const fr: BotTexts = {
-  welcome:
-    "Bonjour, je suis le bot des bons Services de planification. Transférez-moi l'e-mail d'un bon ou collez-le ici, et je garde votre suivi des bons dans les règles du programme. Tapez **aide** pour voir ce que vous pouvez faire.",
   apology: (reference) =>
     `Désolé, une erreur s'est produite de notre côté et rien n'a été modifié. Réessayez ; si cela se reproduit, donnez cette référence à votre administrateur : ${reference}.`,
   stillRunning: 'Je traite encore votre demande précédente portant sur ce même message ; sa réponse va suivre. Rien n’a été appliqué deux fois.',

@@ -44,6 +44,17 @@ describe('bot: one welcome per conversation', () => {
     }
   });
 
+  it('the welcome shows words, no Markdown marks or escapes, in en and fr (the help keyword is a button)', async () => {
+    const { w, drive, as, tenantId } = world();
+    for (const [locale, button] of [['en', 'Help'], ['fr', 'Aide']] as const) {
+      const r = await drive.post(drive.activity(as(w.admin, locale), { ...added, ...channel(`19:welcome-${locale}@thread.tacv2`, tenantId) }));
+      const raw = JSON.stringify(r.activities.flatMap((a) => a.attachments ?? []));
+      assert.ok(raw.includes('TextBlock'), 'a card');
+      assert.doesNotMatch(raw, /\*\*|\\\\[*_]/, `${locale}: Markdown marks in ${raw}`);
+      assert.ok(r.buttons.includes(button), r.buttons.join());
+    }
+  });
+
   it('a message in a welcomed conversation is still answered', async () => {
     const { w, drive, as, tenantId } = world();
     await drive.post(drive.activity(as(w.admin), { ...added, ...channel('19:general-c@thread.tacv2', tenantId) }));
