@@ -13,6 +13,9 @@ export const voucherArgs = () =>
     .pipe(z.object({ text: z.string().min(2).max(200) }));
 
 export const showVoucher: Handler<{ text: string }> = async (ctx, { text }) => {
+  // A whole number (the usual case) reads the voucher once, whole, for the card.
+  const exact = await ctx.domain.queries.byNumber(ctx.actor, text);
+  if (exact) return voucherView(ctx, exact);
   const found = await ctx.domain.queries.search(ctx.actor, text, { limit: 10 });
   const [only] = found;
   if (!only) throw refuse('VOUCHER_NOT_FOUND', { voucher: text });

@@ -38,7 +38,7 @@ async function respond(domain: Domain, tables: RouterTables, turn: IncomingTurn)
   if (first) return first;
   const who = await identify(domain, turn);
   if ('unknownTenant' in who) return answerFor(kind, unknownTenantView(turn.locale), commandOf(turn), 'unknown-tenant');
-  const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };
+  const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };
   return isAction ? routeVerb(tables, ctx) : routeText(tables, ctx);
 }
 
@@ -50,7 +50,7 @@ async function staleView(domain: Domain, turn: IncomingTurn, line: string): Prom
   const data = turn.invoke?.data as { voucherId?: unknown } | undefined;
   const who = await identify(domain, turn);
   if ('unknownTenant' in who || typeof data?.voucherId !== 'string') return null;
-  const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };
+  const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };
   return voucherView(ctx, data.voucherId, [line]);
 }
 

@@ -1,9 +1,10 @@
 import type { Actor, Domain } from '../../domain/domain';
+import type { Partner } from '../../domain/partner/partner.model';
 import { systemActor } from '../../domain/person/person.service';
 import type { IncomingTurn, Reply } from './types';
 import { strangerView as strangerCard, unknownTenantView } from '../views/message.view';
 
-export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: true };
+export type Identity = { actor: Actor; partner: Partner; partnerName: string } | { unknownTenant: true };
 
 /**
  * Who is who: the partner by the conversation's tenant, the person by AAD object id with roles
@@ -11,9 +12,10 @@ export type Identity = { actor: Actor; partnerName: string } | { unknownTenant: 
  * turn presents with `strangerMessage`.
  */
 export async function identify(domain: Domain, turn: IncomingTurn): Promise<Identity> {
-  const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
-  if (!partner) return { unknownTenant: true };
-  return { actor: await domain.people.resolveActor(partner._id, turn.userAadObjectId ?? ''), partnerName: partner.name };
+  if (!turn.tenantId) return { unknownTenant: true };
+  const who = await domain.people.resolveInTenant(turn.tenantId, turn.userAadObjectId ?? '');
+  if (!who.partner) return { unknownTenant: true };
+  return { actor: who.actor, partner: who.partner, partnerName: who.partner.name };
 }
 
 /** The polite answer to someone the partner has not registered: which admins to ask. */

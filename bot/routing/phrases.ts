@@ -41,7 +41,7 @@ export function phraseRoute(entries: readonly CommandEntry[]): PreRoute {
     }
     const parsed = entry.args(turn.locale).safeParse(rest);
     if (!parsed.success) return messageAnswer(refusalView(t.usage(turn.locale === 'fr' ? entry.fr : entry.en), turn.locale), entry.id, 'refused');
-    const ctx: HandlerContext = { domain, actor: who.actor, partnerName: who.partnerName, locale: turn.locale, turn };
+    const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };
     return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, Domain, Role } from '../../domain/domain';
+import type { Partner } from '../../domain/partner/partner.model';
 import type { Locale } from '../i18n/messages';
 
 /** What a handler sees of a turn: no botbuilder types leave bot/teams/. */
@@ -61,6 +62,8 @@ export interface HandlerContext {
   domain: Domain;
   actor: Actor;
   partnerName: string;
+  /** The partner as read when the turn identified the actor, so a view need not read it again. */
+  partner?: Partner;
   locale: Locale;
   turn: IncomingTurn;
 }

@@ -18,9 +18,10 @@ export async function peopleNames(ctx: HandlerContext): Promise<Record<string, s
 /**
  * The details card as it is now for the person looking: the buttons are the actions the domain
  * allows this person now; `lines` (what just happened, or why the card was stale) go on top.
+ * `voucher` is an id, or the voucher as this turn has just read or written it (one read fewer).
  */
-export async function voucherView(ctx: HandlerContext, voucherId: string, lines: readonly string[] = []): Promise<Reply> {
-  const [d, names] = await Promise.all([ctx.domain.queries.details(ctx.actor, voucherId), peopleNames(ctx)]);
+export async function voucherView(ctx: HandlerContext, voucher: string | Voucher, lines: readonly string[] = []): Promise<Reply> {
+  const [d, names] = await Promise.all([ctx.domain.queries.details(ctx.actor, voucher, { partner: ctx.partner }), peopleNames(ctx)]);
   const data = toVoucherDetailsData(
     d.voucher,
     {
@@ -41,4 +42,4 @@ export const noticeLines = (ctx: HandlerContext, result: Pick<DomainResult, 'not
 
 /** After an action on one voucher: the voucher as it is now, with what the domain said. */
 export const voucherResultView = (ctx: HandlerContext, result: DomainResult & { voucher: Voucher }): Promise<Reply> =>
-  voucherView(ctx, String(result.voucher._id), noticeLines(ctx, result));
+  voucherView(ctx, result.voucher, noticeLines(ctx, result));

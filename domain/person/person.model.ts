@@ -37,6 +37,8 @@ const personSchema = new Schema<Person>(
   { ...schemaOptions, collection: 'people' },
 );
 personSchema.index({ partnerId: 1, aadObjectId: 1 }, { unique: true });
+// Who is acting is looked up by AAD object id while the tenant's partner is read (people.resolveInTenant).
+personSchema.index({ aadObjectId: 1 });
 
 export const personModel = (c: Connection) => modelOn(c, 'Person', personSchema);
 

@@ -9,6 +9,7 @@ import { StoreError } from '../store';
 import { upsertOne } from '../write';
 import { checkActor, issueActor } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
+import type { Partner } from '../partner/partner.model';
 
 export function actorOf(p: Person): Actor {
   return issueActor({ partnerId: p.partnerId, aadObjectId: p.aadObjectId, name: p.name, roles: [...p.roles], locationIds: [...p.locationIds], qualifications: p.qualifications });
@@ -39,6 +40,21 @@ export function personService(deps: DomainDeps) {
       const p = await people.findOne(scoped(partnerId, { aadObjectId })).lean<Person>();
       if (!p) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
       return actorOf(p);
+    },
+    /**
+     * The partner of a tenant and the person acting in it, read in one round trip (both queries at
+     * once; the person by AAD object id, kept only if they belong to that partner). No partner:
+     * `partner` null. A partner without this person refuses PERSON_NOT_FOUND, as `resolveActor`.
+     */
+    async resolveInTenant(tenantId: string, aadObjectId: string): Promise<{ partner: Partner; actor: Actor } | { partner: null }> {
+      const [partner, found] = await Promise.all([
+        deps.models.partners.findOne({ tenantIds: tenantId }).lean<Partner>(),
+        aadObjectId ? people.find({ aadObjectId }).limit(50).lean<Person[]>() : [],
+      ]);
+      if (!partner) return { partner: null };
+      const p = found.find((x) => x.partnerId.equals(partner._id));
+      if (!p) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
+      return { partner, actor: actorOf(p) };
     },
     /** Adds or updates a person (admin only); idempotent by AAD object id. */
     async upsert(actor: Actor, raw: z.input<typeof personInput>): Promise<Person> {

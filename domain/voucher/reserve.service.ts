@@ -9,6 +9,7 @@ import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import { notice } from '../notice';
 import { loadPartner } from '../partner/partner.store';
+import type { Partner } from '../partner/partner.model';
 import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { parseInput } from '../refusal';
@@ -71,14 +72,26 @@ const fifteenDaySerialKey = (v: Voucher): string | null =>
   v.days === 15 ? `fifteen-day:${fifteenDayNameKey(v.partnerId, v.program ?? '', v.customerName)}` : null;
 
 /**
+ * What the caller has read in this turn and hands in to save reads: the voucher (a stale one only
+ * costs a re-read, since the write is conditional on the version read) and the actor's partner.
+ */
+export interface KnownRecords {
+  voucher?: Voucher;
+  partner?: Partner;
+}
+
+/**
  * Reserve a voucher (DOMAIN.md, step 4 and Program rules). Vouchers at or above the partner's
  * days threshold go to a manager first (DOMAIN.md, People: Manager): the result then carries the
  * approval, and the voucher stays `assigned`, locked, until the decision.
  */
-export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>): Promise<VoucherResult> {
+export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>, known: KnownRecords = {}): Promise<VoucherResult> {
   checkActor(actor);
   const { voucherId, expectedState, ...request } = parseInput(reserveInput, raw, deps.clock.now());
-  const [v, partner] = await Promise.all([loadVoucher(deps, actor.partnerId, voucherId), loadPartner(deps, actor.partnerId)]);
+  // Records of another voucher or partner are not taken: they are read as usual.
+  const knownVoucher = known.voucher && String(known.voucher._id) === voucherId && known.voucher.partnerId.equals(actor.partnerId) ? known.voucher : null;
+  const knownPartner = known.partner?._id.equals(actor.partnerId) ? known.partner : null;
+  const [v, partner] = await Promise.all([knownVoucher ?? loadVoucher(deps, actor.partnerId, voucherId), knownPartner ?? loadPartner(deps, actor.partnerId)]);
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {
     return voucherResult(await changeVoucher(deps, actor, v, withExpectedState(reservationRule(deps, actor, request), expectedState)));
   }

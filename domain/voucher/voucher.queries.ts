@@ -4,8 +4,9 @@ import { addDays, daysBetween, utcDay } from '../calendar';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
+import type { Partner } from '../partner/partner.model';
 import { isQualified, type Actor, type Person } from '../person/person.model';
-import { parseInput } from '../refusal';
+import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { availableActions, type VoucherAction } from './actions.rules';
 import { claimQuote, type ClaimQuote } from './payment.rules';
@@ -59,6 +60,12 @@ export interface VoucherDetails {
 
 const RECENT_AUDIT = 5;
 
+/** A voucher handed in by a caller, only if it is of the actor's partner. */
+function ownVoucher(actor: Actor, v: Voucher): Voucher {
+  if (!v.partnerId.equals(actor.partnerId)) throw refuse('VOUCHER_NOT_FOUND', { voucher: String(v._id) });
+  return v;
+}
+
 export const daysLeftOf = (v: Pick<Voucher, 'state' | 'expiresOn'>, today: Date): number | null =>
   EXPIRABLE.includes(v.state) ? daysBetween(today, v.expiresOn) : null;
 
@@ -84,14 +91,19 @@ export function voucherQueries(deps: DomainDeps) {
       const shown = rows.slice(0, i.pageSize).map((v) => ({ ...v, daysLeft: daysLeftOf(v, t) }));
       return { vouchers: shown, state: i.state ?? null, page: i.page, pageSize: i.pageSize, hasMore: rows.length > i.pageSize };
     },
-    /** The details card of one voucher: last audit entries, pending approval, claim quote and the actions valid now. */
-    async details(actor: Actor, voucherId: string): Promise<VoucherDetails> {
+    /**
+     * The details card of one voucher: last audit entries, pending approval, claim quote and the
+     * actions valid now. A voucher the caller has just read or written (`byNumber`, an action's
+     * result) and the actor's partner as read in this turn each save a round trip; one of another
+     * partner is not taken (the voucher is refused as not found, the partner read again).
+     */
+    async details(actor: Actor, voucherRef: string | Voucher, known: { partner?: Partner } = {}): Promise<VoucherDetails> {
       checkReader(actor);
-      const voucher = await loadVoucher(deps, actor.partnerId, voucherId);
+      const voucher = typeof voucherRef === 'string' ? await loadVoucher(deps, actor.partnerId, voucherRef) : ownVoucher(actor, voucherRef);
       const [location, approval, partner] = await Promise.all([
         voucher.locationId ? deps.models.locations.findOne(scoped(actor.partnerId, { locationId: voucher.locationId })).lean<Location>() : null,
         voucher.pendingApprovalId ? deps.models.approvals.findOne(scoped(actor.partnerId, { _id: voucher.pendingApprovalId })).lean<Approval>() : null,
-        loadPartner(deps, actor.partnerId),
+        known.partner?._id.equals(actor.partnerId) ? known.partner : loadPartner(deps, actor.partnerId),
       ]);
       const now = deps.clock.now();
       const allowSelfApproval = Boolean((partner.settings as { allowSelfApproval?: boolean }).allowSelfApproval);
@@ -130,6 +142,11 @@ export function voucherQueries(deps: DomainDeps) {
     claimsDueWithin(actor: Actor, days: number, page?: Page): Promise<VoucherSummary[]> {
       const redeemedFrom = addDays(today(), -CLAIM_WINDOW_DAYS);
       return find(actor, { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } }, { 'redemption.on': 1, _id: 1 }, page);
+    },
+    /** The whole voucher with exactly this number (as stored: trimmed, upper case), or null. */
+    async byNumber(actor: Actor, text: string): Promise<Voucher | null> {
+      checkReader(actor);
+      return vouchers.findOne(scoped(actor.partnerId, { number: normaliseNumber(text) })).lean<Voucher>();
     },
     /** Search by exact number, else by customer name prefix (case-insensitive). */
     async search(actor: Actor, text: string, page?: Page): Promise<VoucherSummary[]> {
