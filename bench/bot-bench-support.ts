@@ -50,8 +50,13 @@ export function cpuMs(pid: number): number {
 }
 
 /** Peak resident set size of a process, in MB. */
-export function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
+
+/** Resident set size of a process now, in MB. */
+export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
+
+function statusMb(pid: number, field: string): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
