@@ -1,6 +1,5 @@
 import { canConnect, ensureFerretBinary, startFerret } from './ferretdb';
-// mongodb-memory-server (about 25 MB resident) is loaded only when no MONGODB_URI is given.
-type Mongod = typeof import('./mongod');
+import { describeMongodFailure, downloadMarkerPath, recentDownloadFailure, startMongod, DOWNLOAD_RETRY_AFTER_MS } from './mongod';
 
 export type DatabaseKind = 'uri' | 'mongod' | 'ferretdb';
 
@@ -38,18 +37,16 @@ export async function acquireDatabase(options: AcquireOptions): Promise<Acquired
   if (options.mongodbUri) {
     return { kind: 'uri', uri: options.mongodbUri, description: 'MongoDB from MONGODB_URI', stop: async () => {} };
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand; the tests' TypeScript hook (tsx/cjs) serves require, not import()
-  const mongod = require('./mongod') as Mongod;
   const reasons: string[] = [];
-  if (options.embedded === 'mongod' || (options.embedded === 'auto' && !skipRememberedFailure(mongod, options, reasons))) {
+  if (options.embedded === 'mongod' || (options.embedded === 'auto' && !skipRememberedFailure(options, reasons))) {
     try {
-      return await mongod.startMongod(options);
+      return await startMongod(options);
     } catch (error) {
-      const reason = mongod.describeMongodFailure(error);
+      const reason = describeMongodFailure(error);
       reasons.push(`embedded mongod: ${reason}`);
       if (options.embedded === 'mongod') throw unavailable(reasons);
       options.say(`no embedded mongod: ${reason}`);
-      const remembered = mongod.recentDownloadFailure(options.dataDir) ? `${retryNote(mongod, options.dataDir)} ` : '';
+      const remembered = recentDownloadFailure(options.dataDir) ? `${retryNote(options.dataDir)} ` : '';
       options.say(`${remembered}Trying the embedded FerretDB instead; set EMBEDDED_DB=ferretdb to go straight to it.`);
     }
   }
@@ -61,20 +58,20 @@ export async function acquireDatabase(options: AcquireOptions): Promise<Acquired
   throw unavailable(reasons);
 }
 
-function skipRememberedFailure(mongod: Mongod, options: AcquireOptions, reasons: string[]): boolean {
-  const failure = mongod.recentDownloadFailure(options.dataDir);
+function skipRememberedFailure(options: AcquireOptions, reasons: string[]): boolean {
+  const failure = recentDownloadFailure(options.dataDir);
   if (!failure) return false;
   reasons.push(`embedded mongod: not tried, its download failed at ${failure.at} (${failure.reason})`);
   options.say(
-    `skipping the embedded mongod: its download failed at ${failure.at}. ${retryNote(mongod, options.dataDir)} ` +
+    `skipping the embedded mongod: its download failed at ${failure.at}. ${retryNote(options.dataDir)} ` +
       'Using the embedded FerretDB; set EMBEDDED_DB=ferretdb to make that the choice.',
   );
   return true;
 }
 
-function retryNote(mongod: Mongod, dataDir: string): string {
-  const hours = Math.round(mongod.DOWNLOAD_RETRY_AFTER_MS / 3_600_000);
-  return `The download is tried again after ${hours} h (delete ${mongod.downloadMarkerPath(dataDir)} or set EMBEDDED_DB=mongod to try now).`;
+function retryNote(dataDir: string): string {
+  const hours = Math.round(DOWNLOAD_RETRY_AFTER_MS / 3_600_000);
+  return `The download is tried again after ${hours} h (delete ${downloadMarkerPath(dataDir)} or set EMBEDDED_DB=mongod to try now).`;
 }
 
 async function startEmbeddedFerret(options: AcquireOptions): Promise<AcquiredDatabase> {
