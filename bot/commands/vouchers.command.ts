@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VOUCHER_STATES, type VoucherState } from '../../domain/voucher/voucher.machine';
-import { messages } from '../i18n/messages';
+import { STATE_WORDS } from '../../domain/words';
 import { fold } from '../routing/normalise';
 import type { Handler } from '../routing/types';
 import { voucherListView } from '../views/voucher-list.view';
@@ -10,7 +10,7 @@ function stateNamed(word: string): VoucherState | null {
   const w = fold(word);
   const forms = [w, w.replace(/s$/u, ''), w.replace(/es$/u, '')];
   for (const state of VOUCHER_STATES) {
-    const names = [state, messages.en.states[state] ?? state, messages.fr.states[state] ?? state].map(fold);
+    const names = [state, STATE_WORDS[state].en, STATE_WORDS[state].fr].map(fold);
     if (forms.some((f) => names.includes(f))) return state;
   }
   return null;

@@ -22,10 +22,6 @@ export const en = {
   notNow: (command: string, number: string, state: string) => `"${command}" is not possible on voucher ${number} now (state: ${state}). The buttons below are what you can do.`,
   unknownVerb: 'This button belongs to an older card. Type "help" to see what you can do now.',
   roles: { admin: 'partner admins', staff: 'staff', manager: 'managers' } as Record<string, string>,
-  states: {
-    assigned: 'assigned', reserved: 'reserved', scheduled: 'scheduled', completed: 'completed',
-    redeemed: 'redeemed', claimed: 'claimed', paid: 'paid', expired: 'expired',
-  } as Record<string, string>,
   fields: {
     voucherId: 'voucher', voucherNumber: 'voucher number', voucherAdminEmail: 'voucher administrator email', locationId: 'location',
     engagementCountry: 'engagement country', termsAccepted: 'program terms', start: 'start date', end: 'end date', consultant: 'consultant',

@@ -24,10 +24,6 @@ export const fr: BotTexts = {
   notNow: (command, number, state) => `« ${command} » n'est pas possible sur le bon ${number} maintenant (état : ${state}). Les boutons ci-dessous montrent ce que vous pouvez faire.`,
   unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez « aide » pour voir ce que vous pouvez faire maintenant.",
   roles: { admin: 'administrateurs partenaires', staff: 'collaborateurs', manager: 'responsables' },
-  states: {
-    assigned: 'attribué', reserved: 'réservé', scheduled: 'planifié', completed: 'terminé',
-    redeemed: 'échangé', claimed: 'réclamé', paid: 'payé', expired: 'expiré',
-  },
   fields: {
     voucherId: 'bon', voucherNumber: 'numéro du bon', voucherAdminEmail: "e-mail de l'administrateur du bon", locationId: 'site',
     engagementCountry: 'pays de la mission', termsAccepted: 'conditions du programme', start: 'date de début', end: 'date de fin', consultant: 'consultant',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey } from '../../domain/store';
 import type { Logger } from '../log';
 import type { Answer } from '../routing/types';
 
@@ -52,7 +53,7 @@ function duplicateAt(e: unknown): number | null {
   // The driver gives one write error or a list of them.
   const errors = (e as { writeErrors?: WriteError | WriteError[] } | null)?.writeErrors;
   const first = Array.isArray(errors) ? errors[0] : errors;
-  return first?.code === 11000 && typeof first.index === 'number' ? first.index : null;
+  return first && isDuplicateKey(first) && typeof first.index === 'number' ? first.index : null;
 }
 const hashKey = (id: string): string => createHash('sha256').update(id).digest('base64url');
 

@@ -1,19 +1,17 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../domain/clock';
 import { createDomain } from '../../domain/domain';
-import { loadConfig } from '../../bot/config';
 import { conversationRefStore } from '../../bot/proactive/conversation-ref.store';
 import { outboxStore } from '../../bot/proactive/outbox';
 import { createOutboxWorker } from '../../bot/proactive/outbox-worker';
 import { ROUTER } from '../../bot/router';
 import { createResponder } from '../../bot/routing/dispatch';
-import { createBotServer } from '../../bot/server';
 import { processedActivityStore } from '../../bot/store/processed-activity.store';
-import { createMessagesHandler } from '../../bot/teams/adapter';
 import { withConversationRefs } from '../../bot/teams/conversation-capture';
 import { customerChannels } from '../../bot/teams/customer-channels';
 import { createProactiveSender } from '../../bot/teams/proactive';
 import { createTurnLogic } from '../../bot/teams/turn';
+import { listenTestBot } from './bot-harness';
 import { capturedLogger } from './log-capture';
 
 /**
@@ -34,18 +32,11 @@ export async function startEmailBot(connection: Connection, clock: Clock, option
   const linked = customers.link({ enqueue: (m) => outbox.enqueue(m), remember: (seen) => refs.remember(seen) });
   await linked.ensureIndexes();
   const teams = createTurnLogic(capture.log, createResponder(domain, ROUTER), once);
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
   const sender = createProactiveSender({ MicrosoftAppType: 'MultiTenant' }, capture.log);
   const worker = createOutboxWorker({ outbox, refs, sender, handlers: customers.handlers, log: capture.log });
-  const server = createBotServer({
-    log: capture.log,
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    handleMessages: createMessagesHandler(config, capture.log, withConversationRefs(linked.wrap(teams), refs, capture.log)),
-    pingDatabase: async () => true,
-  });
-  const address = await server.listen(0, '127.0.0.1');
+  const { url, stop } = await listenTestBot(capture.log, withConversationRefs(linked.wrap(teams), refs, capture.log));
   return {
-    url: `http://127.0.0.1:${address.port}/api/messages`,
+    url,
     log: capture,
     domain,
     email: linked.email,
@@ -53,7 +44,7 @@ export async function startEmailBot(connection: Connection, clock: Clock, option
     outbox,
     refs,
     outboxTick: () => worker.tick(),
-    stop: () => server.drain(2_000),
+    stop,
   };
 }
 export type EmailBot = Awaited<ReturnType<typeof startEmailBot>>;
