@@ -16,7 +16,9 @@ import { cpuMs, freePort, load, peakRssMb, pct, rssMb, startProcess, summarisePr
  * `-- --profile`, also where the bot process spends its CPU (a V8 profile summarised by package).
  * Both bots run compiled (as `npm run start:prod`), or through tsx with `-- --tsx`.
  */
-const LEVELS = [1, 10, 50];
+/** `-- --levels=10` (comma-separated) runs only those levels: a quicker look at the targets. */
+const LEVELS = (process.argv.find((a) => a.startsWith('--levels='))?.slice('--levels='.length).split(',').map(Number).filter((n) => n > 0) ?? []).concat().sort((a, b) => a - b);
+if (LEVELS.length === 0) LEVELS.push(1, 10, 50);
 const REQUESTS: Record<number, { view: number; reserve: number }> = { 1: { view: 150, reserve: 100 }, 10: { view: 300, reserve: 300 }, 50: { view: 400, reserve: 500 } };
 
 interface Row {

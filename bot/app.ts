@@ -9,6 +9,7 @@ import { describeSetupTenants } from './commands/setup.command';
 import { createProactive } from './proactive/proactive.wiring';
 import { routerFor } from './router';
 import { createResponder } from './routing/dispatch';
+import { configureReadCache } from './routing/read-cache';
 import { createBotServer } from './server';
 import { processedActivityStore } from './store/processed-activity.store';
 import { createMessagesHandler } from './teams/adapter';
@@ -41,6 +42,7 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     await proactive.ensureIndexes();
     const channels = customers.link({ enqueue: (m) => proactive.outbox.enqueue(m), remember: (seen) => proactive.refs.remember(seen) });
     await channels.ensureIndexes();
+    configureReadCache(domain, config.IDENTITY_CACHE_MS);
     const teams = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), once);
     const logic = proactive.capture(channels.wrap(teams));
     const server = createBotServer({

@@ -7,13 +7,23 @@ export { USER_PROVIDED } from './refusal.catalog';
 export type { ActionCode, Locale, RoleWord } from './words';
 import type { Locale } from './words';
 
-/** An expected failure (STYLE.md §6); `bot/teams/turn.ts` renders it with `reasonOf`. */
+/**
+ * An expected failure (STYLE.md §6); `bot/teams/turn.ts` renders it with `reasonOf`. It carries
+ * no stack trace: it is an answer, never logged as a fault, and `availableActions` builds one per
+ * action it rules out, on every details card (capturing the stack was a tenth of a turn's CPU).
+ */
 export class Refusal<C extends RefusalCode = RefusalCode> extends Error {
   constructor(
     readonly code: C,
     readonly params: RefusalParams[C],
   ) {
-    super(code);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(code);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.name = 'Refusal';
   }
 }

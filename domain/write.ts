@@ -17,6 +17,18 @@ export interface WriteDeps {
 
 export { isDuplicateKey } from './store';
 
+/**
+ * How many writes this process has made to each collection through this module. A cache of reads
+ * (bot/routing/read-cache.ts) keeps an entry only while the generations it was read at are
+ * unchanged, so this process never serves a read older than its own last write.
+ */
+const generations = new Map<string, number>();
+export const writeGeneration = (collection: string): number => generations.get(collection) ?? 0;
+function wrote(model: { collection: { collectionName: string } }): void {
+  const name = model.collection.collectionName;
+  generations.set(name, writeGeneration(name) + 1);
+}
+
 export type Update = UpdateQuery<unknown> & { $inc?: Record<string, number> };
 
 export type WriteResult<T> = { ok: true; doc: T } | { ok: false; reason: 'lost' | 'unmatched' | 'duplicate' };
@@ -74,6 +86,8 @@ async function applyUpdate<T>(w: VersionedWrite<T>): Promise<WriteResult<T>> {
   } catch (e) {
     if (isDuplicateKey(e)) return { ok: false, reason: 'duplicate' };
     throw e;
+  } finally {
+    wrote(w.model);
   }
 }
 
@@ -140,6 +154,8 @@ export async function upsertOne<T>(deps: WriteDeps, w: Upsert<T>): Promise<Upser
       return { ok: true, doc: created.toObject() as T, created: true };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
+    } finally {
+      wrote(w.model);
     }
   }
   return { ok: false, reason: 'duplicate' };
@@ -163,7 +179,13 @@ export interface EachWrite<T> {
  */
 export async function updateEach<T>(deps: WriteDeps, w: EachWrite<T>): Promise<number> {
   const { writeMode } = await deps.store.info();
-  if (writeMode === 'atomic') return (await w.model.updateMany(w.filter, bumped(w.update))).modifiedCount;
+  if (writeMode === 'atomic') {
+    try {
+      return (await w.model.updateMany(w.filter, bumped(w.update))).modifiedCount;
+    } finally {
+      wrote(w.model);
+    }
+  }
   const batch = w.batch ?? 200;
   const parallel = w.parallel ?? 8;
   let changed = 0;
@@ -197,6 +219,12 @@ async function updateOneOfEach<T>(deps: WriteDeps, w: EachWrite<T>, d: Stored): 
  * claim on FerretDB, so it cannot remove a document another writer has just changed.
  */
 export async function removeVersioned<T>(deps: WriteDeps, w: Omit<VersionedWrite<T>, 'update'>): Promise<boolean> {
-  const remove = async () => (await w.model.deleteOne({ ...w.filter, _id: w.id, ...versionMatch(w.version) })).deletedCount === 1;
+  const remove = async () => {
+    try {
+      return (await w.model.deleteOne({ ...w.filter, _id: w.id, ...versionMatch(w.version) })).deletedCount === 1;
+    } finally {
+      wrote(w.model);
+    }
+  };
   return underClaim(deps, w, remove, false);
 }

@@ -1,14 +1,12 @@
 import type { VerbData } from '../../cards/verbs';
-import { scoped } from '../../domain/scope';
 import { announceApproval } from '../proactive/approval-notify';
 import type { Handler, HandlerContext } from '../routing/types';
-import { noticeLines, voucherView } from '../views/voucher.view';
+import { noticeLines, partnerLocation, voucherView } from '../views/voucher.view';
 
 /** The engagement's country: as given, else the location's (reserve under a location of that country). */
 async function countryOf(ctx: HandlerContext, locationId: string, given: string | undefined): Promise<string> {
   if (given) return given;
-  const location = await ctx.domain.deps.models.locations.findOne(scoped(ctx.actor.partnerId, { locationId }), { country: 1 }).lean<{ country: string }>();
-  return location?.country ?? '';
+  return (await partnerLocation(ctx, locationId))?.country ?? '';
 }
 
 /**

@@ -4,6 +4,10 @@ import { storeHandle, type StoreHandle } from '../../domain/store';
 import { removeVersioned, upsertOne, type WriteDeps } from '../../domain/write';
 import { conversationRefKey, conversationRefModel, personRefKey, type ConversationRef } from './conversation-ref.model';
 
+/** How long, and for how many conversations, an instance remembers what it stored. */
+const MEMO_MS = 10 * 60_000;
+const MEMO_MAX = 10_000;
+
 /** What the bot learns from one activity: where it came from, as botbuilder's conversation reference. */
 export interface SeenConversation {
   tenantId: string;
@@ -22,6 +26,14 @@ export interface SeenConversation {
 export function conversationRefStore(connection: Connection, options: { clock?: Clock; store?: StoreHandle } = {}) {
   const model = conversationRefModel(connection);
   const deps: WriteDeps = { connection, clock: options.clock ?? systemClock, store: options.store ?? storeHandle(connection) };
+  /**
+   * What this instance stored last for each key, and when: a message from the same conversation
+   * within MEMO_MS costs no read. Only a saving: a reference removed meanwhile by another instance
+   * (uninstall, a 403) is stored again by the install that must come before the next message, or
+   * by the first message after MEMO_MS.
+   */
+  const memo = new Map<string, { stored: string; at: number }>();
+  const fingerprint = (seen: SeenConversation) => `${seen.conversationId}|${seen.locale}|${JSON.stringify(seen.reference)}`;
 
   async function put(key: string, seen: SeenConversation): Promise<void> {
     const reference = JSON.stringify(seen.reference);
@@ -45,10 +57,20 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
       await model.createIndexes();
     },
     /** A personal chat is the person's; a channel or group chat is kept by its conversation id. */
-    remember: (seen: SeenConversation): Promise<void> =>
-      put(seen.aadObjectId ? personRefKey(seen.tenantId, seen.aadObjectId) : conversationRefKey(seen.conversationId), seen),
+    async remember(seen: SeenConversation, options: { repeat?: boolean } = {}): Promise<void> {
+      const key = seen.aadObjectId ? personRefKey(seen.tenantId, seen.aadObjectId) : conversationRefKey(seen.conversationId);
+      const stored = fingerprint(seen);
+      const now = Date.now();
+      const last = memo.get(key);
+      if (options.repeat && last?.stored === stored && now - last.at < MEMO_MS) return;
+      await put(key, seen);
+      memo.delete(key);
+      memo.set(key, { stored, at: now });
+      if (memo.size > MEMO_MAX) memo.delete(memo.keys().next().value ?? key);
+    },
     /** The bot was uninstalled or removed: every reference to that conversation goes. */
     async forget(conversationId: string): Promise<number> {
+      for (const [key, m] of memo) if (m.stored.startsWith(`${conversationId}|`)) memo.delete(key);
       const refs = await model.find({ conversationId }, { _id: 1, version: 1 }).lean<Pick<ConversationRef, '_id' | 'version'>[]>();
       let removed = 0;
       // The write path names documents by ObjectId; these are keyed by a string, which it only passes through.

@@ -3,6 +3,7 @@ import type { Partner } from '../../domain/partner/partner.model';
 import { systemActor } from '../../domain/person/person.service';
 import type { IncomingTurn, Reply } from './types';
 import { strangerView as strangerCard, unknownTenantView } from '../views/message.view';
+import { collectionsOf, readCacheOf } from './read-cache';
 
 export type Identity = { actor: Actor; partner: Partner; partnerName: string } | { unknownTenant: true };
 
@@ -13,7 +14,14 @@ export type Identity = { actor: Actor; partner: Partner; partnerName: string } |
  */
 export async function identify(domain: Domain, turn: IncomingTurn): Promise<Identity> {
   if (!turn.tenantId) return { unknownTenant: true };
-  const who = await domain.people.resolveInTenant(turn.tenantId, turn.userAadObjectId ?? '');
+  const aad = turn.userAadObjectId ?? '';
+  // A stranger (PERSON_NOT_FOUND) and an unknown tenant are never kept: who was just added is seen at once.
+  const who = await readCacheOf(domain).get(
+    `who|${turn.tenantId}|${aad}`,
+    collectionsOf(domain, 'people', 'partners'),
+    () => domain.people.resolveInTenant(turn.tenantId ?? '', aad),
+    (found) => Boolean(found.partner),
+  );
   if (!who.partner) return { unknownTenant: true };
   return { actor: who.actor, partner: who.partner, partnerName: who.partner.name };
 }

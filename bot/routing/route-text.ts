@@ -32,12 +32,22 @@ function suggestions(commands: readonly CommandEntry[], typed: string, locale: H
   return [...new Set([...near(own), ...near(other)].map(own))];
 }
 
+/** A command's argument schema per locale, built once: building a zod schema costs more than parsing with it. */
+const schemas = new WeakMap<CommandEntry, Map<HandlerContext['locale'], ReturnType<CommandEntry['args']>>>();
+function argsSchema(entry: CommandEntry, locale: HandlerContext['locale']): ReturnType<CommandEntry['args']> {
+  const byLocale = schemas.get(entry) ?? new Map<HandlerContext['locale'], ReturnType<CommandEntry['args']>>();
+  schemas.set(entry, byLocale);
+  const schema = byLocale.get(locale) ?? entry.args(locale);
+  byLocale.set(locale, schema);
+  return schema;
+}
+
 async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string[]): Promise<Answer> {
   const t = messages[ctx.locale];
   if (!allowed(entry.roles, ctx.actor.roles)) {
     return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), entry.id, 'refused');
   }
-  const parsed = entry.args(ctx.locale).safeParse(args);
+  const parsed = argsSchema(entry, ctx.locale).safeParse(args);
   if (!parsed.success) return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, args, parsed.error), ctx.locale), entry.id, 'refused');
   return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
 }

@@ -54,7 +54,9 @@ export function withConversationRefs(logic: (context: TurnContext) => Promise<vo
   return async (context: TurnContext): Promise<void> => {
     const capture = captureOf(context.activity);
     try {
-      if (capture && 'remember' in capture) await refs.remember(capture.remember);
+      // A message or a click repeats what an earlier one stored; an install or an update is stored whatever this instance remembers.
+      const repeat = context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.Invoke;
+      if (capture && 'remember' in capture) await refs.remember(capture.remember, { repeat });
       if (capture && 'forget' in capture) for (const id of capture.forget) await refs.forget(id);
     } catch (error) {
       log.warn({ err: error, activityId: context.activity.id }, 'the conversation reference could not be stored; the next message tries again');

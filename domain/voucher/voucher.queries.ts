@@ -95,13 +95,16 @@ export function voucherQueries(deps: DomainDeps) {
      * The details card of one voucher: last audit entries, pending approval, claim quote and the
      * actions valid now. A voucher the caller has just read or written (`byNumber`, an action's
      * result) and the actor's partner as read in this turn each save a round trip; one of another
-     * partner is not taken (the voucher is refused as not found, the partner read again).
+     * partner is not taken (the voucher is refused as not found, the partner read again). The
+     * caller may read the location its own way (the bot's short cache): the card's buttons are
+     * only a guide, every action checks the location again when it runs.
      */
-    async details(actor: Actor, voucherRef: string | Voucher, known: { partner?: Partner } = {}): Promise<VoucherDetails> {
+    async details(actor: Actor, voucherRef: string | Voucher, known: { partner?: Partner; location?: (locationId: string) => Promise<Location | null> } = {}): Promise<VoucherDetails> {
       checkReader(actor);
       const voucher = typeof voucherRef === 'string' ? await loadVoucher(deps, actor.partnerId, voucherRef) : ownVoucher(actor, voucherRef);
+      const readLocation = (locationId: string) => deps.models.locations.findOne(scoped(actor.partnerId, { locationId })).lean<Location>();
       const [location, approval, partner] = await Promise.all([
-        voucher.locationId ? deps.models.locations.findOne(scoped(actor.partnerId, { locationId: voucher.locationId })).lean<Location>() : null,
+        voucher.locationId ? (known.location ?? readLocation)(voucher.locationId).then((l) => (l?.partnerId.equals(actor.partnerId) ? l : null)) : null,
         voucher.pendingApprovalId ? deps.models.approvals.findOne(scoped(actor.partnerId, { _id: voucher.pendingApprovalId })).lean<Approval>() : null,
         known.partner?._id.equals(actor.partnerId) ? known.partner : loadPartner(deps, actor.partnerId),
       ]);

@@ -49,6 +49,19 @@ describe('bot/proactive conversation references (real database, real adapter)', 
     assert.equal(await stored(key), null);
   });
 
+  it('a reference removed by another instance (uninstall seen there, a 403) is stored again by the next install', async () => {
+    const person = who(`${SLUG}-staff-us`);
+    const key = `person|${TENANT}|${SLUG}-staff-us`;
+    await drive.say(person, 'help');
+    assert.ok(await stored(key), 'stored at the first message');
+    // Another instance removes it; this instance remembers having stored it, so a message alone does not read it again...
+    await refs().deleteOne({ _id: key });
+    await drive.say(person, 'help');
+    // ...but the install that must come before the person can write again is always stored.
+    await drive.post(drive.activity(person, { type: 'installationUpdate', action: 'add' }));
+    assert.equal((await stored(key))?.conversationId, `a:chat-${SLUG}-staff-us`);
+  });
+
   it('stores a channel by its channel id (not the thread) and removes it when the bot is removed from the team', async () => {
     const channel = '19:general@thread.tacv2';
     const inChannel = {
