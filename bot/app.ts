@@ -14,6 +14,7 @@ import { createBotServer } from './server';
 import { processedActivityStore } from './store/processed-activity.store';
 import { createMessagesHandler } from './teams/adapter';
 import { customerChannels } from './teams/customer-channels';
+import { withTurnDeadline } from './teams/deadline';
 import { createTurnLogic } from './teams/turn';
 
 export interface RunningBot {
@@ -43,8 +44,9 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     const channels = customers.link({ enqueue: (m) => proactive.outbox.enqueue(m), remember: (seen) => proactive.refs.remember(seen) });
     await channels.ensureIndexes();
     configureReadCache(domain, config.IDENTITY_CACHE_MS);
-    const teams = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), once);
-    const logic = proactive.capture(channels.wrap(teams));
+    const teams = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), once, proactive.outbox);
+    // Teams' limit (issue 8): the deadline counts everything a turn does, conversation capture included.
+    const logic = withTurnDeadline(proactive.capture(channels.wrap(teams)), { ms: config.TURN_DEADLINE_MS, log });
     const server = createBotServer({
       log,
       maxBodyBytes: config.MAX_BODY_BYTES,

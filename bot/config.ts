@@ -35,6 +35,8 @@ const Env = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
     /** Mail-loop safety (issue 10): email replies per sender per hour; more in the same hour get none. */
     EMAIL_REPLIES_PER_HOUR: z.coerce.number().int().min(0).max(100).default(5),
+    /** Teams' limit (issue 8): a turn not answered within this many ms is answered "still working" and finishes in the background. */
+    TURN_DEADLINE_MS: z.coerce.number().int().min(200).max(12_000).default(4_000),
     /** How long a turn may reuse who is writing and people's names read by an earlier turn (bot/routing/read-cache.ts); 0: read every turn. */
     IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Tenants where `setup` may create a partner, comma-separated; unset: any tenant (the start-up log says so). */
@@ -75,6 +77,7 @@ const EXAMPLES: Record<keyof Config, string> = {
   MAX_BODY_BYTES: '4194304',
   SHUTDOWN_TIMEOUT_MS: '9000',
   EMAIL_REPLIES_PER_HOUR: '5',
+  TURN_DEADLINE_MS: '4000',
   IDENTITY_CACHE_MS: '2000',
   ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47,0b6d3c3e-5f1a-4c2d-9e8f-1a2b3c4d5e6f',
 };

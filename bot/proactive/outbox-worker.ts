@@ -10,7 +10,7 @@ import { retryDecision } from './retry.rules';
 /** What a payload kind sends: rendered at send time from the database, so it shows the state of that moment. */
 export interface PayloadHandler {
   /** The message to post, or to put in place of `updateOf`; null when there is nothing to send any more. */
-  render(data: Record<string, unknown>, to: ConversationRef): Promise<{ reply: Reply; updateOf?: string } | null>;
+  render(data: Record<string, unknown>, to: ConversationRef): Promise<{ reply: Reply; updateOf?: string; reference?: Record<string, unknown> } | null>;
   /** After a post: remember where the message is (an approval keeps the id of every copy). */
   sent?(data: Record<string, unknown>, to: ConversationRef, activityId: string): Promise<void>;
 }
@@ -57,7 +57,8 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
     if (!message) return (await deps.outbox.sent(r, null)) ? 'sent' : 'lost';
     const waitMs = await deps.outbox.takeSendSlot(to.conversationId);
     if (waitMs > 0) return (await deps.outbox.postpone(r, waitMs)) ? 'postponed' : 'lost';
-    const reference = JSON.parse(to.reference) as Record<string, unknown>;
+    // A payload may carry its own reference (a late answer goes to the thread its turn came from).
+    const reference = message.reference ?? (JSON.parse(to.reference) as Record<string, unknown>);
     const activityId = message.updateOf ?? (await deps.sender.send(reference, message.reply));
     if (message.updateOf) await deps.sender.update(reference, message.updateOf, message.reply);
     if (!(await deps.outbox.sent(r, activityId))) return 'lost';

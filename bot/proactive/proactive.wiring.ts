@@ -5,6 +5,7 @@ import { withConversationRefs } from '../teams/conversation-capture';
 import { createProactiveSender, type ProactiveCredentials, type ProactiveSender } from '../teams/proactive';
 import { announceExpiredApprovals } from './approval-expiry';
 import { approvalHandlers } from './approval-messages';
+import { lateAnswerHandlers } from './late-answer';
 import { conversationRefStore } from './conversation-ref.store';
 import { outboxStore } from './outbox';
 import { createOutboxWorker, type PayloadHandler, type WorkerOptions } from './outbox-worker';
@@ -27,7 +28,7 @@ export function createProactive(deps: { connection: Connection; domain: Domain; 
   const refs = conversationRefStore(deps.connection, { store });
   const outbox = outboxStore(deps.connection, { store, leaseMs: options.leaseMs });
   const sender = options.sender ?? createProactiveSender(deps.credentials, deps.log);
-  const handlers = { ...approvalHandlers(deps.domain, outbox), ...options.handlers };
+  const handlers = { ...approvalHandlers(deps.domain, outbox), ...lateAnswerHandlers(outbox), ...options.handlers };
   const chores = [() => announceExpiredApprovals(deps.domain, outbox), ...(options.chores ?? [])];
   const worker = createOutboxWorker({ outbox, refs, sender, handlers, log: deps.log }, { ...options, chores });
   return {

@@ -87,15 +87,16 @@ class ProcessedActivities {
 
   /**
    * Runs `produce` once per key set. A duplicate gets the stored answer (`replayed`); while the
-   * first is still running it waits a little, then gets `stillRunning`.
+   * first is still running it waits a little (never past `waitUntil`, a Date.now() time: the turn's
+   * deadline), then gets `stillRunning`.
    */
-  async run(keys: OnceKey[], produce: () => Promise<Produced>, stillRunning: () => Answer): Promise<OnceResult> {
+  async run(keys: OnceKey[], produce: () => Promise<Produced>, stillRunning: () => Answer, waitUntil = Infinity): Promise<OnceResult> {
     this.sweepIfDue(await this.ready());
     const hashed = keys.map((k) => ({ key: hashKey(k.id), ttlMs: k.ttlMs, onlyWhenApplied: k.onlyWhenApplied ?? false }));
     for (let attempt = 0; attempt < 5; attempt++) {
       const taken = await this.claimAll(hashed);
       if (taken === null) return { answer: await this.produceAndStore(hashed, produce), replayed: false };
-      const waited = await this.awaitAnswer(taken);
+      const waited = await this.awaitAnswer(taken, waitUntil);
       if (waited === 'running') return { answer: stillRunning(), replayed: true };
       if (waited !== 'released') return { answer: waited, replayed: true };
     }
@@ -129,9 +130,10 @@ class ProcessedActivities {
   }
 
   /** Waits for the answer of a key another turn holds; 'released' when that turn gave its claim up. */
-  private async awaitAnswer(key: string): Promise<Answer | 'released' | 'running'> {
-    const deadline = Date.now() + this.waitMs;
+  private async awaitAnswer(key: string, waitUntil: number): Promise<Answer | 'released' | 'running'> {
+    const deadline = Math.min(Date.now() + this.waitMs, waitUntil);
     for (let step = 0; ; step++) {
+      const asked = Date.now();
       const docs = await this.model.find({ _id: { $in: [key, `${key}:answer`] } }).lean<Processed[]>();
       const answer = docs.find((d) => d.kind === 'answer');
       if (answer?.answer) return JSON.parse(answer.answer) as Answer;
@@ -141,8 +143,10 @@ class ProcessedActivities {
         await this.model.deleteOne({ _id: key, at: held.at });
         return 'released';
       }
-      if (Date.now() > deadline) return 'running';
-      await sleep(Math.min(50 + step * 25, 250));
+      const pause = Math.min(50 + step * 25, 250);
+      // Another look (a pause and a read as slow as this one) must end by the deadline.
+      if (Date.now() + pause + (Date.now() - asked) > deadline) return 'running';
+      await sleep(pause);
     }
   }
 

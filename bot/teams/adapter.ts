@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -9,6 +10,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import { errorBody } from '../server';
 import { describeShapeProblem, IncomingActivity, isInboundType } from './activity-shape';
+import { withEdge } from './deadline';
 
 /** The slice of an HTTP request and response the handler uses (restify's fit). */
 export interface HttpRequest {
@@ -50,6 +52,7 @@ export function createMessagesHandler(config: Config, log: Logger, logic: (conte
   };
 
   return async (req, res) => {
+    const arrivedAt = performance.now();
     const parsed = IncomingActivity.safeParse(req.body, { reportInput: true });
     if (!parsed.success) {
       const problem = describeShapeProblem(parsed.error);
@@ -66,12 +69,21 @@ export function createMessagesHandler(config: Config, log: Logger, logic: (conte
     // Types the bot does not handle still go through authentication, then get an empty answer (rule A2014).
     const ignored = !isInboundType(activity.type);
     try {
-      const invoke = await adapter.handle(authHeader, activity as unknown as Activity, ignored ? async () => {} : logic);
+      // The turn's deadline (issue 8) counts from the request's arrival; past it the turn answers early and goes on.
+      const early = answerable<InvokeResponse | undefined>();
+      const edge = { arrivedAt, answerNow: early.answer };
+      const handled = adapter.handle(authHeader, activity as unknown as Activity, ignored ? async () => {} : withEdge(logic, edge));
+      const first = await Promise.race([handled.then((invoke) => ({ invoke, early: false })), early.promise.then((invoke) => ({ invoke, early: true }))]);
+      const invoke = first.invoke;
       const status = invoke?.status ?? 200;
       if (ignored) log.info({ activityId: activity.id, type: activity.type.slice(0, 40), status }, 'ignored an activity of a type the bot does not handle');
-      if (status >= 300 && invoke?.body === undefined) return answerError(res, status, 'NotImplemented', 'the bot does not handle this request');
-      res.status(status);
-      res.send(invoke?.body);
+      if (status >= 300 && invoke?.body === undefined) answerError(res, status, 'NotImplemented', 'the bot does not handle this request');
+      else {
+        res.status(status);
+        res.send(invoke?.body);
+      }
+      // Answered early: the request stays in flight until the turn ends, so a shutdown waits for it.
+      if (first.early) await handled.catch((error: unknown) => log.error({ err: error, activityId: activity.id }, 'activity processing failed after its early answer'));
     } catch (error) {
       if (isAuthenticationFailure(error)) {
         log.warn({ activityId: activity.id, status: 401, reason: (error as Error).message }, 'rejected a request with invalid credentials (401)');
@@ -81,6 +93,13 @@ export function createMessagesHandler(config: Config, log: Logger, logic: (conte
       answerError(res, 500, 'InternalServer', 'the activity could not be processed');
     }
   };
+}
+
+/** A promise and the function that resolves it. */
+function answerable<T>(): { promise: Promise<T>; answer: (value: T) => void } {
+  let answer: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((resolve) => (answer = resolve));
+  return { promise, answer };
 }
 
 function answerError(res: HttpResponse, status: number, code: string, message: string): void {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { TurnContext, type Activity } from 'botbuilder';
 import { isRefusal, type Refusal } from '../../domain/domain';
 import type { Logger } from '../log';
 import type { Answer, IncomingTurn } from '../routing/types';
 import type { OnceKey, ProcessedActivityStore } from '../store/processed-activity.store';
+import { arrivalOf, claimAnswer, lateMessages, slotOf, waitUntilOf, type LateAnswers } from './deadline';
 import { deliverAnswer } from './deliver';
 import { toIncoming } from './incoming';
 import { teamsMembers } from './members';
@@ -50,8 +52,13 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** The turn's answer: a refusal is an answer; anything else is logged once and answered with an apology. */
-async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnResponder, log: Logger, once?: ProcessedActivityStore) {
+type TurnResult = { answer: Answer; replayed: boolean; reference: string | undefined };
+
+/**
+ * The turn's answer: a refusal is an answer; anything else is logged once and answered with an
+ * apology. A duplicate waits for the first delivery's answer until `waitUntil` (Date.now() time).
+ */
+async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnResponder, log: Logger, once: ProcessedActivityStore | undefined, waitUntil: number): Promise<TurnResult> {
   const produce = async () => {
     try {
       return { answer: await responder.respond(turn), keep: true };
@@ -62,7 +69,7 @@ async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnR
   };
   try {
     const keys = onceKeys(activity, turn, responder.changes(turn));
-    const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn)) : { ...(await produce()), replayed: false };
+    const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn), waitUntil) : { ...(await produce()), replayed: false };
     return { ...result, reference: undefined };
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
@@ -71,28 +78,64 @@ async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnR
   }
 }
 
+/** Sends an answer; a failure to send is logged (once, here) and makes the outcome 'error'. */
+async function deliver(context: TurnContext, turn: IncomingTurn, answer: Answer, log: Logger, reference: string | undefined): Promise<boolean> {
+  try {
+    await deliverAnswer(context, turn, answer);
+    return true;
+  } catch (sendError) {
+    log.error({ err: sendError, activityId: context.activity.id, reference }, 'the answer could not be sent');
+    return false;
+  }
+}
+
+/**
+ * Where a late answer goes. A replayed one was (or will be) answered by the first delivery; with
+ * expectReplies the HTTP answer was all there could be (the work is applied, and stored for a
+ * redelivery); otherwise the outbox sends it.
+ */
+async function sendLate(activity: Activity, turn: IncomingTurn, result: TurnResult, late: LateAnswers | undefined): Promise<string> {
+  if (result.replayed) return 'replayed';
+  if (activity.deliveryMode === 'expectReplies') return 'kept';
+  const messages = lateMessages(activity, turn, result.answer);
+  if (messages.length === 0) return 'nothing to send';
+  if (!late) return 'no outbox';
+  await late.enqueue(messages);
+  return 'queued';
+}
+
 /**
  * Runs one turn: the one place that catches (STYLE.md §6). A refusal becomes the user's answer;
  * anything else is logged once with a reference the user sees in an apology. A turn that may
- * change something is applied once (processed activity ids in MongoDB). Logs one line per turn
- * with the real outcome.
+ * change something is applied once (processed activity ids in MongoDB). A turn whose deadline
+ * answered "still working" (bot/teams/deadline.ts, issue 8) sends its answer through the outbox
+ * (`late`) instead: the HTTP answer has gone. Logs one line per turn with the real outcome:
+ * `late` for a turn answered at its deadline.
  */
-export function createTurnLogic(log: Logger, responder: TurnResponder, once?: ProcessedActivityStore) {
+export function createTurnLogic(log: Logger, responder: TurnResponder, once?: ProcessedActivityStore, late?: LateAnswers) {
   return async (context: TurnContext): Promise<void> => {
-    const started = process.hrtime.bigint();
+    const arrived = arrivalOf(context);
+    const slot = slotOf(context);
     const activity = context.activity;
     const turn = toIncoming(activity, TurnContext.removeRecipientMention(activity) ?? '', teamsMembers(context));
-    const { answer, replayed, reference } = await answerOf(turn, activity, responder, log, once);
-    let outcome: string = answer.outcome;
-    try {
+    const result = await answerOf(turn, activity, responder, log, once, slot ? waitUntilOf(slot) : Infinity);
+    const line = (outcome: string, extra: Record<string, unknown> = {}) => {
+      const durationMs = performance.now() - arrived;
+      const { channelId: channel, conversationId, userAadObjectId } = turn;
+      const { answer, replayed, reference } = result;
+      log.info({ activityId: activity.id, channel, conversationId, userAadObjectId, command: answer.command, durationMs, outcome, replayed, reference, ...extra }, 'turn');
+    };
+    if (!slot || claimAnswer(slot)) {
+      const { answer, replayed, reference } = result;
       // The conversation was welcomed already (or is being): a second welcome says nothing new.
-      if (!(replayed && turn.botAdded)) await deliverAnswer(context, turn, answer);
-    } catch (sendError) {
-      outcome = 'error';
-      log.error({ err: sendError, activityId: activity.id, reference }, 'the answer could not be sent');
+      const sent = replayed && turn.botAdded ? true : await deliver(context, turn, answer, log, reference);
+      return line(sent ? answer.outcome : 'error');
     }
-    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const { channelId: channel, conversationId, userAadObjectId } = turn;
-    log.info({ activityId: activity.id, channel, conversationId, userAadObjectId, command: answer.command, durationMs, outcome, replayed, reference }, 'turn');
+    const delivery = await sendLate(activity, turn, result, late).catch((error: unknown) => {
+      log.error({ err: error, activityId: activity.id, reference: result.reference }, 'the late answer could not be recorded for sending');
+      return 'failed';
+    });
+    const answeredMs = (slot.answeredAt ?? performance.now()) - arrived;
+    line('late', { answer: result.answer.outcome, answeredMs, told: slot.told, delivery });
   };
 }
