@@ -25,8 +25,9 @@ const START = new Date('2025-03-03T10:00:00Z');
 const STATES = ['assigned', 'assigned', 'assigned', 'reserved', 'scheduled', 'completed', 'redeemed', 'paid'] as const;
 
 async function setUpPartner(d: Domain, i: number): Promise<Actor> {
-  const p = await d.partners.upsertPartner({ slug: `bench-${i}`, name: `Bench ${i}` });
-  const system = systemActor(p._id);
+  const existing = await d.partners.bySlug(`bench-${i}`);
+  const system = systemActor(existing?._id ?? new Types.ObjectId());
+  const p = await d.partners.upsertPartner(system, { slug: `bench-${i}`, name: `Bench ${i}` });
   await d.partners.upsertLocation(system, { locationId: 'FR-PAR', name: 'Paris', country: 'FR' });
   await d.people.upsert(system, { aadObjectId: `bench-${i}-admin`, name: 'Admin', email: `a${i}@bench.test`, roles: ['admin', 'staff'] });
   for (const program of PROGRAM_CODES) {

@@ -1,3 +1,4 @@
+import type { VoucherAction } from '../domain/domain';
 import { md } from './escape';
 import { fill, formatDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
@@ -15,7 +16,11 @@ export interface VoucherNewData {
   details: VerbInput<'voucher.details'>;
 }
 
-export function toVoucherNewData(v: VoucherRowView, programs: readonly ProgramName[], ctx: CardContext): VoucherNewData {
+/**
+ * `actions`: what the domain lets staff do now (`vouchers.staffActions`). Reserve is shown when the
+ * reserve form can lead somewhere: reserving, or validating first (the form does both), as the form itself decides.
+ */
+export function toVoucherNewData(v: VoucherRowView, actions: readonly VoucherAction[], programs: readonly ProgramName[], ctx: CardContext): VoucherNewData {
   const l = labelsFor(ctx.locale);
   const sender = v.needsConfirmation?.sender ?? null;
   return {
@@ -30,7 +35,7 @@ export function toVoucherNewData(v: VoucherRowView, programs: readonly ProgramNa
     ],
     senderLine: sender ? fill(l.newVoucher.flagged, { sender: md(sender, 200) }) : l.newVoucher.fromAdmin,
     flagged: sender !== null,
-    canReserve: v.state === 'assigned',
+    canReserve: actions.includes('reserve') || actions.includes('validate'),
     ref: { voucherId: String(v._id), expectedState: v.state },
     details: { voucherId: String(v._id) },
   };

@@ -2,7 +2,8 @@
  * Calendar-day arithmetic in UTC. Calendar dates (assigned on, expires on, delivered on...) are
  * stored as UTC midnight so that "day 180" and "day 60" are whole days whatever the server's zone.
  */
-const DAY_MS = 86_400_000;
+/** One day in milliseconds: the only definition (calendar days here, and day-long durations elsewhere). */
+export const DAY_MS = 86_400_000;
 
 /** UTC midnight of the day that contains `at`. */
 export function utcDay(at: Date): Date {

@@ -1,3 +1,5 @@
+import { DAY_MS } from './calendar';
+
 /** The only source of "now" in the domain: services take a Clock, tests inject a fixed one. */
 export interface Clock {
   now(): Date;
@@ -14,7 +16,7 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
       current = new Date(next);
     },
     advanceDays(days) {
-      current = new Date(current.getTime() + days * 86_400_000);
+      current = new Date(current.getTime() + days * DAY_MS);
     },
   };
 }

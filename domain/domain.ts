@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
+import { expiredApprovalsToReport } from './approval/approval-expiry.service';
 import { approvalService } from './approval/approval.service';
 import type { Clock } from './clock';
 import { deliverableService } from './files/deliverable.service';
@@ -9,7 +10,7 @@ import type { Actor } from './person/person.model';
 import { partnerService } from './partner/partner.service';
 import { personService } from './person/person.service';
 import { parseInput } from './refusal';
-import { availableActions, type ActionContext } from './voucher/actions.rules';
+import { availableActions, staffActions, type ActionContext } from './voucher/actions.rules';
 import { intakeVoucher } from './voucher/intake.service';
 import { reserveVoucher } from './voucher/reserve.service';
 import type { Voucher } from './voucher/voucher.model';
@@ -48,10 +49,21 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
         checkReader(actor);
         return availableActions(voucher, actor, clock.now(), ctx);
       },
+      /** The actions staff could take now, for a card several people see (the new-voucher card); each click is checked for its person. */
+      staffActions: async (actor: Actor, voucher: Voucher) => {
+        checkReader(actor);
+        return staffActions(voucher, clock.now());
+      },
     },
     approvals: {
       ...approvals,
       /** Ask to redeem completed vouchers with one approval; `expectedState` is the state every one was seen in. */
+      /**
+       * The system's chore over every partner: expires pending approvals past their time, then lists
+       * those that expired undecided in the last days, for the bot to update their cards and tell the
+       * requester (domain/approval/approval-expiry.service.ts).
+       */
+      expiredToReport: () => expiredApprovalsToReport(deps),
       async requestRedemption(actor: Actor, input: Parameters<typeof approvals.requestRedemption>[1] & { expectedState?: Voucher['state'] | null }) {
         const { expectedState, voucherIds } = parseInput(seen, input);
         for (const id of expectedState ? voucherIds : []) {

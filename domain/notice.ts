@@ -1,3 +1,4 @@
+import { countryName } from './location/country';
 import { Refusal, reasonOf, refusalCodes, type RefusalCode, type RefusalParams } from './refusal';
 import { fieldWord, listWords, stateWord, type Locale } from './words';
 
@@ -22,6 +23,11 @@ export interface NoticeParams {
   VOUCHER_CORRECTED: { number: string; fields: string[] };
   /** The action waits for a manager: the voucher is locked meanwhile. */
   APPROVAL_REQUESTED: { numbers: string[]; approvers: number };
+  /**
+   * No day rate is on file for the engagement country (DOMAIN.md, Engagement and payment facts):
+   * said at reservation, before money is at stake, and at the claim, whose amount stays to be confirmed.
+   */
+  DAY_RATE_UNKNOWN: { number: string; country: string; step: 'reserve' | 'claim' };
   /** An approval's effect did not apply to a voucher, and why (a refusal's code and params). */
   NOT_APPLIED: { number: string; code: string; params: Record<string, unknown> | null };
 }
@@ -33,6 +39,7 @@ export function notice<C extends NoticeCode>(code: C, params: NoticeParams[C]): 
 }
 
 type Texts = { [C in NoticeCode]: Record<Locale, (p: NoticeParams[C], safe: (t: string) => string) => string> };
+const country = (code: string, l: Locale) => `${countryName(code, l)} (${code})`;
 const fields = (xs: string[], l: Locale) => listWords(xs.map((f) => fieldWord(f, l)), l);
 
 const TEXTS: Texts = {
@@ -49,6 +56,16 @@ const TEXTS: Texts = {
   APPROVAL_REQUESTED: {
     en: (p) => `${p.numbers.length > 1 ? `Vouchers ${p.numbers.join(', ')} wait` : `Voucher ${p.numbers.join('')} waits`} for a manager's approval (${p.approvers} approver${p.approvers === 1 ? '' : 's'} asked); nothing else can change ${p.numbers.length > 1 ? 'them' : 'it'} meanwhile.`,
     fr: (p) => `${p.numbers.length > 1 ? `Les bons ${p.numbers.join(', ')} attendent` : `Le bon ${p.numbers.join('')} attend`} l'approbation d'un responsable (${p.approvers} approbateur${p.approvers === 1 ? '' : 's'} sollicité${p.approvers === 1 ? '' : 's'}) ; rien d'autre ne peut ${p.numbers.length > 1 ? 'les' : 'le'} modifier d'ici là.`,
+  },
+  DAY_RATE_UNKNOWN: {
+    en: (p) =>
+      p.step === 'reserve'
+        ? `No day rate is on file for ${country(p.country, 'en')}, where voucher ${p.number} is to be delivered: the payment amount cannot be computed. You can go on; the claim will show the amount as to be confirmed. Ask your partner admin to add the country's day rate to the program catalog.`
+        : `Claim recorded for voucher ${p.number} without an amount: no day rate is on file for ${country(p.country, 'en')}. The amount is to be confirmed with Microsoft's payment.`,
+    fr: (p) =>
+      p.step === 'reserve'
+        ? `Aucun tarif journalier n'est enregistré pour le pays de livraison du bon ${p.number}, ${country(p.country, 'fr')} : le montant du paiement ne peut pas être calculé. Vous pouvez continuer ; la demande de paiement indiquera un montant à confirmer. Demandez à l'administrateur partenaire d'ajouter le tarif journalier de ce pays au catalogue des programmes.`
+        : `Demande de paiement enregistrée pour le bon ${p.number} sans montant : aucun tarif journalier n'est enregistré pour son pays de livraison, ${country(p.country, 'fr')}. Le montant sera confirmé lors du paiement de Microsoft.`,
   },
   NOT_APPLIED: {
     en: (p, s) => `Voucher ${p.number} did not move: ${why(p, 'en', s)}`,

@@ -29,6 +29,7 @@ export const ACTION_WORDS = {
   viewVouchers: { en: 'see vouchers', fr: 'consulter les bons' },
   viewApprovals: { en: 'see approvals', fr: 'consulter les approbations' },
   viewPeople: { en: "see the partner's people", fr: 'consulter les personnes du partenaire' },
+  viewPartner: { en: "see the partner's set-up (enrollments, locations, profile, overview)", fr: "consulter la configuration du partenaire (inscriptions, sites, profil, vue d'ensemble)" },
   managePeople: { en: 'manage people and roles', fr: 'gérer les personnes et les rôles' },
   manageLocations: { en: 'manage locations', fr: 'gérer les sites' },
   manageSettings: { en: 'change partner settings', fr: 'modifier les paramètres du partenaire' },

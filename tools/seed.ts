@@ -42,8 +42,10 @@ function argValue(name: string): string | undefined {
 async function setUpPartner(d: Domain, today: Date): Promise<Actor> {
   // The demo is run by one person (the Agents Playground's user), who must be able to approve their own requests.
   const settings = { approvalDaysThreshold: 10, approvalTtlDays: 7, allowSelfApproval: true };
-  const partner = await d.partners.upsertPartner({ slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT], settings });
-  const system = systemActor(partner._id);
+  // The seed acts as the system of the demo partner: its id if a run made it already, else a new one.
+  const existing = await d.partners.bySlug('contoso-consulting');
+  const system = systemActor(existing?._id ?? new mongoose.Types.ObjectId());
+  const partner = await d.partners.upsertPartner(system, { slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT], settings });
   // Customers forward voucher emails here (issue 10, Email channel); no staff channel: staff hear of them in their personal chats.
   await mailboxService(d.deps).set(system, { address: 'vouchers@contoso.example', staffChannelId: null });
   for (const [locationId, name, country] of [['FR-PAR', 'Paris', 'FR'], ['US-SEA', 'Seattle', 'US']] as const) {

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../log';
+import { DAY_MS } from '../../domain/calendar';
 
 /**
  * Mail-loop safety (TEAMS.md, Email channel): how many replies a sender got, in MongoDB so every
@@ -16,7 +17,6 @@ interface Slot {
 const schema = new Schema<Slot>({ _id: String, expiresAt: Date }, { autoIndex: false, autoCreate: false, versionKey: false, collection: 'email_reply_slots' });
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 
 export interface ReplyQuotaOptions {

@@ -46,7 +46,9 @@ export async function staffNotices(domain: Domain, partner: Partner, mailbox: Pa
  * last seen in the target conversation: Reserve while it can still be reserved, and Details.
  */
 export async function renderVoucherNew(domain: Domain, data: { partnerId: string; voucherId: string }, locale: string): Promise<Reply> {
-  const d = await domain.queries.details(systemActor(new Types.ObjectId(data.partnerId)), data.voucherId);
-  const card = render('voucher-new', toVoucherNewData(d.voucher, programNames(), { locale: localeOf(locale), now: domain.deps.clock.now() }));
+  const system = systemActor(new Types.ObjectId(data.partnerId));
+  const voucher = await domain.vouchers.get(system, data.voucherId);
+  const actions = await domain.vouchers.staffActions(system, voucher);
+  const card = render('voucher-new', toVoucherNewData(voucher, actions, programNames(), { locale: localeOf(locale), now: domain.deps.clock.now() }));
   return { kind: 'card', card };
 }

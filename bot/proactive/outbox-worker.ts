@@ -6,6 +6,7 @@ import type { ConversationRefStore } from './conversation-ref.store';
 import type { OutboxRecord } from './outbox.model';
 import type { OutboxStore } from './outbox';
 import { retryDecision } from './retry.rules';
+import { DAY_MS } from '../../domain/calendar';
 
 /** What a payload kind sends: rendered at send time from the database, so it shows the state of that moment. */
 export interface PayloadHandler {
@@ -24,7 +25,7 @@ export interface WorkerOptions {
 }
 
 /** Finished records are kept a week (what was sent, what failed and why), then removed. */
-const KEEP_DONE_MS = 7 * 86_400_000;
+const KEEP_DONE_MS = 7 * DAY_MS;
 const PURGE_EVERY_MS = 10 * 60_000;
 
 type Outcome = 'sent' | 'retry' | 'postponed' | 'undeliverable' | 'failed' | 'lost';

@@ -5,8 +5,7 @@ import type { OutgoingEmail } from '../email/i18n/email-texts';
 import type { InboundEmail } from '../email/inbound-email';
 import type { Logger } from '../log';
 import type { ProcessedActivityStore } from '../store/processed-activity.store';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../domain/calendar';
 
 function record(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

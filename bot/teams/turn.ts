@@ -9,6 +9,7 @@ import { arrivalOf, claimAnswer, lateMessages, slotOf, waitUntilOf, type LateAns
 import { deliverAnswer } from './deliver';
 import { toIncoming } from './incoming';
 import { teamsMembers } from './members';
+import { DAY_MS } from '../../domain/calendar';
 
 export type { IncomingTurn, Reply } from '../routing/types';
 
@@ -22,7 +23,6 @@ export interface TurnResponder {
   changes(turn: IncomingTurn): boolean;
 }
 
-const DAY_MS = 86_400_000;
 /** A double click arrives within seconds; a later identical click is a new request. */
 const CLICK_MS = 120_000;
 

@@ -58,6 +58,6 @@ async function formCard(ctx: HandlerContext, kind: FormKind, v: Voucher, preferr
     return { kind: 'card', card: render('schedule', toScheduleData(v, people.filter((p) => isQualified(p, v.program ?? '')), c)) };
   }
   const quote = (await ctx.domain.queries.details(ctx.actor, String(v._id))).claim;
-  const dayRate = quote ? { amount: quote.dayRate, currency: quote.currency } : null;
+  const dayRate = quote && quote.dayRate !== null && quote.currency !== null ? { amount: quote.dayRate, currency: quote.currency } : null;
   return { kind: 'card', card: render('claim', toClaimData(v, { deadline: quote?.deadline ?? null, dayRate }, c)) };
 }

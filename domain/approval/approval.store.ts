@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { DAY_MS } from '../calendar';
 import type { DomainDeps } from '../models';
 import { loadPartner } from '../partner/partner.store';
 import type { Actor } from '../person/person.model';
@@ -34,7 +35,7 @@ export async function openApproval(
     approvers: approversOf(managers.map((m) => m.aadObjectId), actor.aadObjectId, partner.settings.allowSelfApproval === true),
     status: 'pending',
     // A time to live in whole days from the request, not from the start of its UTC day.
-    expiresAt: new Date(now.getTime() + partner.settings.approvalTtlDays * 86_400_000),
+    expiresAt: new Date(now.getTime() + partner.settings.approvalTtlDays * DAY_MS),
     version: 1,
     decisions: [],
     reservation,

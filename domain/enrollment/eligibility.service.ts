@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { addYears } from '../calendar';
+import { addYears, isoDay, utcDay } from '../calendar';
 import { calendarDate, text } from '../inputs';
 import type { DomainDeps } from '../models';
-import { checkActor } from '../person/actor';
+import { checkActor, checkMember } from '../person/actor';
 import type { Actor, Person } from '../person/person.model';
 import { checklistFor, programCode, PROGRAM_CODES, type ChecklistKind, type ProgramCode } from '../program/program.catalog';
-import { parseInput, refuse, type ActionCode } from '../refusal';
+import { EARLIEST_DATE, parseInput, refuse, type ActionCode, type Refusal } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { updateEach, upsertOne, type Update } from '../write';
@@ -67,6 +67,7 @@ function tickUpdate(current: ChecklistItem[], item: ChecklistItem): Update | nul
 export function eligibilityService(deps: DomainDeps) {
   const m = deps.models;
   const readChecklist = async (actor: Actor, program: ProgramCode): Promise<ChecklistView> => {
+    checkMember(actor, 'viewPartner');
     const stored = await m.eligibilities.findOne(scoped(actor.partnerId, { program })).lean<Eligibility>();
     const saved = new Map((stored?.checklist ?? []).map((x) => [x.key, x]));
     const list = checklistFor(program).map((x) => ({ ...x, done: false, by: null, on: null, ...pick(saved.get(x.key)) }));
@@ -108,6 +109,8 @@ export function eligibilityService(deps: DomainDeps) {
     async enroll(actor: Actor, raw: z.input<typeof enrollInput>): Promise<Enrollment> {
       requireAdmin(actor, 'enroll');
       const i = parseInput(enrollInput, raw, deps.clock.now());
+      const dated = checkEnrollmentDates(i, deps.clock.now());
+      if (dated) throw dated;
       const eligibility = await m.eligibilities.findOne(scoped(actor.partnerId, { program: i.program })).lean<Eligibility>();
       if (eligibility?.status !== 'active') throw refuse('ELIGIBILITY_NOT_ACTIVE', { program: i.program, status: eligibility?.status ?? 'not_started' });
       const set = { ...i, renewBy: addYears(i.enrolledOn, 1) };
@@ -122,6 +125,21 @@ export function eligibilityService(deps: DomainDeps) {
       return r.doc;
     },
   };
+}
+
+/**
+ * Enrollment comes once the participants have finished the compliance training and the program
+ * agreement is signed (DOMAIN.md, step 2): both on or before the enrollment day, which is not after
+ * today (an enrollment lasts one year from it, so a later day would stretch it).
+ */
+function checkEnrollmentDates(i: Pick<z.output<typeof enrollInput>, 'enrolledOn' | 'agreementSignedOn' | 'complianceTrainingOn'>, now: Date): Refusal | null {
+  const today = utcDay(now);
+  if (i.enrolledOn.getTime() > today.getTime()) return refuse('DATE_OUT_OF_RANGE', { field: 'enrolledOn', date: isoDay(i.enrolledOn), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+  for (const field of ['agreementSignedOn', 'complianceTrainingOn'] as const) {
+    const day = i[field];
+    if (day.getTime() > i.enrolledOn.getTime()) return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(i.enrolledOn) });
+  }
+  return null;
 }
 
 function pick(x: ChecklistItem | undefined): Partial<ChecklistItem> {

@@ -4,6 +4,7 @@ import { calendarDate, text } from '../inputs';
 import { refuseUnknownLocations } from '../location/location.service';
 import type { DomainDeps } from '../models';
 import { recordAdminChange, requireAdmin } from '../partner/admin-audit';
+import { checkMember } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { programCode, type ProgramCode } from '../program/program.catalog';
 import { EARLIEST_DATE, parseInput, refuse } from '../refusal';
@@ -28,12 +29,18 @@ function refuseFuture(field: string, day: Date, now: Date): void {
 /** Eligibility (step 1) and enrollment (step 2) as partner admins run them in chat, audited. */
 export function enrollmentAdmin(deps: DomainDeps) {
   const eligibility = eligibilityService(deps);
-  const enrollments = (actor: Actor): Promise<Enrollment[]> => deps.models.enrollments.find(scoped(actor.partnerId, {})).sort({ program: 1 }).lean<Enrollment[]>();
+  const enrollments = async (actor: Actor): Promise<Enrollment[]> => {
+    checkMember(actor, 'viewPartner');
+    return deps.models.enrollments.find(scoped(actor.partnerId, {})).sort({ program: 1 }).lean<Enrollment[]>();
+  };
   return {
     checklist: (actor: Actor, program: ProgramCode): Promise<ChecklistView> => eligibility.checklist(actor, { program }),
     checklists: (actor: Actor): Promise<ChecklistView[]> => eligibility.checklists(actor),
     enrollments,
-    enrollment: (actor: Actor, program: ProgramCode): Promise<Enrollment | null> => deps.models.enrollments.findOne(scoped(actor.partnerId, { program })).lean<Enrollment>(),
+    async enrollment(actor: Actor, program: ProgramCode): Promise<Enrollment | null> {
+      checkMember(actor, 'viewPartner');
+      return deps.models.enrollments.findOne(scoped(actor.partnerId, { program })).lean<Enrollment>();
+    },
     /**
      * The items a person changed on the checklist card, each ticked or unticked by its own
      * conditional update (eligibility.service), so two admins ticking at once are both kept.

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../calendar';
 import { foldKeepLength } from './text';
 
 /**
@@ -114,12 +115,12 @@ export function readDate(value: string): DateReading | null {
 
 /** Adds days to a YYYY-MM-DD date, in UTC so no time zone shifts it. */
 export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS;
   return new Date(t).toISOString().slice(0, 10);
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 export type DateOrder = 'monthFirst' | 'dayFirst';

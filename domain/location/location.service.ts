@@ -4,6 +4,7 @@ import type { DomainDeps } from '../models';
 import { recordAdminChange, requireAdmin } from '../partner/admin-audit';
 import { locationIdInput } from '../partner/onboarding.service';
 import { partnerService } from '../partner/partner.service';
+import { checkMember } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
@@ -28,8 +29,14 @@ export async function refuseUnknownLocations(deps: DomainDeps, actor: Actor, ids
 export function locationAdmin(deps: DomainDeps) {
   const partners = partnerService(deps);
   return {
-    list: (actor: Actor): Promise<Location[]> => deps.models.locations.find(scoped(actor.partnerId, {})).sort({ locationId: 1 }).lean<Location[]>(),
-    get: (actor: Actor, locationId: string): Promise<Location | null> => deps.models.locations.findOne(scoped(actor.partnerId, { locationId: locationId.toUpperCase() })).lean<Location>(),
+    async list(actor: Actor): Promise<Location[]> {
+      checkMember(actor, 'viewPartner');
+      return deps.models.locations.find(scoped(actor.partnerId, {})).sort({ locationId: 1 }).lean<Location[]>();
+    },
+    async get(actor: Actor, locationId: string): Promise<Location | null> {
+      checkMember(actor, 'viewPartner');
+      return deps.models.locations.findOne(scoped(actor.partnerId, { locationId: locationId.toUpperCase() })).lean<Location>();
+    },
     /** Adds or edits a location (admins); contacts kept when the input names none. */
     async saveLocation(actor: Actor, raw: z.input<typeof saveLocationInput>): Promise<Location> {
       requireAdmin(actor, 'manageLocations');

@@ -5,6 +5,7 @@ import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { parseInput, refuse } from '../refusal';
 import { upsertOne } from '../write';
+import { requireAdmin } from './admin-audit';
 import { partnerMailboxModel, type PartnerMailbox } from './mailbox.model';
 
 export const mailboxInput = z.object({ address: email, staffChannelId: z.string().min(1).max(500).nullable().default(null) });
@@ -28,7 +29,7 @@ export function mailboxService(deps: DomainDeps) {
     },
     /** Points the address at the actor's partner; an address another partner holds is refused. */
     async set(actor: Actor, raw: z.input<typeof mailboxInput>): Promise<PartnerMailbox> {
-      if (!actor.roles.some((r) => r === 'admin' || r === 'system')) throw refuse('NOT_PERMITTED', { action: 'manageSettings', roles: ['admin'] });
+      requireAdmin(actor, 'manageSettings');
       const i = parseInput(mailboxInput, raw);
       const key = mailboxKey(i.address);
       const taken = await model.findById(key).lean<PartnerMailbox>();
@@ -47,7 +48,7 @@ export function mailboxService(deps: DomainDeps) {
      * mailbox of the actor's partner; false when the partner has no mailbox yet.
      */
     async setStaffChannel(actor: Actor, conversationId: string): Promise<boolean> {
-      if (!actor.roles.some((r) => r === 'admin' || r === 'system')) throw refuse('NOT_PERMITTED', { action: 'manageSettings', roles: ['admin'] });
+      requireAdmin(actor, 'manageSettings');
       const channel = z.string().min(1).max(500).parse(conversationId);
       const mine = await model.find({ partnerId: actor.partnerId }).lean<PartnerMailbox[]>();
       for (const m of mine) {

@@ -5,6 +5,7 @@ import type { Enrollment } from '../enrollment/enrollment.model';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import type { Actor, Person, Role } from '../person/person.model';
+import { checkMember } from '../person/actor';
 import { ROLES } from '../person/person.model';
 import { scoped } from '../scope';
 import { VOUCHER_STATES, type VoucherState } from '../voucher/voucher.machine';
@@ -28,6 +29,7 @@ async function vouchersByState(deps: DomainDeps, partnerId: Types.ObjectId): Pro
 }
 
 export async function partnerOverview(deps: DomainDeps, actor: Actor): Promise<PartnerOverview> {
+  checkMember(actor, 'viewPartner');
   const partner = await deps.models.partners.findById(actor.partnerId, { name: 1, settings: 1 }).lean<Partner>();
   const [checklists, enrollments, locations, people, vouchers, changes] = await Promise.all([
     eligibilityService(deps).checklists(actor),

@@ -1,6 +1,7 @@
 import type { DomainDeps } from '../models';
 import { enrollmentAdmin } from '../enrollment/enrollment-admin.service';
 import { locationAdmin } from '../location/location.service';
+import { checkMember } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { peopleAdmin } from '../person/people-admin.service';
 import { loadPartnerById, setupPartner, updateSettings } from './onboarding.service';
@@ -16,7 +17,11 @@ export function partnerAdmin(deps: DomainDeps) {
   return {
     setup: (input: Parameters<typeof setupPartner>[1]) => setupPartner(deps, input),
     settings: (actor: Actor, input: Parameters<typeof updateSettings>[2]) => updateSettings(deps, actor, input),
-    partner: (actor: Actor) => loadPartnerById(deps, actor.partnerId),
+    /** The actor's partner and its settings; for any person of the partner. */
+    partner: async (actor: Actor) => {
+      checkMember(actor, 'viewPartner');
+      return loadPartnerById(deps, actor.partnerId);
+    },
     people: peopleAdmin(deps),
     locations: locationAdmin(deps),
     enrollment: enrollmentAdmin(deps),

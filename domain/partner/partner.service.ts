@@ -5,13 +5,13 @@ import { eligibilityService } from '../enrollment/eligibility.service';
 import { countryCode, email, text } from '../inputs';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
-import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { programCode, type ProgramCode } from '../program/program.catalog';
-import { parseInput, refuse, type ActionCode } from '../refusal';
+import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { upsertOne } from '../write';
+import { requireAdmin } from './admin-audit';
 import { DEFAULT_PARTNER_SETTINGS, type Partner, type Profile } from './partner.model';
 
 export { tickInput, enrollInput, checklistInput } from '../enrollment/eligibility.service';
@@ -43,20 +43,21 @@ export const profileInput = z.object({
   programs: z.array(programCode),
 });
 
-function requireAdmin(actor: Actor, action: ActionCode): void {
-  checkActor(actor);
-  if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action, roles: ['admin'] });
-}
-
 /** Partner-side records (DOMAIN.md, steps 1 to 3), managed by the partner admin. */
 export function partnerService(deps: DomainDeps) {
   const m = deps.models;
   return {
     ...eligibilityService(deps),
-    /** Creates or updates a partner by slug (setup and seed; not a chat command). */
-    async upsertPartner(raw: z.input<typeof partnerInput>): Promise<Partner> {
+    /**
+     * Creates or updates the actor's own partner (seed and tests; not a chat command): the system of
+     * a partner id not yet used creates it under that id, an admin or the system updates it. Partner
+     * settings are the partner admin's (DOMAIN.md, People); another partner's slug is refused by its unique index.
+     */
+    async upsertPartner(actor: Actor, raw: z.input<typeof partnerInput>): Promise<Partner> {
+      requireAdmin(actor, 'manageSettings');
       const i = parseInput(partnerInput, raw);
-      const r = await upsertOne(deps, { model: m.partners, filter: { slug: i.slug }, insert: () => ({ _id: new Types.ObjectId(), ...i }), change: () => ({ $set: i }) });
+      const filter = { _id: actor.partnerId };
+      const r = await upsertOne(deps, { model: m.partners, filter, insert: () => ({ ...filter, ...i }), change: () => ({ $set: i }) });
       if (!r.ok) throw new StoreError(`partner ${i.slug}: a unique index refused it`);
       return r.doc;
     },

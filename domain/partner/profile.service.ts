@@ -4,6 +4,7 @@ import type { Enrollment } from '../enrollment/enrollment.model';
 import { email } from '../inputs';
 import { isoCountry } from '../location/country';
 import type { DomainDeps } from '../models';
+import { checkMember } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import type { ProgramCode } from '../program/program.catalog';
 import { programCode } from '../program/program.catalog';
@@ -30,9 +31,13 @@ export const saveProfileInput = z.object({
 export function profileAdmin(deps: DomainDeps) {
   const partners = partnerService(deps);
   return {
-    get: (actor: Actor): Promise<Profile | null> => deps.models.profiles.findOne(scoped(actor.partnerId, {})).lean<Profile>(),
+    async get(actor: Actor): Promise<Profile | null> {
+      checkMember(actor, 'viewPartner');
+      return deps.models.profiles.findOne(scoped(actor.partnerId, {})).lean<Profile>();
+    },
     /** Programs with a current enrollment today: the only ones the profile may offer. */
     async offerable(actor: Actor): Promise<ProgramCode[]> {
+      checkMember(actor, 'viewPartner');
       const today = utcDay(deps.clock.now());
       const current = await deps.models.enrollments.find(scoped(actor.partnerId, { renewBy: { $gte: today } }), { program: 1 }).lean<Pick<Enrollment, 'program'>[]>();
       return current.map((e) => programCode.parse(e.program));

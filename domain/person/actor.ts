@@ -1,5 +1,5 @@
 import type { Actor } from './person.model';
-import { refuse } from '../refusal';
+import { refuse, type ActionCode } from '../refusal';
 
 /**
  * The actors the domain made itself: from a person read in the database (`people.resolveActor`)
@@ -21,4 +21,15 @@ export function issueActor(actor: Actor): Actor {
 /** Refuses PERSON_NOT_FOUND for an actor the domain did not issue. */
 export function checkActor(actor: Actor): void {
   if (!issued.has(actor)) throw refuse('PERSON_NOT_FOUND', { aadObjectId: typeof actor?.aadObjectId === 'string' ? actor.aadObjectId.slice(0, 64) : '' });
+}
+
+/**
+ * Reads of the partner's records are for its people (DOMAIN.md, People: partner admin, staff,
+ * manager; and the system): an issued actor holding one of those roles, else NOT_PERMITTED.
+ */
+export function checkMember(actor: Actor, action: ActionCode): void {
+  checkActor(actor);
+  if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'manager' || r === 'system')) {
+    throw refuse('NOT_PERMITTED', { action, roles: ['admin', 'staff', 'manager'] });
+  }
 }

@@ -10,7 +10,7 @@ import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { awaitRelease, releaseClaim, StoreError, takeClaim, writeClaimModel } from '../store';
 import { removeVersioned } from '../write';
-import { checkActor } from './actor';
+import { checkActor, checkMember } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
 import { personService } from './person.service';
 
@@ -39,7 +39,10 @@ function refuseFutureDates(qualifications: z.output<typeof qualification>[], now
 /** People and roles (issue 9, step 2), managed by partner admins; every change audited. */
 export function peopleAdmin(deps: DomainDeps) {
   const people = personService(deps);
-  const findPerson = (actor: Actor, aadObjectId: string) => deps.models.people.findOne(scoped(actor.partnerId, { aadObjectId })).lean<Person>();
+  const findPerson = async (actor: Actor, aadObjectId: string): Promise<Person | null> => {
+    checkMember(actor, 'viewPeople');
+    return deps.models.people.findOne(scoped(actor.partnerId, { aadObjectId })).lean<Person>();
+  };
   return {
     findPerson,
     /** Adds a person found by @mention, or updates one already there (roles, locations, qualifications). */

@@ -7,7 +7,7 @@ import { parseInput, refuse } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { upsertOne } from '../write';
-import { checkActor, issueActor } from './actor';
+import { checkActor, checkMember, issueActor } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
 import type { Partner } from '../partner/partner.model';
 
@@ -68,8 +68,7 @@ export function personService(deps: DomainDeps) {
     },
     /** The partner's people, for any person of the partner (the stranger card uses the system). */
     async list(actor: Actor): Promise<Person[]> {
-      checkActor(actor);
-      if (actor.roles.length === 0) throw refuse('NOT_PERMITTED', { action: 'viewPeople', roles: ['admin', 'staff', 'manager'] });
+      checkMember(actor, 'viewPeople');
       return people.find(scoped(actor.partnerId, {})).sort({ name: 1 }).lean<Person[]>();
     },
   };

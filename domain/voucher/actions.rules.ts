@@ -36,6 +36,9 @@ const atContactLocation: Check = (v, actor, _t, ctx) => {
 /** The voucher's own data is complete and confirmed (the reservation's first check); the rest needs the user's input. */
 const reservable = (v: Voucher): boolean => checkVoucherData(v) === null;
 
+/** Staff and admins may reserve; anyone else only as a contact of a location (the location is picked on the form). */
+const mayReserveSomewhere: Check = (_v, actor) => actor.roles.includes('admin') || actor.roles.includes('staff') || actor.locationIds.length > 0;
+
 const decidable: Check = (v, actor, t, ctx) => {
   const a = ctx.approval;
   if (!a || !v.pendingApprovalId || String(a._id) !== String(v.pendingApprovalId)) return false;
@@ -52,7 +55,7 @@ const all = (...checks: Check[]): Check => (v, actor, t, ctx) => checks.every((c
 const CHECKS: Record<VoucherAction, Check> = {
   validate: all(can('validate'), (v) => Boolean(v.voucherAdminEmail) && (!v.validated || Boolean(v.needsConfirmation))),
   correct: (v, actor, t) => checkCorrection(v, actor, t) === null,
-  reserve: all(can('reserve'), reservable),
+  reserve: all(can('reserve'), reservable, mayReserveSomewhere),
   cancel: all(can('cancel'), atContactLocation),
   schedule: all(can('schedule'), atContactLocation),
   complete: all(can('complete'), atContactLocation, (v, _a, t) => Boolean(v.schedule && v.schedule.start.getTime() <= t.today.getTime())),
@@ -66,6 +69,17 @@ const CHECKS: Record<VoucherAction, Check> = {
   approve: decidable,
   reject: decidable,
 };
+
+/**
+ * The actions a staff member of the partner could take now on this voucher, for a card several
+ * people see (a voucher a customer emailed, posted to the staff channel or to every staff member):
+ * the voucher's state, expiry, approval lock and data decide; each click is checked again for the
+ * person who makes it. Pure, like `availableActions`.
+ */
+export function staffActions(v: Voucher, now: Date): VoucherAction[] {
+  const anyStaff: Actor = { partnerId: v.partnerId, aadObjectId: '', name: '', roles: ['staff'], locationIds: [], qualifications: [] };
+  return availableActions(v, anyStaff, now);
+}
 
 /**
  * The actions valid now for this person on this voucher (issue 8, details card: "only the buttons

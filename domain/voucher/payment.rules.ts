@@ -18,32 +18,47 @@ export function claimRule(v: Voucher, actor: Actor, claimNumber: string, t: Rule
   if (t.today.getTime() > deadline.getTime()) {
     return refuse('CLAIM_WINDOW_CLOSED', { number: v.number, redeemedOn: isoDay(redeemedOn), deadline: isoDay(deadline) });
   }
+  // No day rate on file for the country: the claim is still created in time (a refusal here would let the
+  // 60-day window close and the payment be lost); its amount is left unknown, to be confirmed by Microsoft.
   const quote = claimQuote(v, t.today);
-  if (!quote) return refuse('DAY_RATE_UNKNOWN', { country: v.engagementCountry ?? '' });
-  const claim = { number: claimNumber, amount: quote.amount, currency: quote.currency, submittedOn: t.today, status: 'submitted', paidOn: null };
-  const reason = `claim ${claimNumber}: ${v.days ?? 0} day(s) at ${quote.dayRate} ${quote.currency} (${v.engagementCountry ?? ''}) = ${quote.amount} ${quote.currency}`;
+  const amount = quote?.amount ?? null;
+  const currency = quote?.currency ?? null;
+  const claim = { number: claimNumber, amount, currency, submittedOn: t.today, status: 'submitted', paidOn: null };
+  const country = v.engagementCountry ?? '';
+  const worth = amount === null ? `no day rate on file for ${country}, amount to be confirmed` : `at ${quote?.dayRate ?? ''} ${currency ?? ''} (${country}) = ${amount} ${currency ?? ''}`;
+  const reason = `claim ${claimNumber}: ${v.days ?? 0} day(s) ${worth}`;
   return planFor(v, actor, 'claim', t, { set: { claim }, reason });
 }
 
-/** What a claim of the voucher is worth and by when it must be created (DOMAIN.md, Engagement and payment facts). */
+/**
+ * What a claim of the voucher is worth and by when it must be created (DOMAIN.md, Engagement and
+ * payment facts: Microsoft pays the day rate of the country where the engagement was delivered).
+ * The rate card (programs.json) may lack the country: the amount is then unknown (null), never guessed.
+ */
 export interface ClaimQuote {
   days: number;
-  dayRate: number;
-  currency: string;
-  amount: number;
+  /** The country's day rate, or null when the catalog has none for it. */
+  dayRate: number | null;
+  currency: string | null;
+  /** days x day rate; null without a day rate. */
+  amount: number | null;
   /** The last day a claim may be created (redemption + 60 days); null before redemption. */
   deadline: Date | null;
   /** Whole days left until the deadline (0 on the deadline day, negative after it). */
   daysLeft: number | null;
 }
 
-/** The amount at the day rate of the engagement country, and the 60-day deadline once redeemed; null without a known rate. */
+/** The amount at the day rate of the engagement country (null without one), and the 60-day deadline once redeemed; null without days. */
 export function claimQuote(v: Pick<Voucher, 'days' | 'engagementCountry' | 'redemption'>, today: Date): ClaimQuote | null {
-  const rate = dayRateFor(v.engagementCountry ?? '');
-  if (!rate || v.days === null) return null;
+  if (v.days === null) return null;
+  const rate = dayRateFor(v.engagementCountry ?? '') ?? null;
   const deadline = v.redemption ? claimDeadline(v.redemption.on) : null;
-  return { days: v.days, dayRate: rate.amount, currency: rate.currency, amount: rate.amount * v.days, deadline, daysLeft: deadline ? daysBetween(today, deadline) : null };
+  const daysLeft = deadline ? daysBetween(today, deadline) : null;
+  return { days: v.days, dayRate: rate?.amount ?? null, currency: rate?.currency ?? null, amount: rate ? rate.amount * v.days : null, deadline, daysLeft };
 }
+
+/** A day rate is on file for the engagement country (so a claim's amount can be computed). */
+export const hasDayRate = (country: string): boolean => dayRateFor(country) !== undefined;
 
 /** Records Microsoft's payment of a claim; the payment date is not before the claim nor in the future. */
 export function payRule(v: Voucher, actor: Actor, paidOn: Date, t: RuleTime): RuleResult {

@@ -71,11 +71,20 @@ export function checkLocation(location: Location | null, locationId: string, pro
   return null;
 }
 
-/** Anyone with a contact role on the location may act on its behalf; admins (and the system) for any location. */
+/**
+ * Anyone with a contact role on the location may act on its behalf (DOMAIN.md, Program rules),
+ * whatever their other roles: a person named among its contacts, or given it among their
+ * locations. Partner admins (and the system) act for any location (DOMAIN.md, People).
+ */
 export function checkContact(actor: Actor, location: Location): Refusal | null {
+  if (location.contacts.some((c) => c.aadObjectId === actor.aadObjectId)) return null;
+  return checkContactOf(actor, location.locationId);
+}
+
+/** The same check when only the location's id is known (its record is not there to name more contacts). */
+export function checkContactOf(actor: Actor, locationId: string): Refusal | null {
   if (actor.roles.includes('admin') || actor.roles.includes('system')) return null;
-  const contact = location.contacts.some((c) => c.aadObjectId === actor.aadObjectId) || actor.locationIds.includes(location.locationId);
-  return contact ? null : refuse('NOT_LOCATION_CONTACT', { locationId: location.locationId });
+  return actor.locationIds.includes(locationId) ? null : refuse('NOT_LOCATION_CONTACT', { locationId });
 }
 
 /** Enrollment current (renew-by day included) and eligibility active (DOMAIN.md, steps 1 and 2). */

@@ -13,6 +13,7 @@ import type { Partner } from '../partner/partner.model';
 import { checkActor } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { parseInput } from '../refusal';
+import { hasDayRate } from './payment.rules';
 import { voucherResult, type VoucherResult } from '../result';
 import { scoped } from '../scope';
 import { fifteenDayKey, fifteenDayNameKey, requestReservationRule, reserveRule, type ReserveContext } from './reserve.rules';
@@ -92,8 +93,11 @@ export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.inpu
   const knownVoucher = known.voucher && String(known.voucher._id) === voucherId && known.voucher.partnerId.equals(actor.partnerId) ? known.voucher : null;
   const knownPartner = known.partner?._id.equals(actor.partnerId) ? known.partner : null;
   const [v, partner] = await Promise.all([knownVoucher ?? loadVoucher(deps, actor.partnerId, voucherId), knownPartner ?? loadPartner(deps, actor.partnerId)]);
+  // Warn before money is at stake: no day rate on file for the country means no computed claim amount.
+  const rateNotice = hasDayRate(request.engagementCountry) ? [] : [notice('DAY_RATE_UNKNOWN', { number: v.number, country: request.engagementCountry, step: 'reserve' })];
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {
-    return voucherResult(await changeVoucher(deps, actor, v, withExpectedState(reservationRule(deps, actor, request), expectedState)));
+    const reserved = await changeVoucher(deps, actor, v, withExpectedState(reservationRule(deps, actor, request), expectedState));
+    return voucherResult(reserved, [notice('VOUCHER_NOW', { number: reserved.number, state: reserved.state }), ...rateNotice]);
   }
   const stale = checkExpectedState(v, expectedState);
   if (stale) throw stale;
@@ -101,7 +105,7 @@ export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.inpu
   try {
     const rule: Rule = async (x, t) => requestReservationRule(x, actor, request, await loadReserveContext(deps, x, request.locationId), t, approval._id);
     const locked = await changeVoucher(deps, actor, v._id, withExpectedState(rule, expectedState));
-    return voucherResult(locked, [notice('APPROVAL_REQUESTED', { numbers: [locked.number], approvers: approval.approvers.length })], approval);
+    return voucherResult(locked, [notice('APPROVAL_REQUESTED', { numbers: [locked.number], approvers: approval.approvers.length }), ...rateNotice], approval);
   } catch (e) {
     await discardApproval(deps, approval);
     throw e;

@@ -61,7 +61,8 @@ export interface Voucher {
   completion: { deliveredOn: Date; summary: string; attendees: string[]; recommendations: string; by: string; on: Date } | null;
   deliverables: Deliverable[];
   redemption: { on: Date; by: string; approvalId: Types.ObjectId } | null;
-  claim: { number: string; amount: number; currency: string; submittedOn: Date; status: 'submitted' | 'paid'; paidOn: Date | null } | null;
+  /** `amount`/`currency` null: no day rate on file for the engagement country when claimed (to be confirmed by Microsoft). */
+  claim: { number: string; amount: number | null; currency: string | null; submittedOn: Date; status: 'submitted' | 'paid'; paidOn: Date | null } | null;
   cancellations: { on: Date; by: string; reason: string }[];
   source: { kind: 'email' | 'manual'; messageId: string | null };
   sources: { kind: 'email' | 'manual'; messageId: string | null; on: Date }[];

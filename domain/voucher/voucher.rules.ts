@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { addDays, isoDay, utcDay } from '../calendar';
 import { refuse, type Refusal } from '../refusal';
 import type { Actor } from '../person/person.model';
-import { EXPIRABLE, transitionOf, type VoucherEvent, type VoucherState } from './voucher.machine';
+import { EXPIRABLE, namedRoles, rolesAllow, transitionOf, type VoucherEvent, type VoucherState } from './voucher.machine';
 import type { AuditEntry, Voucher } from './voucher.model';
 
 /**
@@ -50,7 +50,7 @@ const BEFORE_REPORT: readonly VoucherState[] = ['reserved', 'scheduled'];
 /** Role, expiry, state and pending approval: the checks every event shares. */
 export function checkEvent(v: Voucher, actor: Actor, event: VoucherEvent, t: RuleTime, approvalId?: Types.ObjectId): Refusal | null {
   const tr = transitionOf(event);
-  if (!tr.roles.some((r) => actor.roles.includes(r))) return refuse('NOT_PERMITTED', { action: event, roles: tr.roles.filter((r) => r !== 'system') });
+  if (!rolesAllow(actor.roles, tr.roles)) return refuse('NOT_PERMITTED', { action: event, roles: namedRoles(tr.roles) });
   const stateOk = tr.from.includes(v.state);
   if (isExpired(v, t.today) && (stateOk || v.state === 'expired')) {
     return refuse('VOUCHER_EXPIRED', { number: v.number, expiresOn: isoDay(v.expiresOn) });

@@ -72,7 +72,9 @@ export function voucherLifecycle(deps: DomainDeps) {
     /** Create the payment request within 60 days of redemption (DOMAIN.md, step 7). */
     async claim(actor: Actor, input: z.input<typeof claimInput>): Promise<VoucherResult> {
       const i = parseInput(claimInput, input, now());
-      return act(actor, i, underApprovedLocation(deps, (v, t) => claimRule(v, actor, i.claimNumber, t), actor));
+      const r = await act(actor, i, underApprovedLocation(deps, (v, t) => claimRule(v, actor, i.claimNumber, t), actor));
+      if (r.voucher.claim?.amount !== null) return r;
+      return { ...r, notices: [...r.notices, notice('DAY_RATE_UNKNOWN', { number: r.voucher.number, country: r.voucher.engagementCountry ?? '', step: 'claim' })] };
     },
     /** Record that Microsoft paid the claim. */
     async markPaid(actor: Actor, input: z.input<typeof payInput>): Promise<VoucherResult> {

@@ -1,13 +1,13 @@
 import type { Types } from 'mongoose';
 import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
-import { checkActor } from '../person/actor';
+import { checkActor, checkMember } from '../person/actor';
 import type { Actor } from '../person/person.model';
 import { refuse, Refusal } from '../refusal';
 import { scoped, toObjectId } from '../scope';
 import { awaitRelease, releaseClaim, takeClaim, writeClaimModel } from '../store';
 import { updateVersioned } from '../write';
-import { checkContact, checkLocation } from './reserve.rules';
+import { checkContact, checkContactOf, checkLocation } from './reserve.rules';
 import type { VoucherState } from './voucher.machine';
 import type { Voucher } from './voucher.model';
 import { isRefused, ruleTime, type RuleResult, type RuleTime, type WritePlan } from './voucher.rules';
@@ -50,10 +50,7 @@ async function serialised<T>(deps: DomainDeps, key: string | null, number: strin
 
 /** The roles that may read vouchers: every role of the partner (and the system). */
 export function checkReader(actor: Actor): void {
-  checkActor(actor);
-  if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'manager' || r === 'system')) {
-    throw refuse('NOT_PERMITTED', { action: 'viewVouchers', roles: ['admin', 'staff', 'manager'] });
-  }
+  checkMember(actor, 'viewVouchers');
 }
 
 /** Reads one voucher of the actor's partner by its id, or refuses VOUCHER_NOT_FOUND. */
@@ -166,8 +163,10 @@ export function underApprovedLocation(deps: DomainDeps, rule: Rule, actor?: Acto
 export function byLocationContact(deps: DomainDeps, actor: Actor, rule: Rule): Rule {
   return async (v, t) => {
     const plan = await rule(v, t);
-    if (isRefused(plan) || !v.locationId) return plan;
+    if (isRefused(plan)) return plan;
+    // Without a location on record only the roles themselves allow the step (a contact of nothing is no one's contact).
+    if (!v.locationId) return actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system') ? plan : refuse('NOT_LOCATION_CONTACT', { locationId: '' });
     const location = await loadLocation(deps, v);
-    return (location ? checkContact(actor, location) : null) ?? plan;
+    return (location ? checkContact(actor, location) : checkContactOf(actor, v.locationId)) ?? plan;
   };
 }

@@ -41,6 +41,18 @@ describe('claim card', () => {
     assert.match(allText(card), /No day rate is known for country FR/);
   });
 
+  for (const locale of ['en', 'fr'] as const) {
+    it(`a claim made with no day rate on file shows its amount as to be set, never a number, in ${locale}`, () => {
+      const base = voucherIn('claimed');
+      const v = { ...base, engagementCountry: 'IT', claim: base.claim ? { ...base.claim, amount: null, currency: null } : null };
+      const card = render('claim', toClaimData(v, { deadline, dayRate: null }, { locale, now: NOW }));
+      assertValidCard(card);
+      const text = allText(card);
+      assert.match(text, locale === 'fr' ? /Aucun tarif journalier connu pour le pays IT/ : /No day rate is known for country IT/);
+      assert.doesNotMatch(text, /0[.,]00|NaN/);
+    });
+  }
+
   it('neutralises hostile text', () => {
     for (const h of HOSTILE) {
       const v = { ...voucherIn('claimed', { number: h }), engagementCountry: h };

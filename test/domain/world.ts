@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { fixedClock } from '../../domain/clock';
 import { createDomain, type Actor, type Domain, type Voucher } from '../../domain/domain';
 import { systemActor } from '../../domain/person/person.service';
@@ -20,8 +20,8 @@ export interface World {
 export async function createWorld(connection: Connection, slug: string, clock = fixedClock(START)): Promise<World> {
   const domain = createDomain({ connection, clock });
   await domain.ensureIndexes();
-  const partner = await domain.partners.upsertPartner({ slug, name: `Partner ${slug}`, tenantIds: [`tenant-${slug}`] });
-  const system = systemActor(partner._id);
+  const system = systemActor(new Types.ObjectId());
+  const partner = await domain.partners.upsertPartner(system, { slug, name: `Partner ${slug}`, tenantIds: [`tenant-${slug}`] });
   const qualified = PROGRAM_CODES.map((program) => ({ program, trainingOn: '2024-01-10', examOn: '2024-01-20' }));
   const people = [
     { aadObjectId: `${slug}-admin`, name: 'Ada Admin', email: `admin@${slug}.test`, roles: ['admin' as const] },

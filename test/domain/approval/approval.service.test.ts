@@ -142,11 +142,11 @@ describe('domain/approval service (real database)', function () {
 
     const partner = await w.domain.partners.bySlug('approvals');
     assert.ok(partner);
-    await w.domain.partners.upsertPartner({ slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: true } });
+    await w.domain.partners.upsertPartner(systemActor(partner._id), { slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: true } });
     const d = await w.domain.approvals.approve(lead, { approvalId: String(r.approval._id) });
     assert.deepEqual(d.outcomes.map((o) => o.applied), [true]);
     assert.equal((await w.domain.vouchers.get(lead, String(v._id))).state, 'reserved');
-    await w.domain.partners.upsertPartner({ slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: false } });
+    await w.domain.partners.upsertPartner(systemActor(partner._id), { slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: false } });
   });
 
   it('an approval of a kind with no defined effect (a stored "cancel") is refused, not applied as a reservation', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createDomain, Refusal, type Domain, type Voucher } from '../../../domain/domain';
+import { systemActor } from '../../../domain/person/person.service';
 import { useTestDatabase } from '../../helpers/db';
 import { createWorld, START, type World } from '../world';
 
@@ -18,7 +19,7 @@ describe('domain: the 15-day rule contested by two instances (real database)', f
   before(async () => {
     direct = await createWorld(db.connection, 'fd-direct');
     // Reservations below 16 days need no approval at this partner, so the 15-day rule is met at reservation.
-    await direct.domain.partners.upsertPartner({ slug: 'fd-direct', name: 'Direct', tenantIds: ['tenant-fd-direct'], settings: { approvalDaysThreshold: 16, approvalTtlDays: 7 } });
+    await direct.domain.partners.upsertPartner(systemActor(direct.admin.partnerId), { slug: 'fd-direct', name: 'Direct', tenantIds: ['tenant-fd-direct'], settings: { approvalDaysThreshold: 16, approvalTtlDays: 7 } });
     approved = await createWorld(db.connection, 'fd-approved', direct.clock);
     second = createDomain({ connection: await db.openAnother(), clock: direct.clock });
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../domain/domain';
+import { mailboxService } from '../../../domain/partner/mailbox.service';
 import { partnerAdmin } from '../../../domain/partner/partner-admin';
 import { systemActor } from '../../../domain/person/person.service';
 import { checklistFor } from '../../../domain/program/program.catalog';
@@ -42,6 +43,10 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
       { name: 'staff made admin unticks through partner administration', act: async () => partnerAdmin(w.domain.deps).enrollment.tick(forged(() => w.staffFr, { roles: ['admin'] })(), { program: 'AZDPS', changes: [{ item: checklistFor('AZDPS')[0]?.key ?? '', done: false }] }) },
       { name: 'staff made admin removes the admin through partner administration', act: async () => partnerAdmin(w.domain.deps).people.removePerson(forged(() => w.staffFr, { roles: ['admin'] })(), { aadObjectId: w.admin.aadObjectId }) },
       { name: 'staff made admin asks to redeem', act: async (v) => w.domain.approvals.requestRedemption(forged(() => w.staffUs, { roles: ['admin'] })(), { voucherIds: [v] }) },
+      { name: 'staff made admin renames the partner', act: async () => w.domain.partners.upsertPartner(forged(() => w.staffFr, { roles: ['admin'] })(), { slug: 'audit-api', name: 'Forged' }) },
+      { name: 'staff made admin points the customer mailbox elsewhere', act: async () => mailboxService(w.domain.deps).set(forged(() => w.staffFr, { roles: ['admin'] })(), { address: 'forged@audit.test' }) },
+      { name: 'a role-less person made staff reads the partner overview', act: async () => partnerAdmin(w.domain.deps).overview(forged(() => nobody, { roles: ['staff'] })()) },
+      { name: 'a role-less person made staff reads the locations', act: async () => partnerAdmin(w.domain.deps).locations.list(forged(() => nobody, { roles: ['staff'] })()) },
     ];
     for (const row of rows) {
       it(`${row.name}: refused PERSON_NOT_FOUND, nothing written`, async () => {
@@ -76,6 +81,17 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
       { name: 'people.list', run: (a) => w.domain.people.list(a), roles: 'any' },
       { name: 'vouchers.availableActions', run: async (a, v) => w.domain.vouchers.availableActions(a, await w.domain.vouchers.get(w.admin, v)), roles: 'any' },
       { name: 'approvals.pendingFor', run: (a) => w.domain.approvals.pendingFor(a), roles: 'manager' },
+      { name: 'partner overview', run: (a) => partnerAdmin(w.domain.deps).overview(a), roles: 'any' },
+      { name: 'partner and settings', run: (a) => partnerAdmin(w.domain.deps).partner(a), roles: 'any' },
+      { name: 'enrollments', run: (a) => partnerAdmin(w.domain.deps).enrollment.enrollments(a), roles: 'any' },
+      { name: 'one enrollment', run: (a) => partnerAdmin(w.domain.deps).enrollment.enrollment(a, 'AZDPS'), roles: 'any' },
+      { name: 'eligibility checklist', run: (a) => partnerAdmin(w.domain.deps).enrollment.checklist(a, 'AZDPS'), roles: 'any' },
+      { name: 'eligibility checklists', run: (a) => w.domain.partners.checklists(a), roles: 'any' },
+      { name: 'directory profile', run: (a) => partnerAdmin(w.domain.deps).profile.get(a), roles: 'any' },
+      { name: 'programs the profile may offer', run: (a) => partnerAdmin(w.domain.deps).profile.offerable(a), roles: 'any' },
+      { name: 'locations', run: (a) => partnerAdmin(w.domain.deps).locations.list(a), roles: 'any' },
+      { name: 'one location', run: (a) => partnerAdmin(w.domain.deps).locations.get(a, 'FR-PAR'), roles: 'any' },
+      { name: 'one person', run: (a) => partnerAdmin(w.domain.deps).people.findPerson(a, w.admin.aadObjectId), roles: 'any' },
     ];
     for (const q of queries) {
       it(`${q.name}: refused for a person without the role, answered for one with it`, async () => {

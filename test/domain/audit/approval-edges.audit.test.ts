@@ -23,7 +23,7 @@ describe('audit: approvals at the edges (real database)', function () {
   });
   beforeEach(() => w.clock.set(START));
   const setThreshold = (approvalDaysThreshold: number) =>
-    w.domain.partners.upsertPartner({ slug: 'audit-approval', name: 'Partner audit-approval', tenantIds: ['tenant-audit-approval'], settings: { approvalDaysThreshold, approvalTtlDays: 7 } });
+    w.domain.partners.upsertPartner(systemActor(w.admin.partnerId), { slug: 'audit-approval', name: 'Partner audit-approval', tenantIds: ['tenant-audit-approval'], settings: { approvalDaysThreshold, approvalTtlDays: 7 } });
 
   it('the threshold is the partner\'s setting: at 3 days, 1 day is reserved at once and 3 days go to a manager', async () => {
     await setThreshold(3);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Types } from 'mongoose';
 import type { Actor, Voucher } from '../../../domain/domain';
 import { partnerAdmin } from '../../../domain/partner/partner-admin';
 import { systemActor } from '../../../domain/person/person.service';
@@ -16,6 +17,7 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
   const db = useTestDatabase('audit-partner');
   let w: World;
   let contact: Actor;
+  let managerContact: Actor;
   let n = 0;
   const system = () => systemActor(w.admin.partnerId);
   /** A validated voucher of a customer known by `agreement` (null: by name only). */
@@ -38,9 +40,12 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
   before(async () => {
     w = await createWorld(db.connection, 'audit-partner');
     await w.domain.people.upsert(system(), { aadObjectId: 'audit-contact', name: 'Cora Contact', email: 'cora@audit.test', roles: ['staff'] });
-    await w.domain.partners.upsertLocation(system(), { locationId: 'FR-PAR', name: 'Paris', country: 'FR', contacts: [{ aadObjectId: 'audit-contact', name: 'Cora Contact', email: 'cora@audit.test' }] });
+    await w.domain.people.upsert(system(), { aadObjectId: 'audit-manager-contact', name: 'Max Manager', email: 'max@audit.test', roles: ['manager'] });
+    const contacts = [{ aadObjectId: 'audit-contact', name: 'Cora Contact', email: 'cora@audit.test' }, { aadObjectId: 'audit-manager-contact', name: 'Max Manager', email: 'max@audit.test' }];
+    await w.domain.partners.upsertLocation(system(), { locationId: 'FR-PAR', name: 'Paris', country: 'FR', contacts });
     await w.domain.partners.upsertLocation(system(), { locationId: 'DE-BER', name: 'Berlin', country: 'DE' });
     contact = await w.domain.people.resolveActor(w.admin.partnerId, 'audit-contact');
+    managerContact = await w.domain.people.resolveActor(w.admin.partnerId, 'audit-manager-contact');
   });
   beforeEach(() => w.clock.set(START));
 
@@ -51,7 +56,10 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
       { name: 'location not approved for the program', who: () => w.admin, locationId: 'DE-BER', country: 'DE', code: 'LOCATION_NOT_APPROVED' },
       { name: 'staff of another location', who: () => w.staffUs, locationId: 'FR-PAR', country: 'FR', code: 'NOT_LOCATION_CONTACT' },
       { name: 'staff with no location', who: () => w.outsider, locationId: 'FR-PAR', country: 'FR', code: 'NOT_LOCATION_CONTACT' },
-      { name: 'a manager', who: () => w.manager, locationId: 'FR-PAR', country: 'FR', code: 'NOT_PERMITTED' },
+      { name: 'a manager who is no contact of the location', who: () => w.manager, locationId: 'FR-PAR', country: 'FR', code: 'NOT_LOCATION_CONTACT' },
+      { name: 'the system', who: () => system(), locationId: 'FR-PAR', country: 'FR', code: 'NOT_PERMITTED' },
+      { name: 'a manager named a contact of the location (anyone with a contact role)', who: () => managerContact, locationId: 'FR-PAR', country: 'FR', code: null },
+      { name: 'a manager named a contact of Paris, for Seattle', who: () => managerContact, locationId: 'US-SEA', country: 'US', code: 'NOT_LOCATION_CONTACT' },
       { name: 'a contact named on the location', who: () => contact, locationId: 'FR-PAR', country: 'FR', code: null },
       { name: 'staff of the location', who: () => w.staffFr, locationId: 'FR-PAR', country: 'FR', code: null },
       { name: 'an admin, in France', who: () => w.admin, locationId: 'FR-PAR', country: 'FR', code: null },
@@ -71,6 +79,20 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
       await refusedWithoutTrace(w, () => w.domain.vouchers.schedule(w.staffUs, { voucherId: idOf(v), start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId }), 'NOT_LOCATION_CONTACT');
       const done = await completedVoucher(w);
       await refusedWithoutTrace(w, () => w.domain.approvals.requestRedemption(w.staffUs, { voucherIds: [idOf(done)] }), 'NOT_LOCATION_CONTACT');
+    });
+    it('a contact of the location with another role (a manager) schedules, completes, asks to redeem and cancels there', async () => {
+      const v = (await reserveFr(w, await newVoucher(w))).voucher;
+      const id = idOf(v);
+      assert.ok((await w.domain.queries.details(managerContact, id)).actions.includes('schedule'));
+      await w.domain.vouchers.schedule(managerContact, { voucherId: id, start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId });
+      await w.domain.deliverables.addLink(managerContact, { voucherId: id, name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/plan.docx' });
+      w.clock.set('2025-03-12T09:00:00Z');
+      const done = await w.domain.vouchers.complete(managerContact, { voucherId: id, deliveredOn: '2025-03-11', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Go' });
+      assert.equal(done.voucher.state, 'completed');
+      const asked = await w.domain.approvals.requestRedemption(managerContact, { voucherIds: [id] });
+      await w.domain.approvals.reject(w.manager, { approvalId: String(asked.approval._id), comment: 'audit cleanup' });
+      const other = (await reserveFr(w, await newVoucher(w))).voucher;
+      assert.equal((await w.domain.vouchers.cancel(managerContact, { voucherId: idOf(other), reason: 'customer postponed' })).voucher.state, 'assigned');
     });
   });
 
@@ -211,13 +233,13 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
       }
       await w.domain.partners.updateProfile(w.admin, { description: 'd', website: null, contactEmail: null, countries: ['FR'], languages: ['fr'], programs: ['AZDPS'] });
     });
-    it('a manager cannot take in, reserve, schedule, complete or claim; staff cannot approve or reject', async () => {
+    it('a manager who is no location contact cannot take in, reserve, schedule or cancel; staff cannot approve or reject', async () => {
       const v = await newVoucher(w);
       await refusedWithoutTrace(w, () => w.domain.vouchers.intake(w.manager, { voucherNumber: 'MGR-1', program: 'AZDPS', days: 5, assignedOn: '2025-03-01', source: { kind: 'manual' } }), 'NOT_PERMITTED');
-      await refusedWithoutTrace(w, () => reserveFr({ ...w, staffFr: w.manager }, v), 'NOT_PERMITTED');
+      await refusedWithoutTrace(w, () => reserveFr({ ...w, staffFr: w.manager }, v), 'NOT_LOCATION_CONTACT');
       const r = (await reserveFr(w, v)).voucher;
-      await refusedWithoutTrace(w, () => w.domain.vouchers.schedule(w.manager, { voucherId: idOf(r), start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId }), 'NOT_PERMITTED');
-      await refusedWithoutTrace(w, () => w.domain.vouchers.cancel(w.manager, { voucherId: idOf(r), reason: 'x' }), 'NOT_PERMITTED');
+      await refusedWithoutTrace(w, () => w.domain.vouchers.schedule(w.manager, { voucherId: idOf(r), start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId }), 'NOT_LOCATION_CONTACT');
+      await refusedWithoutTrace(w, () => w.domain.vouchers.cancel(w.manager, { voucherId: idOf(r), reason: 'x' }), 'NOT_LOCATION_CONTACT');
       const asked = await reserveFr(w, await newVoucher(w, { days: 10 }));
       await refusedWithoutTrace(w, () => w.domain.approvals.approve(w.staffFr, { approvalId: String(asked.approval?._id) }), 'NOT_PERMITTED');
       await refusedWithoutTrace(w, () => w.domain.approvals.reject(w.admin, { approvalId: String(asked.approval?._id), comment: 'no' }), 'NOT_PERMITTED');
@@ -226,8 +248,8 @@ describe('audit: locations, the 15-day rule, cancellation, approvals, roles, for
 
   describe('eligibility before enrollment; enrollment lasts a year, approves locations; the profile offers enrolled programs only', () => {
     it('on a new partner: enrolling is refused until every item is ticked, then approves the chosen locations', async () => {
-      const p = await w.domain.partners.upsertPartner({ slug: 'audit-fresh', name: 'Fresh', tenantIds: ['tenant-audit-fresh'] });
-      const sys = systemActor(p._id);
+      const sys = systemActor(new Types.ObjectId());
+      const p = await w.domain.partners.upsertPartner(sys, { slug: 'audit-fresh', name: 'Fresh', tenantIds: ['tenant-audit-fresh'] });
       await w.domain.partners.upsertLocation(sys, { locationId: 'BE-BRU', name: 'Brussels', country: 'BE' });
       const enroll = () => w.domain.partners.enroll(sys, { program: 'SDPS', enrolledOn: '2025-03-03', agreementSignedOn: '2025-03-01', complianceTrainingOn: '2025-03-01', locationIds: ['BE-BRU'] });
       const items = checklistFor('SDPS');

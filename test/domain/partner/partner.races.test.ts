@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Types } from 'mongoose';
 import { createDomain, type Domain } from '../../../domain/domain';
 import { systemActor } from '../../../domain/person/person.service';
 import { checklistFor } from '../../../domain/program/program.catalog';
@@ -21,8 +22,8 @@ describe('domain/partner races and the eligibility checklist (two connections, r
   });
 
   async function twoAdmins(slug: string) {
-    const partner = await w.domain.partners.upsertPartner({ slug, name: slug });
-    const system = systemActor(partner._id);
+    const system = systemActor(new Types.ObjectId());
+    const partner = await w.domain.partners.upsertPartner(system, { slug, name: slug });
     for (const n of [1, 2]) await w.domain.people.upsert(system, { aadObjectId: `${slug}-a${n}`, name: `Admin ${n}`, email: `a${n}@${slug}.test`, roles: ['admin'] });
     return Promise.all([1, 2].map((n) => w.domain.people.resolveActor(partner._id, `${slug}-a${n}`)));
   }

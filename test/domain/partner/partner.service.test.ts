@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Types } from 'mongoose';
 import { createDomain } from '../../../domain/domain';
 import { fixedClock } from '../../../domain/clock';
 import { systemActor } from '../../../domain/person/person.service';
@@ -13,8 +14,8 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
   const setUp = async (slug: string) => {
     const domain = createDomain({ connection: db.connection, clock });
     await domain.ensureIndexes();
-    const partner = await domain.partners.upsertPartner({ slug, name: `Partner ${slug}` });
-    const system = systemActor(partner._id);
+    const system = systemActor(new Types.ObjectId());
+    const partner = await domain.partners.upsertPartner(system, { slug, name: `Partner ${slug}` });
     await domain.people.upsert(system, { aadObjectId: `${slug}-admin`, name: 'Ada', email: `ada@${slug}.test`, roles: ['admin'] });
     await domain.people.upsert(system, { aadObjectId: `${slug}-staff`, name: 'Sam', email: `sam@${slug}.test`, roles: ['staff'] });
     await domain.partners.upsertLocation(system, { locationId: 'FR-PAR', name: 'Paris', country: 'FR' });
@@ -24,6 +25,18 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
       staff: await domain.people.resolveActor(partner._id, `${slug}-staff`),
     };
   };
+
+  it('creates and updates a partner as its system or its admin only (DOMAIN.md, People: partner settings)', async () => {
+    const { domain, admin, staff } = await setUp('owner');
+    await refused(domain.partners.upsertPartner(staff, { slug: 'owner', name: 'Renamed by staff' }), 'NOT_PERMITTED');
+    await refused(domain.partners.upsertPartner({ ...admin }, { slug: 'owner', name: 'Renamed by a copy' }), 'PERSON_NOT_FOUND');
+    assert.equal((await domain.partners.bySlug('owner'))?.name, 'Partner owner');
+    const renamed = await domain.partners.upsertPartner(admin, { slug: 'owner', name: 'Owner Ltd' });
+    assert.deepEqual([String(renamed._id), renamed.name], [String(admin.partnerId), 'Owner Ltd']);
+    // Another partner id cannot take a slug that is already a partner's: its unique index refuses it.
+    await assert.rejects(domain.partners.upsertPartner(systemActor(new Types.ObjectId()), { slug: 'owner', name: 'Impostor' }));
+    assert.equal(await domain.deps.models.partners.countDocuments({ slug: 'owner' }), 1);
+  });
 
   it('moves eligibility from not_started to in_progress to active as the checklist is ticked, recording who and when', async () => {
     const { domain, admin, staff } = await setUp('elig');
@@ -48,6 +61,11 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
     const enrollment = { program: 'SSDPS' as const, enrolledOn: '2025-01-15', agreementSignedOn: '2025-01-10', complianceTrainingOn: '2025-01-12', locationIds: ['FR-PAR'] };
     await refused(domain.partners.enroll(admin, enrollment), 'ELIGIBILITY_NOT_ACTIVE');
     for (const item of checklistFor('SSDPS')) await domain.partners.tickEligibility(admin, { program: 'SSDPS', item: item.key, done: true });
+    // Training finished and agreement signed before enrolling; no enrollment dated after today (DOMAIN.md, step 2).
+    await refused(domain.partners.enroll(admin, { ...enrollment, complianceTrainingOn: '2025-01-16' }), 'DATE_OUT_OF_RANGE');
+    await refused(domain.partners.enroll(admin, { ...enrollment, agreementSignedOn: '2025-02-01' }), 'DATE_OUT_OF_RANGE');
+    await refused(domain.partners.enroll(admin, { ...enrollment, enrolledOn: '2025-03-04', agreementSignedOn: '2025-03-01' }), 'DATE_OUT_OF_RANGE');
+    assert.equal(await domain.deps.models.enrollments.countDocuments({ partnerId: admin.partnerId }), 0);
     const e = await domain.partners.enroll(admin, enrollment);
     assert.equal(e.renewBy.toISOString(), '2026-01-15T00:00:00.000Z');
     const location = await domain.deps.models.locations.findOne({ partnerId: admin.partnerId, locationId: 'FR-PAR' }).lean<{ approvedPrograms: string[] }>();

@@ -59,12 +59,12 @@ describe('domain/voucher reserve rules (real database)', function () {
     assert.equal(byAdmin.voucher.reservation?.by, w.admin.aadObjectId);
   });
 
-  it('requires active eligibility and refuses roles the machine does not allow', async () => {
+  it('requires active eligibility and refuses a manager who is no contact of the location', async () => {
     const v = await newVoucher(w, { program: 'SDPS' });
     await w.domain.partners.tickEligibility(w.admin, { program: 'SDPS', item: 'SDPS.exam', done: false });
     await refused(reserveFr(w, v), 'ELIGIBILITY_NOT_ACTIVE');
     await w.domain.partners.tickEligibility(w.admin, { program: 'SDPS', item: 'SDPS.exam', done: true });
-    await refused(w.domain.vouchers.reserve(w.manager, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }), 'NOT_PERMITTED');
+    await refused(w.domain.vouchers.reserve(w.manager, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }), 'NOT_LOCATION_CONTACT');
     assert.equal((await reserveFr(w, v)).voucher.state, 'reserved');
     await refused(reserveFr(w, v), 'VOUCHER_ALREADY_RESERVED');
   });

@@ -66,9 +66,11 @@ describe('domain/voucher rules (pure)', () => {
       const v = voucher({ state: 'reserved', pendingApprovalId: new Types.ObjectId() });
       assert.equal(checkEvent(v, staff, 'cancel', at('2025-03-03'))?.code, 'APPROVAL_PENDING');
     });
-    it('roles come from the transition table', () => {
+    it('roles come from the transition table; a location step lets any person through to the contact check, never the system', () => {
       const manager = { ...staff, roles: ['manager' as const] };
-      assert.equal(checkEvent(voucher(), manager, 'reserve', at('2025-03-03'))?.code, 'NOT_PERMITTED');
+      assert.equal(checkEvent(voucher(), manager, 'reserve', at('2025-03-03')), null);
+      assert.equal(checkEvent(voucher(), manager, 'validate', at('2025-03-03'))?.code, 'NOT_PERMITTED');
+      assert.equal(checkEvent(voucher(), { ...staff, roles: ['system' as const] }, 'reserve', at('2025-03-03'))?.code, 'NOT_PERMITTED');
       assert.equal(checkEvent(voucher({ state: 'completed' }), staff, 'redeem', at('2025-03-03'))?.code, 'NOT_PERMITTED');
     });
   });
