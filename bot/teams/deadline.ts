@@ -99,7 +99,11 @@ export function withTurnDeadline(logic: (context: TurnContext) => Promise<void>,
     const slot: TurnSlot = { endsAt: edge.arrivedAt + options.ms, marginMs: Math.min(500, options.ms / 4), state: 'open', answeredAt: null, told: false };
     context.turnState.set(SLOT, slot);
     const work = logic(context);
-    if ((await beforeDeadline(work, slot.endsAt)) || slot.state !== 'open') return work;
+    if (await beforeDeadline(work, slot.endsAt)) return work;
+    // A message's HTTP answer carries nothing (its replies are posted to the connector): it goes now, whoever answers.
+    const inBody = activity.deliveryMode === DeliveryModes.ExpectReplies || activity.type === ActivityTypes.Invoke;
+    if (!inBody) edge.answerNow(undefined);
+    if (slot.state !== 'open') return work;
     slot.state = 'late';
     slot.answeredAt = performance.now();
     const turn = toIncoming(activity, '');
@@ -109,7 +113,7 @@ export function withTurnDeadline(logic: (context: TurnContext) => Promise<void>,
     } catch (error) {
       options.log.error({ err: error, activityId: activity.id }, 'the "still working" answer could not be sent');
     }
-    edge.answerNow(answerSoFar(context));
+    if (inBody) edge.answerNow(answerSoFar(context));
     return work;
   };
 }

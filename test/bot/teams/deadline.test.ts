@@ -7,6 +7,7 @@ import { messages } from '../../../bot/i18n/messages';
 import type { Voucher } from '../../../domain/domain';
 import { useTestDatabase } from '../../helpers/db';
 import { startDeadlineBot, type DeadlineBot } from '../../helpers/deadline-bot';
+import { startFakeConnector } from '../../helpers/fake-connector';
 import { request } from '../../helpers/http';
 import { startScriptedConnector, type ConnectorPost, type ScriptedConnector } from '../../helpers/scripted-connector';
 import { startSlowRelay, type SlowRelay } from '../../helpers/slow-relay';
@@ -134,10 +135,11 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       assert.equal(res.status, 200);
       assert.ok(ms < DEADLINE_MS + 1_000, `answered after ${ms} ms`);
       const mine = () => connector.posts.slice(before).filter((p) => p.method === 'POST' && p.conversationId === chat());
+      await connector.waitFor(() => mine().length >= 1, 5_000);
       assert.deepEqual(
         mine().map((p) => p.body.text),
         [deadlineTexts[locale].answerFollows],
-        'the "still working" message is sent before the turn answers',
+        'the "still working" message comes first',
       );
       await connector.waitFor(() => mine().length >= 2, 30_000);
       const [working, answer] = mine() as [ConnectorPost, ConnectorPost];
@@ -246,6 +248,22 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     assert.equal(line?.outcome, 'late');
     assert.equal(line?.delivery, 'nothing to send');
     assert.equal(updatesOf(cardId).length, 0);
+  });
+
+  it('a message whose answer is slow to post (slow Bot Connector) still gets its HTTP answer at the deadline, and its answer once', async function () {
+    this.timeout(30_000);
+    const slowConnector = await startFakeConnector({ delayMs: 3_000 });
+    try {
+      const activity = turnDriver(bot.url, slowConnector.url).activity(who('fr'), { type: 'message', text: 'aide', deliveryMode: 'normal' });
+      const { value: res, ms } = await timed(request(bot.url, { body: activity }));
+      assert.equal(res.status, 200);
+      assert.ok(ms < DEADLINE_MS + 1_000, `answered after ${ms} ms`);
+      const [line] = await lineOf(String(activity.id));
+      assert.equal(line?.outcome, 'ok', 'the turn answered itself, only the connector was slow');
+      assert.equal(slowConnector.calls.filter((c) => c.method === 'POST').length, 1, 'no "still working" message besides the answer');
+    } finally {
+      await slowConnector.close();
+    }
   });
 
   it('answers at once and logs the usual outcome when the database is quick', async function () {
