@@ -68,6 +68,13 @@ describe('bot/config', () => {
     }
   });
 
+  it("defaults the turn deadline to 4 s, under Teams' 5 s, and refuses one that could not help", () => {
+    assert.equal(loadConfig({}).TURN_DEADLINE_MS, 4_000);
+    assert.equal(loadConfig({ TURN_DEADLINE_MS: '2500' }).TURN_DEADLINE_MS, 2_500);
+    assert.match(errorLines({ TURN_DEADLINE_MS: '50' })[0] ?? '', /^TURN_DEADLINE_MS: must be at least 200; got "50" \(example: TURN_DEADLINE_MS=4000\)$/);
+    assert.match(errorLines({ TURN_DEADLINE_MS: '20000' })[0] ?? '', /^TURN_DEADLINE_MS: must be at most 12000/);
+  });
+
   it('treats an empty value as unset: `PORT=` is the default port, never a random one', () => {
     const config = loadConfig({ PORT: '', HOST: ' ', MONGODB_URI: '', MicrosoftAppId: '', LOG_LEVEL: '', DATA_DIR: '' });
     assert.equal(config.PORT, 3978);
