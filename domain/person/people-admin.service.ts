@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { isoDay, utcDay } from '../calendar';
-import { EARLIEST_DATE } from '../refusal';
 import { calendarDate, email, lineText, text } from '../inputs';
 import { refuseUnknownLocations } from '../location/location.service';
 import type { DomainDeps } from '../models';
@@ -12,7 +10,7 @@ import { awaitRelease, releaseClaim, StoreError, takeClaim, writeClaimModel } fr
 import { removeVersioned } from '../write';
 import { checkActor, checkMember } from './actor';
 import { ROLES, type Actor, type Person } from './person.model';
-import { personService } from './person.service';
+import { firstFutureQualification, personService } from './person.service';
 
 const qualification = z.object({ program: programCode, trainingOn: calendarDate.nullable(), examOn: calendarDate.nullable() });
 export const addPersonInput = z.object({
@@ -27,13 +25,8 @@ export const removePersonInput = z.object({ aadObjectId: text(64) });
 
 /** A training or an exam is something that happened: a date after today is refused (issue 9, bad input). */
 function refuseFutureDates(qualifications: z.output<typeof qualification>[], now: Date): void {
-  const today = utcDay(now);
-  for (const q of qualifications) {
-    for (const field of ['trainingOn', 'examOn'] as const) {
-      const day = q[field];
-      if (day && day.getTime() > today.getTime()) throw refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
-    }
-  }
+  const future = firstFutureQualification(qualifications, now);
+  if (future) throw future;
 }
 
 /** People and roles (issue 9, step 2), managed by partner admins; every change audited. */

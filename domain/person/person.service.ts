@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { calendarDate, email, text } from '../inputs';
 import type { DomainDeps } from '../models';
 import { programCode } from '../program/program.catalog';
-import { parseInput, refuse } from '../refusal';
+import { EARLIEST_DATE, parseInput, refuse, type Refusal } from '../refusal';
+import { isoDay, utcDay } from '../calendar';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { upsertOne } from '../write';
@@ -30,6 +31,18 @@ export const personInput = z.object({
     .array(z.object({ program: programCode, trainingOn: calendarDate.nullable(), examOn: calendarDate.nullable() }))
     .default([]),
 });
+
+/** A training or exam date after today, refused DATE_OUT_OF_RANGE; null when every date has happened. */
+export function firstFutureQualification(qualifications: readonly { trainingOn: Date | null; examOn: Date | null }[], now: Date): Refusal | null {
+  const today = utcDay(now);
+  for (const q of qualifications) {
+    for (const field of ['trainingOn', 'examOn'] as const) {
+      const day = q[field];
+      if (day && day.getTime() > today.getTime()) return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+    }
+  }
+  return null;
+}
 
 /** People and roles (DOMAIN.md, People); managed by the partner admin. */
 export function personService(deps: DomainDeps) {
@@ -61,6 +74,9 @@ export function personService(deps: DomainDeps) {
       checkActor(actor);
       if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'managePeople', roles: ['admin'] });
       const i = parseInput(personInput, raw, deps.clock.now());
+      // A training or an exam is something that happened (DOMAIN.md, step 1): a later date would qualify a consultant who is not.
+      const future = firstFutureQualification(i.qualifications, deps.clock.now());
+      if (future) throw future;
       const filter = scoped(actor.partnerId, { aadObjectId: i.aadObjectId });
       const r = await upsertOne(deps, { model: people, filter, insert: () => ({ _id: new Types.ObjectId(), ...filter, ...i }), change: () => ({ $set: i }) });
       if (!r.ok) throw new StoreError(`person ${i.aadObjectId}: a unique index refused it`);

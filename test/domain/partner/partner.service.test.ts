@@ -38,6 +38,16 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
     assert.equal(await domain.deps.models.partners.countDocuments({ slug: 'owner' }), 1);
   });
 
+  it('qualifies a consultant only with a training and an exam that happened (DOMAIN.md, step 1)', async () => {
+    const { domain, admin } = await setUp('qualif');
+    const person = { aadObjectId: 'qualif-lead', name: 'Lee', email: 'lee@qualif.test', roles: ['staff' as const] };
+    await refused(domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-04' }] }), 'DATE_OUT_OF_RANGE');
+    await refused(domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-03-04', examOn: null }] }), 'DATE_OUT_OF_RANGE');
+    assert.equal(await domain.deps.models.people.countDocuments({ partnerId: admin.partnerId, aadObjectId: 'qualif-lead' }), 0);
+    const lead = await domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-03' }] });
+    assert.equal(lead.qualifications[0]?.examOn?.toISOString(), '2025-03-03T00:00:00.000Z');
+  });
+
   it('moves eligibility from not_started to in_progress to active as the checklist is ticked, recording who and when', async () => {
     const { domain, admin, staff } = await setUp('elig');
     const items = checklistFor('SDPS');
