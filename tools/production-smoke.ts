@@ -107,7 +107,7 @@ async function runCompiledBot(copy: string, mongodbUri: string, dbName: string):
 async function main(): Promise<void> {
   const mongodbUri = process.env.MONGODB_URI;
   if (!mongodbUri) throw new Error('MONGODB_URI is not set: run this through tools/with-db.ts');
-  if (!existsSync(path.join(ROOT, 'dist', 'bot', 'main.js'))) throw new Error('dist/bot/main.js is missing: run npm run build first');
+  if (!existsSync(path.join(ROOT, 'dist', 'bot', 'start.js'))) throw new Error('dist/bot/start.js is missing: run npm run build first');
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
   const problems = checkRuntimeImports(pkg);
   if (problems.length > 0) throw new Error(`runtime imports outside dependencies:\n${problems.join('\n')}`);
