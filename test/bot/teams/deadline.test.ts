@@ -93,7 +93,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       const t = deadlineTexts[locale];
       const v = await newVoucher(w);
       const cardId = `card-${locale}-${v.number}`;
-      relay.setDelay(250);
+      relay.setDelay(400);
       const activity = click(v, locale, { deliveryMode: 'normal', replyToId: cardId });
       const { value: res, ms } = await timed(request(bot.url, { body: activity }));
       assert.equal(res.status, 200);
@@ -104,6 +104,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       assert.match(readable(body.value), new RegExp(t.workingTitle));
       assert.ok(readable(body.value).includes(t.cardWillUpdate), readable(body.value));
       assert.equal(bot.server.inFlight(), 1, 'the turn goes on after its early answer (a shutdown waits for it)');
+      relay.setDelay(0);
       await connector.waitFor(() => updatesOf(cardId).length > 0, 30_000);
       await until(async () => bot.server.inFlight() === 0);
       const [update] = updatesOf(cardId) as [ConnectorPost];
@@ -129,7 +130,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       this.timeout(60_000);
       const v = await newVoucher(w);
       const before = connector.posts.length;
-      relay.setDelay(800);
+      relay.setDelay(2_000);
       const activity = drive.activity(who(locale), { type: 'message', text: `${locale === 'fr' ? 'bon' : 'voucher'} ${v.number}`, deliveryMode: 'normal' });
       const { value: res, ms } = await timed(request(bot.url, { body: activity }));
       assert.equal(res.status, 200);
@@ -141,6 +142,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
         [deadlineTexts[locale].answerFollows],
         'the "still working" message comes first',
       );
+      relay.setDelay(0);
       await connector.waitFor(() => mine().length >= 2, 30_000);
       const [working, answer] = mine() as [ConnectorPost, ConnectorPost];
       assert.ok(working.at <= answer.at);
@@ -165,7 +167,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       const t = deadlineTexts[locale];
       const v = await newVoucher(w);
       const cardId = `card-er-${locale}-${v.number}`;
-      relay.setDelay(250);
+      relay.setDelay(400);
       const activity = click(v, locale, { replyToId: cardId });
       const { value: first, ms } = await timed(drive.post(activity));
       assert.equal(first.status, 200);
@@ -182,7 +184,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       assert.equal(await reserves(v), 1, 'applied once');
       assert.equal(updatesOf(cardId).length, 0, 'nothing is sent outside the HTTP answer');
       // A message too.
-      relay.setDelay(800);
+      relay.setDelay(2_000);
       const said = await drive.say(who(locale), `${locale === 'fr' ? 'bon' : 'voucher'} ${v.number}`);
       assert.equal(said.readable, t.lookAgain);
     });
@@ -192,7 +194,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     this.timeout(60_000);
     const v = await newVoucher(w);
     const cardId = `card-dup-${v.number}`;
-    relay.setDelay(250);
+    relay.setDelay(400);
     const activity = click(v, 'fr', { deliveryMode: 'normal', replyToId: cardId });
     const first = request(bot.url, { body: activity });
     await new Promise((r) => setTimeout(r, 100));
@@ -219,9 +221,10 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     const inThread = { conversation: { id: thread, conversationType: 'channel', tenantId: `tenant-${SLUG}` }, channelData: { tenant: { id: `tenant-${SLUG}` }, channel: { id: channel } } };
     // The channel is known (the bot was added to the team), so late answers can reach it.
     await drive.post(drive.activity(who('en'), { type: 'conversationUpdate', membersAdded: [{ id: '28:voucher-bot' }], ...inThread, conversation: { ...inThread.conversation, id: channel } }));
-    relay.setDelay(800);
+    relay.setDelay(2_000);
     const activity = drive.activity(who('en'), { type: 'message', text: `voucher ${v.number}`, deliveryMode: 'normal', ...inThread });
     assert.equal((await request(bot.url, { body: activity })).status, 200);
+    relay.setDelay(0);
     await connector.waitFor((posts) => posts.filter((p) => p.conversationId === thread).length >= 2, 30_000);
     const [working, answer] = connector.posts.filter((p) => p.conversationId === thread) as [ConnectorPost, ConnectorPost];
     assert.equal(working.body.text, deadlineTexts.en.answerFollows);
@@ -233,7 +236,7 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
   it('a card refresh (trigger automatic) past the deadline gets an empty answer, and no message is updated (Teams keeps the card)', async function () {
     this.timeout(60_000);
     const cardId = 'card-refresh-1';
-    relay.setDelay(800);
+    relay.setDelay(2_000);
     const activity = drive.activity(who('fr'), {
       type: 'invoke',
       name: 'adaptiveCard/action',
