@@ -134,7 +134,7 @@ const card = (title: string, text: string, locale: IncomingTurn['locale']): Repl
 /**
  * The answer at the deadline. A click gets a card that stands in for the clicked one until it is
  * updated; a message gets a sentence, its answer following; with expectReplies nothing can follow,
- * so the sentence says the work is finished and applied once, and how to look again. A refresh
+ * so the sentence says the work will finish and be applied once, and how to look again. A refresh
  * (trigger automatic) gets an empty answer: Teams keeps the card it shows and refreshes it later.
  */
 export function stillWorkingAnswer(turn: IncomingTurn, expectReplies: boolean): Answer {
