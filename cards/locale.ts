@@ -38,25 +38,8 @@ export function fillCount(forms: CountForms, count: number, locale: CardLocale):
   return fill(PLURAL_RULES[locale].select(count) === 'one' ? forms.one : forms.other, { count });
 }
 
-// Intl formatters are immutable and costly to build: one per locale, built once.
-const DAY_FORMAT: Readonly<Record<CardLocale, Intl.DateTimeFormat>> = {
-  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'medium', timeZone: 'UTC' }),
-  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { dateStyle: 'medium', timeZone: 'UTC' }),
-};
-const INSTANT_FORMAT: Readonly<Record<CardLocale, Intl.DateTimeFormat>> = {
-  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-};
-
-/** A calendar day (stored at UTC midnight) in the locale's medium form: "Mar 15, 2026" / "15 mars 2026". */
-export function formatDay(day: Date, locale: CardLocale): string {
-  return DAY_FORMAT[locale].format(day);
-}
-
-/** An instant, in UTC and labelled so (a card cannot know the reader's time zone). */
-export function formatInstant(at: Date, locale: CardLocale): string {
-  return `${INSTANT_FORMAT[locale].format(at)} UTC`;
-}
+/** Days and instants: the one formatter the domain's refusals and notices use too (domain/day-format.ts). */
+export { formatDay, formatInstant } from '../domain/day-format';
 
 export function formatAmount(amount: number, currency: string, locale: CardLocale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency }).format(amount);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CancelReason as DomainCancelReason } from '../domain/voucher/audit-facts';
 import type { VoucherState } from '../domain/voucher/voucher.machine';
 import { ADMIN_VERBS } from './admin-verbs';
 
@@ -15,8 +16,11 @@ type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : ne
 const statesMatchDomain: SameMembers<(typeof STATES)[number], VoucherState> = true;
 void statesMatchDomain;
 
+/** The domain's cancellation reasons (domain/voucher/audit-facts.ts), repeated as a value the schemas can use. */
 export const CANCEL_REASONS = ['offer-changed', 'no-engagement', 'other-partner', 'other'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
+const cancelReasonsMatchDomain: SameMembers<CancelReason, DomainCancelReason> = true;
+void cancelReasonsMatchDomain;
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'not an id');
 const expectedState = z.enum(STATES);

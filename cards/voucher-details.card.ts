@@ -2,8 +2,9 @@ import type { Approval } from '../domain/approval/approval.model';
 import type { Location } from '../domain/location/location.model';
 import type { VoucherEvent, VoucherState } from '../domain/voucher/voucher.machine';
 import { linkMd, md, mdLines } from './escape';
-import { fill, formatDay, formatInstant, labelsFor, type CardContext, type Labels } from './locale';
+import { fill, formatDay, labelsFor, type CardContext, type Labels } from './locale';
 import type { VerbInput } from './verbs';
+import { historyLines } from './voucher-history';
 import { dayOrNone, daysLeftOf, daysText, programLabel, type Fact, type ProgramName, type VoucherView } from './voucher-facts';
 
 /** The voucher details card (issue 8, step 3): every field, and only the buttons the domain allows. */
@@ -69,32 +70,6 @@ function stageFacts(v: VoucherView, d: DetailsContext, l: Labels, ctx: CardConte
   return facts.filter((x): x is Fact => x !== null);
 }
 
-function historyOf(v: VoucherView, d: DetailsContext, l: Labels, ctx: CardContext): string[] {
-  return [...v.audit]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, 5)
-    .map((e) => {
-      const event = (l.event as Record<string, string>)[e.event] ?? md(e.event, 40);
-      const line = fill(l.details.historyLine, { at: formatInstant(e.at, ctx.locale), event, by: nameOf(e.by, d.names) });
-      const detail = detailOf(e, l);
-      return detail ? `${line}: ${detail}` : line;
-    });
-}
-
-/** An internal id in an audit reason, with the word naming it ("approval 6b0fe60…"). */
-const INTERNAL_ID = /[,;]?\s*\b(?:approval\s+)?[0-9a-f]{24}\b/gi;
-
-/**
- * The domain records an approval step's reason with the approval's id; the card says the step in
- * words instead, and never shows an internal id (the audit keeps it).
- */
-function detailOf(e: VoucherView['audit'][number], l: Labels): string {
-  const step = (l.details.approvalStep as Record<string, string>)[e.event];
-  if (step !== undefined) return step;
-  const reason = e.reason?.replace(INTERNAL_ID, '').trim();
-  return reason ? md(reason, 200) : '';
-}
-
 export function toStaleNotice(state: VoucherState, locale: CardContext['locale']): string {
   const l = labelsFor(locale);
   return fill(l.message.staleLine, { state: l.state[state] });
@@ -132,7 +107,7 @@ export function toVoucherDetailsData(v: VoucherView, d: DetailsContext, ctx: Car
       : '',
     deliverables: v.deliverables.slice(0, SHOWN_DELIVERABLES).map((x) => `${linkMd(x.name, x.kind === 'link' ? x.url : null)} (${formatDay(x.addedOn, ctx.locale)})`),
     moreDeliverables: v.deliverables.length > SHOWN_DELIVERABLES ? fill(l.details.moreDeliverables, { count: v.deliverables.length - SHOWN_DELIVERABLES }) : '',
-    history: historyOf(v, d, l, ctx),
+    history: historyLines(v.audit, d.names, l, ctx),
     can,
     ref: { voucherId: String(v._id), expectedState: v.state },
     redeem: { voucherIds: [String(v._id)] },

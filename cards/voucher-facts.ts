@@ -78,7 +78,7 @@ export type VoucherView = Pick<
   | 'claim'
 > & {
   deliverables: readonly Pick<Voucher['deliverables'][number], 'kind' | 'name' | 'url' | 'addedOn'>[];
-  audit: readonly Pick<Voucher['audit'][number], 'at' | 'by' | 'event' | 'reason'>[];
+  audit: readonly Pick<Voucher['audit'][number], 'at' | 'by' | 'event' | 'reason' | 'facts' | 'changes'>[];
 };
 /** A list row or a pick list needs less: no deliverables, no audit. */
 export type VoucherRowView = Omit<VoucherView, 'deliverables' | 'audit'>;

@@ -1,4 +1,5 @@
 import { countryName } from './location/country';
+import { formatDay } from './day-format';
 import { Refusal, reasonOf, refusalCodes, type RefusalCode, type RefusalParams } from './refusal';
 import { fieldWord, listWords, stateWord, type Locale } from './words';
 
@@ -16,7 +17,7 @@ export interface NoticeParams {
   VOUCHER_INCOMPLETE: { number: string; missing: string[] };
   /** The forward came from someone other than the voucher administrator. */
   SENDER_NOT_ADMIN: { number: string; sender: string };
-  /** The 180-day rule brought the expiry forward. */
+  /** The 180-day rule brought the expiry forward (`expiresOn`: YYYY-MM-DD). */
   EXPIRY_CAPPED: { number: string; expiresOn: string };
   /** The voucher moved to (or stayed in) a state. */
   VOUCHER_NOW: { number: string; state: string };
@@ -50,7 +51,7 @@ const TEXTS: Texts = {
   },
   VOUCHER_INCOMPLETE: { en: (p) => `Still missing on voucher ${p.number}: ${fields(p.missing, 'en')}. Enter them before reserving.`, fr: (p) => `Il manque encore sur le bon ${p.number} : ${fields(p.missing, 'fr')}. Saisissez-les avant de réserver.` },
   SENDER_NOT_ADMIN: { en: (p, s) => `Voucher ${p.number} was forwarded by ${s(p.sender)}, not by its voucher administrator: validate it to confirm.`, fr: (p, s) => `Le bon ${p.number} a été transféré par ${s(p.sender)}, pas par son administrateur : validez-le pour confirmer.` },
-  EXPIRY_CAPPED: { en: (p) => `Voucher ${p.number} expires on ${p.expiresOn}: 180 days after its assignment, whatever date the email printed.`, fr: (p) => `Le bon ${p.number} expire le ${p.expiresOn} : 180 jours après son attribution, quelle que soit la date imprimée dans l'e-mail.` },
+  EXPIRY_CAPPED: { en: (p) => `Voucher ${p.number} expires on ${formatDay(p.expiresOn, 'en')}: 180 days after its assignment, whatever date the email printed.`, fr: (p) => `Le bon ${p.number} expire le ${formatDay(p.expiresOn, 'fr')} : 180 jours après son attribution, quelle que soit la date imprimée dans l'e-mail.` },
   VOUCHER_NOW: { en: (p) => `Voucher ${p.number} is now ${stateWord(p.state, 'en')}.`, fr: (p) => `Le bon ${p.number} est maintenant ${stateWord(p.state, 'fr')}.` },
   VOUCHER_CORRECTED: { en: (p) => `Voucher ${p.number} was corrected: ${fields(p.fields, 'en')}.`, fr: (p) => `Le bon ${p.number} a été corrigé : ${fields(p.fields, 'fr')}.` },
   APPROVAL_REQUESTED: {

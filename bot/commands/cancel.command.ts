@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CANCEL_REASONS, type CancelReason } from '../../cards/verbs';
-import { cancelReasonText } from '../actions/voucher-cancel.action';
+import { cancelReasonOf } from '../actions/voucher-cancel.action';
 import type { Handler } from '../routing/types';
 import { voucherResultView } from '../views/voucher.view';
 import { numberArg, voucherByNumber } from './lookup';
@@ -14,5 +14,5 @@ export const cancelArgs = () =>
 
 export const cancelVoucher: Handler<{ number: string; reason: CancelReason; reasonText: string | undefined }> = async (ctx, args) => {
   const v = await voucherByNumber(ctx, args.number);
-  return voucherResultView(ctx, await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), reason: cancelReasonText(args.reason, args.reasonText) }));
+  return voucherResultView(ctx, await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), ...cancelReasonOf(args.reason, args.reasonText) }));
 };

@@ -4,6 +4,7 @@ import type { Actor, Person } from '../person/person.model';
 import { actorOf, systemActor } from '../person/person.service';
 import { refuse, Refusal } from '../refusal';
 import { scoped } from '../scope';
+import { releaseWhy } from '../voucher/audit-facts';
 import { redeemRule, releaseRule } from '../voucher/delivery.rules';
 import { reservationRule } from '../voucher/reserve.service';
 import type { Voucher } from '../voucher/voucher.model';
@@ -57,11 +58,11 @@ type Effect = { actor: Actor; rule: (a: Approval) => Rule } | Refusal;
 
 /** What the decision does to each voucher, and who it is credited to. */
 async function effectOf(deps: DomainDeps, a: Approval, known: Actor | null): Promise<Effect> {
-  if (a.status === 'expired') return { actor: systemActor(a.partnerId), rule: () => release(systemActor(a.partnerId), a, 'approval expired') };
+  if (a.status === 'expired') return { actor: systemActor(a.partnerId), rule: () => release(systemActor(a.partnerId), a, releaseWhy('approval expired', 'expired')) };
   const last = a.decisions.at(-1);
   const decider = known ?? (last ? await personActor(deps, a.partnerId, last.by) : null);
   if (!decider) return refuse('PERSON_NOT_FOUND', { aadObjectId: last?.by ?? '' });
-  if (a.status === 'rejected') return { actor: decider, rule: () => release(decider, a, `rejected: ${last?.comment ?? ''}`) };
+  if (a.status === 'rejected') return { actor: decider, rule: () => release(decider, a, releaseWhy(`rejected: ${last?.comment ?? ''}`, 'rejected', { comment: last?.comment || null })) };
   if (a.kind === 'redeem') return { actor: decider, rule: () => underApprovedLocation(deps, (v, t) => redeemRule(v, decider, t, a._id)) };
   if (a.kind !== 'reserve') return refuse('APPROVAL_KIND_UNSUPPORTED', { approvalId: String(a._id) });
   const requester = await personActor(deps, a.partnerId, a.requestedBy);
@@ -70,7 +71,7 @@ async function effectOf(deps: DomainDeps, a: Approval, known: Actor | null): Pro
   return { actor: decider, rule: () => reservationRule(deps, decider, request, { id: a._id, requester }) };
 }
 
-const release = (actor: Actor, a: Approval, reason: string): Rule => (v, t) => releaseRule(v, actor, t, a._id, reason);
+const release = (actor: Actor, a: Approval, why: ReturnType<typeof releaseWhy>): Rule => (v, t) => releaseRule(v, actor, t, a._id, why);
 
 async function personActor(deps: DomainDeps, partnerId: Types.ObjectId, aadObjectId: string): Promise<Actor | null> {
   const p = await deps.models.people.findOne(scoped(partnerId, { aadObjectId })).lean<Person>();
@@ -116,7 +117,10 @@ async function refuseAndRelease(deps: DomainDeps, a: Approval, v: Voucher, r: Re
 /** The system, not the manager, releases a voucher the decision could not move (audited as such). */
 async function releaseRefused(deps: DomainDeps, a: Approval, v: Voucher, outcome: ApprovalOutcome): Promise<Voucher | null> {
   const system = systemActor(a.partnerId);
-  const why = outcome.applied ? `approval ${a.status}` : `approval ${a.status}, not applied: ${outcome.code ?? 'unknown'}`;
+  const status = a.status === 'pending' ? 'gone' : a.status;
+  const why = outcome.applied
+    ? releaseWhy(`approval ${a.status}`, status)
+    : releaseWhy(`approval ${a.status}, not applied: ${outcome.code ?? 'unknown'}`, status, { notApplied: outcome.code ?? null });
   try {
     return await changeVoucher(deps, system, v, release(system, a, why));
   } catch (e) {

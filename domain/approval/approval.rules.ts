@@ -8,8 +8,8 @@ export const SETTLE_LEASE_MS = 120_000;
 
 export type Decision = 'approved' | 'rejected';
 
-/** `2025-03-06 09:00 UTC`: when a decision was taken, as people read it. */
-export const decidedAt = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** When a decision was taken, as an ISO instant; the refusal's text puts it in the reader's words. */
+export const decidedAt = (at: Date): string => at.toISOString();
 
 /** The refusal for an approval that is no longer pending: who decided, how and when. */
 export function notPending(a: Approval): Refusal | null {

@@ -10,6 +10,7 @@ import { systemActor } from '../person/person.service';
 import { parseInput, refuse, Refusal } from '../refusal';
 import { approvalResult, type DomainResult } from '../result';
 import { scoped } from '../scope';
+import { releaseWhy } from '../voucher/audit-facts';
 import { releaseRule, requestRedemptionRule } from '../voucher/delivery.rules';
 import type { Voucher } from '../voucher/voucher.model';
 import { isRefused, ruleTime } from '../voucher/voucher.rules';
@@ -52,7 +53,7 @@ async function lockAll(deps: DomainDeps, actor: Actor, vouchers: Voucher[], appr
   } catch (e) {
     const system = systemActor(actor.partnerId);
     for (const v of locked) {
-      await changeVoucher(deps, system, v, (x, t) => releaseRule(x, system, t, approval._id, 'redemption request failed')).catch((r: unknown) => {
+      await changeVoucher(deps, system, v, (x, t) => releaseRule(x, system, t, approval._id, releaseWhy('redemption request failed', 'failed'))).catch((r: unknown) => {
         if (!(r instanceof Refusal)) throw r;
       });
     }
@@ -168,7 +169,7 @@ export async function releaseOrphanLocks(deps: DomainDeps, partnerId: Types.Obje
   const system = systemActor(partnerId);
   let released = 0;
   for (const v of locked.filter((x) => !keep.has(String(x.pendingApprovalId)))) {
-    const rule = (x: Voucher, t: ReturnType<typeof ruleTime>) => releaseRule(x, system, t, v.pendingApprovalId, 'its approval is settled or gone');
+    const rule = (x: Voucher, t: ReturnType<typeof ruleTime>) => releaseRule(x, system, t, v.pendingApprovalId, releaseWhy('its approval is settled or gone', 'gone'));
     const moved = await changeVoucher(deps, system, v._id, rule).catch((r: unknown) => {
       if (!(r instanceof Refusal)) throw r;
       return null;

@@ -1,6 +1,7 @@
 import { isoDay } from '../calendar';
 import type { Actor } from '../person/person.model';
 import { refuse, type Refusal } from '../refusal';
+import { auditFacts } from './audit-facts';
 import type { VoucherState } from './voucher.machine';
 import type { AuditEntry, Voucher } from './voucher.model';
 import { checkEvent, planFor, type RuleResult, type RuleTime } from './voucher.rules';
@@ -65,5 +66,6 @@ export function correctRule(v: Voucher, actor: Actor, c: Correction, t: RuleTime
   const revalidate = v.state === 'assigned' && v.validated && changes.some((ch) => ch.field === 'voucherAdminEmail');
   if (revalidate) set.validated = null;
   const reason = changes.map((ch) => `${ch.field}: ${ch.from ?? '(none)'} -> ${ch.to ?? '(none)'}`).join('; ') + (revalidate ? '; validate again with the new email' : '');
-  return planFor(v, actor, 'correct', t, { set, changes, reason });
+  const facts = auditFacts('CORRECTED', { fields: changes.map((ch) => ch.field), validateAgain: Boolean(revalidate) });
+  return planFor(v, actor, 'correct', t, { set, changes, reason, facts });
 }

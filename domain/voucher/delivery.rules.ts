@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { isoDay } from '../calendar';
 import { refuse } from '../refusal';
 import { isQualified, type Actor, type Person } from '../person/person.model';
+import { auditFacts, cancelRecord, type AuditFacts, type CancelReason } from './audit-facts';
 import type { Deliverable, Voucher } from './voucher.model';
 import { checkEvent, planFor, type RuleResult, type RuleTime } from './voucher.rules';
 
@@ -19,18 +20,24 @@ export function validateRule(v: Voucher, actor: Actor, voucherAdminEmail: string
   return planFor(v, actor, 'validate', t, {
     set: { validated: { on: t.now, by: actor.aadObjectId, email: voucherAdminEmail }, needsConfirmation: null },
     reason: `voucher administrator email ${voucherAdminEmail} matches the voucher${confirmed}`,
+    facts: auditFacts('VALIDATED', { email: voucherAdminEmail, confirmsForwardBy: v.needsConfirmation?.sender ?? null }),
   });
 }
 
-/** Cancelling a reservation returns the voucher to `assigned` (DOMAIN.md, Program rules); reason required. */
-export function cancelRule(v: Voucher, actor: Actor, reason: string, t: RuleTime): RuleResult {
+/**
+ * Cancelling a reservation returns the voucher to `assigned` (DOMAIN.md, Program rules); a reason
+ * is required: one of the list, with words for "other". The audit keeps the reason's code.
+ */
+export function cancelRule(v: Voucher, actor: Actor, cancel: { reason: CancelReason; words: string | null }, t: RuleTime): RuleResult {
   const refused = checkEvent(v, actor, 'cancel', t);
   if (refused) return refused;
+  const reason = cancelRecord(cancel.reason, cancel.words);
   return planFor(v, actor, 'cancel', t, {
     set: { reservation: null, schedule: null, locationId: null, engagementCountry: null },
     unset: ['fifteenDaySlot', 'fifteenDayName'],
     push: { cancellations: { on: t.now, by: actor.aadObjectId, reason } },
     reason,
+    facts: auditFacts('CANCELLED', { reason: cancel.reason, words: cancel.words }),
   });
 }
 
@@ -62,7 +69,14 @@ export function scheduleRule(v: Voucher, actor: Actor, input: ScheduleInput, con
     return refuse('CONSULTANT_NOT_QUALIFIED', { consultant: consultant?.name ?? input.consultantAadObjectId, program });
   }
   const reason = `engagement ${isoDay(start)} to ${isoDay(end)}, led by ${consultant.name}${v.schedule ? ` (was ${isoDay(v.schedule.start)} to ${isoDay(v.schedule.end)})` : ''}`;
-  return planFor(v, actor, 'schedule', t, { set: { schedule: { start, end, consultant: consultant.aadObjectId } }, reason });
+  const facts = auditFacts('SCHEDULED', {
+    start: isoDay(start),
+    end: isoDay(end),
+    consultant: consultant.name,
+    previousStart: v.schedule ? isoDay(v.schedule.start) : null,
+    previousEnd: v.schedule ? isoDay(v.schedule.end) : null,
+  });
+  return planFor(v, actor, 'schedule', t, { set: { schedule: { start, end, consultant: consultant.aadObjectId } }, reason, facts });
 }
 
 export interface CompletionInput {
@@ -82,7 +96,8 @@ export function completeRule(v: Voucher, actor: Actor, input: CompletionInput, t
     return refuse('DELIVERED_BEFORE_START', { deliveredOn: isoDay(input.deliveredOn), start: isoDay(start) });
   }
   const reason = `delivered on ${isoDay(input.deliveredOn)}, ${input.attendees.length} attendee(s); completion report submitted`;
-  return planFor(v, actor, 'complete', t, { set: { completion: { ...input, by: actor.aadObjectId, on: t.now } }, reason });
+  const facts = auditFacts('COMPLETED', { deliveredOn: isoDay(input.deliveredOn), attendees: input.attendees.length });
+  return planFor(v, actor, 'complete', t, { set: { completion: { ...input, by: actor.aadObjectId, on: t.now } }, reason, facts });
 }
 
 /** Adds a customer planning deliverable (file or link) to a scheduled or completed voucher. */
@@ -90,7 +105,8 @@ export function addDeliverableRule(v: Voucher, actor: Actor, deliverable: Delive
   const refused = checkEvent(v, actor, 'addDeliverable', t);
   if (refused) return refused;
   const reason = `${deliverable.kind === 'file' ? 'file' : 'link'} ${deliverable.name}`;
-  return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason });
+  const facts = auditFacts('DELIVERABLE_ADDED', { kind: deliverable.kind, name: deliverable.name });
+  return planFor(v, actor, 'addDeliverable', t, { push: { deliverables: deliverable }, reason, facts });
 }
 
 /**
@@ -108,7 +124,11 @@ export function requestRedemptionRule(v: Voucher, actor: Actor, t: RuleTime, app
   if (refused) return refused;
   if (!v.completion) return refuse('COMPLETION_REPORT_MISSING', { number: v.number });
   if (currentDeliverables(v).length === 0) return refuse('DELIVERABLE_MISSING', { number: v.number });
-  return planFor(v, actor, 'requestRedemption', t, { set: { pendingApprovalId: approvalId }, reason: `redemption sent to a manager, approval ${String(approvalId)}` });
+  return planFor(v, actor, 'requestRedemption', t, {
+    set: { pendingApprovalId: approvalId },
+    reason: `redemption sent to a manager, approval ${String(approvalId)}`,
+    facts: auditFacts('REDEMPTION_REQUESTED', {}),
+  });
 }
 
 /** Redeem on approval (DOMAIN.md, step 6): the approval's lock is part of the precondition. */
@@ -120,17 +140,18 @@ export function redeemRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Ty
   return planFor(v, actor, 'redeem', t, {
     set: { redemption: { on: t.today, by: actor.aadObjectId, approvalId }, pendingApprovalId: null },
     reason: `approved by ${actor.name}, approval ${String(approvalId)}`,
+    facts: auditFacts('REDEEMED', { approvedBy: actor.name }),
     approvalId,
   });
 }
 
-/** A rejected or expired approval releases its vouchers, which keep their state. */
-export function releaseRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId, reason: string): RuleResult {
+/** A rejected or expired approval releases its vouchers, which keep their state; `why` says which and why. */
+export function releaseRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId, why: { reason: string; facts: AuditFacts }): RuleResult {
   // An expired voucher is still released: the lock must not outlive its approval.
   const refused = checkEvent(v, actor, 'releaseApproval', t, approvalId);
   if (refused && refused.code !== 'VOUCHER_EXPIRED') return refused;
   if (String(v.pendingApprovalId) !== String(approvalId)) return refuse('APPROVAL_NOT_FOUND', { approvalId: String(approvalId) });
-  const plan = planFor(v, actor, 'releaseApproval', t, { set: { pendingApprovalId: null }, reason, approvalId });
+  const plan = planFor(v, actor, 'releaseApproval', t, { set: { pendingApprovalId: null }, ...why, approvalId });
   delete plan.filter.expiresOn;
   return plan;
 }

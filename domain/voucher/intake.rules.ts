@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { addDays, isoDay } from '../calendar';
 import type { Actor } from '../person/person.model';
 import { refuse, type Refusal } from '../refusal';
+import { auditFacts } from './audit-facts';
 import type { AuditEntry, Voucher } from './voucher.model';
 import { EXPIRY_DAYS, type RuleTime, type Update, type WritePlan } from './voucher.rules';
 
@@ -58,6 +59,9 @@ export const senderMismatch = (f: IntakeFacts): string | null =>
 
 const sourceWords = (f: IntakeFacts): string => (f.source.kind === 'email' ? `from email ${f.source.messageId ?? '(no message id)'}` : 'entered by hand');
 
+const intakeFacts = (f: IntakeFacts, sender: string | null, printedExpiry: Date | null) =>
+  auditFacts('RECORDED', { source: f.source.kind, forwardedBy: sender, printedExpiry: printedExpiry ? isoDay(printedExpiry) : null });
+
 /** The new voucher document of a first intake; `expiresOn` is `expiryOf(f)`. */
 export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: RuleTime): Voucher {
   const sender = senderMismatch(f);
@@ -91,7 +95,7 @@ export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: Rul
     cancellations: [],
     source: { kind: f.source.kind, messageId: f.source.messageId },
     sources: [{ kind: f.source.kind, messageId: f.source.messageId, on: t.now }],
-    audit: [{ at: t.now, by: actor.aadObjectId, event: 'intake', from: null, to: 'assigned', reason }],
+    audit: [{ at: t.now, by: actor.aadObjectId, event: 'intake', from: null, to: 'assigned', reason, facts: intakeFacts(f, sender, capped ? f.expiresOn : null) }],
     lastActionAt: t.now,
   };
 }
@@ -146,7 +150,13 @@ export function mergePlan(v: Voucher, f: IntakeFacts, actor: Actor, t: RuleTime)
     m.conflicts.length ? `conflicts kept as recorded: ${m.conflicts.join(', ')}` : '',
     expiryShortenedTo ? `expiry brought forward to ${isoDay(expiryShortenedTo)} (assignment + 180 days)` : '',
   ].filter(Boolean).join('; ');
-  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event: 'intake', from: v.state, to: v.state, reason };
+  const facts = auditFacts('MERGED', {
+    source: f.source.kind,
+    filled: [...m.filled],
+    conflicts: [...m.conflicts],
+    expiryBroughtTo: expiryShortenedTo ? isoDay(expiryShortenedTo) : null,
+  });
+  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event: 'intake', from: v.state, to: v.state, reason, facts };
   const update: Update = {
     $set: { ...m.set, lastActionAt: t.now },
     $push: { audit, sources: { kind: f.source.kind, messageId: f.source.messageId, on: t.now } },

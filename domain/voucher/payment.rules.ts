@@ -2,6 +2,7 @@ import { daysBetween, isoDay } from '../calendar';
 import { refuse } from '../refusal';
 import type { Actor } from '../person/person.model';
 import { dayRateFor } from '../program/program.catalog';
+import { auditFacts } from './audit-facts';
 import type { Voucher } from './voucher.model';
 import { checkEvent, claimDeadline, planFor, type RuleResult, type RuleTime } from './voucher.rules';
 
@@ -27,7 +28,8 @@ export function claimRule(v: Voucher, actor: Actor, claimNumber: string, t: Rule
   const country = v.engagementCountry ?? '';
   const worth = amount === null ? `no day rate on file for ${country}, amount to be confirmed` : `at ${quote?.dayRate ?? ''} ${currency ?? ''} (${country}) = ${amount} ${currency ?? ''}`;
   const reason = `claim ${claimNumber}: ${v.days ?? 0} day(s) ${worth}`;
-  return planFor(v, actor, 'claim', t, { set: { claim }, reason });
+  const facts = auditFacts('CLAIMED', { claimNumber, days: v.days ?? 0, dayRate: quote?.dayRate ?? null, currency, amount, country });
+  return planFor(v, actor, 'claim', t, { set: { claim }, reason, facts });
 }
 
 /**
@@ -67,5 +69,6 @@ export function payRule(v: Voucher, actor: Actor, paidOn: Date, t: RuleTime): Ru
   const submittedOn = v.claim?.submittedOn ?? t.today;
   if (paidOn.getTime() < submittedOn.getTime()) return refuse('PAID_BEFORE_CLAIM', { paidOn: isoDay(paidOn), submittedOn: isoDay(submittedOn) });
   if (paidOn.getTime() > t.today.getTime()) return refuse('PAID_IN_FUTURE', { paidOn: isoDay(paidOn) });
-  return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn }, reason: `claim ${v.claim?.number ?? ''} paid on ${isoDay(paidOn)}` });
+  const facts = auditFacts('PAID', { claimNumber: v.claim?.number ?? '', paidOn: isoDay(paidOn) });
+  return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn }, reason: `claim ${v.claim?.number ?? ''} paid on ${isoDay(paidOn)}`, facts });
 }

@@ -5,6 +5,7 @@ import type { Enrollment, Eligibility } from '../enrollment/enrollment.model';
 import type { Location } from '../location/location.model';
 import type { Actor } from '../person/person.model';
 import { ENGAGEMENT_DAYS } from '../program/program.catalog';
+import { auditFacts } from './audit-facts';
 import type { Voucher } from './voucher.model';
 import { checkEvent, planFor, type RuleResult, type RuleTime } from './voucher.rules';
 
@@ -165,6 +166,13 @@ export function reserveRule(
       ...(approval ? { pendingApprovalId: null } : {}),
     },
     reason: facts.filter(Boolean).join('; '),
+    facts: auditFacts('RESERVED', {
+      locationId: input.locationId,
+      country: input.engagementCountry,
+      plannedStart: input.plannedStart ? isoDay(input.plannedStart) : null,
+      requestedBy: approval ? requester.name : null,
+      fifteenDayException: input.fifteenDayException,
+    }),
     approvalId: approval?.id,
   });
 }
@@ -174,5 +182,6 @@ export function requestReservationRule(v: Voucher, actor: Actor, input: ReserveI
   const refused = checkEvent(v, actor, 'requestReservation', t) ?? checkReservation(v, actor, input, ctx, t);
   if (refused) return refused;
   const reason = `reservation at ${input.locationId} (${input.engagementCountry}) sent to a manager, approval ${String(approvalId)}`;
-  return planFor(v, actor, 'requestReservation', t, { set: { pendingApprovalId: approvalId }, reason });
+  const facts = auditFacts('RESERVATION_REQUESTED', { locationId: input.locationId, country: input.engagementCountry });
+  return planFor(v, actor, 'requestReservation', t, { set: { pendingApprovalId: approvalId }, reason, facts });
 }

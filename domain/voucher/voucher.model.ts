@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { modelOn, schemaOptions } from '../model-registry';
+import type { AuditFacts } from './audit-facts';
 import { VOUCHER_STATES, type VoucherState } from './voucher.machine';
 
 /** Who did what, when, from which state to which, and why (DOMAIN.md, Voucher states). */
@@ -9,8 +10,10 @@ export interface AuditEntry {
   event: string;
   from: VoucherState | null;
   to: VoucherState;
-  /** Why: the user's reason, or the facts of the step (place, dates, approval, values changed). */
+  /** Why, in English: the user's reason, or the facts of the step (the record for logs and exports). */
   reason: string | null;
+  /** What happened and why as a code and parameters, shown in the reader's language; absent on older entries. */
+  facts?: AuditFacts;
   /** A correction's old and new values (dates as YYYY-MM-DD, null for none). */
   changes?: { field: string; from: string | null; to: string | null }[];
 }
@@ -108,7 +111,7 @@ const voucherSchema = new Schema<Voucher>(
     source: { kind: { type: String, required: true }, messageId: { type: String, default: null } },
     sources: { type: [{ _id: false, kind: String, messageId: String, on: Date }], default: [] },
     audit: {
-      type: [{ _id: false, at: Date, by: String, event: String, from: String, to: String, reason: String, changes: { type: [{ _id: false, field: String, from: String, to: String }], default: undefined } }],
+      type: [{ _id: false, at: Date, by: String, event: String, from: String, to: String, reason: String, facts: { type: Schema.Types.Mixed, default: undefined }, changes: { type: [{ _id: false, field: String, from: String, to: String }], default: undefined } }],
       default: [],
     },
     lastActionAt: { type: Date },

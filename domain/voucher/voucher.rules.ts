@@ -3,6 +3,7 @@ import { addDays, isoDay, utcDay } from '../calendar';
 import { refuse, type Refusal } from '../refusal';
 import type { Actor } from '../person/person.model';
 import { EXPIRABLE, namedRoles, rolesAllow, transitionOf, type VoucherEvent, type VoucherState } from './voucher.machine';
+import type { AuditFacts } from './audit-facts';
 import type { AuditEntry, Voucher } from './voucher.model';
 
 /**
@@ -87,13 +88,15 @@ export function planFor(
     unset?: string[];
     push?: Record<string, unknown>;
     reason: string;
+    /** What happened and why as a code, shown in the reader's language (`reason` is the English record). */
+    facts: AuditFacts;
     changes?: AuditEntry['changes'];
     approvalId?: Types.ObjectId;
   },
 ): WritePlan {
   const tr = transitionOf(event);
   const to = tr.to ?? v.state;
-  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event, from: v.state, to, reason: change.reason };
+  const audit: AuditEntry = { at: t.now, by: actor.aadObjectId, event, from: v.state, to, reason: change.reason, facts: change.facts };
   if (change.changes) audit.changes = change.changes;
   const filter: Record<string, unknown> = {
     _id: v._id,

@@ -7,6 +7,7 @@ import { programCode } from '../program/program.catalog';
 import { parseInput } from '../refusal';
 import { voucherResult, type VoucherResult } from '../result';
 import { scoped } from '../scope';
+import { CANCEL_REASONS } from './audit-facts';
 import { CORRECTABLE, correctRule } from './correct.rules';
 import { cancelRule, completeRule, scheduleRule, validateRule } from './delivery.rules';
 import { claimRule, payRule } from './payment.rules';
@@ -22,7 +23,10 @@ export const correctInput = z.object({
   agreementNumber: agreementNumber.optional(),
   voucherAdminEmail: email.optional(),
 });
-export const cancelInput = z.object({ ...voucherRef, reason: text(500) });
+/** A reason from the list (`reasonCode`, "other" when not given) and the person's words (`reason`), required for "other". */
+export const cancelInput = z
+  .object({ ...voucherRef, reasonCode: z.enum(CANCEL_REASONS).default('other'), reason: text(500).optional() })
+  .refine((i) => i.reasonCode !== 'other' || i.reason !== undefined, { path: ['reason'], message: 'a reason is required' });
 export const scheduleInput = z.object({ ...voucherRef, start: calendarDate, end: calendarDate, consultantAadObjectId: lineText(64) });
 export const completeInput = z.object({
   ...voucherRef,
@@ -56,7 +60,7 @@ export function voucherLifecycle(deps: DomainDeps) {
     /** Cancel a reservation, reason required (DOMAIN.md, Program rules); staff of the holding location. */
     async cancel(actor: Actor, input: z.input<typeof cancelInput>): Promise<VoucherResult> {
       const i = parseInput(cancelInput, input, now());
-      return act(actor, i, byLocationContact(deps, actor, (v, t) => cancelRule(v, actor, i.reason, t)));
+      return act(actor, i, byLocationContact(deps, actor, (v, t) => cancelRule(v, actor, { reason: i.reasonCode, words: i.reason ?? null }, t)));
     },
     /** Schedule or reschedule the engagement (DOMAIN.md, Engagement facts). */
     async schedule(actor: Actor, input: z.input<typeof scheduleInput>): Promise<VoucherResult> {

@@ -4,6 +4,7 @@ import { utcDay } from '../calendar';
 import type { DomainDeps } from '../models';
 import { scoped } from '../scope';
 import { updateEach } from '../write';
+import { auditFacts } from './audit-facts';
 import { EXPIRABLE } from './voucher.machine';
 import type { AuditEntry } from './voucher.model';
 
@@ -32,7 +33,7 @@ export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId):
   // The four from-states touch disjoint documents, so they run side by side.
   const modified = await Promise.all(
     EXPIRABLE.map((from) => {
-      const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: EXPIRED_REASON };
+      const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: EXPIRED_REASON, facts: auditFacts('EXPIRED', {}) };
       return updateEach(deps, {
         model: deps.models.vouchers,
         filter: scoped(partnerId, { state: from, expiresOn: { $lt: today } }),

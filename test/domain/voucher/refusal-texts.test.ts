@@ -83,9 +83,27 @@ describe('refusal and notice texts (pure)', () => {
 
   it('an approval outcome that did not apply says why, with the refusal\'s own text', () => {
     const n = notice('NOT_APPLIED', { number: 'PS-9', code: 'ENGAGEMENT_ALREADY_STARTED', params: { number: 'PS-9', start: '2025-03-05' } });
-    assert.match(noticeText(n, 'en'), /^Voucher PS-9 did not move: The engagement of PS-9 starts 2025-03-05/);
-    assert.match(noticeText(n, 'fr'), /^Le bon PS-9 n'a pas changé : La mission du bon PS-9 commence le 2025-03-05/);
+    assert.match(noticeText(n, 'en'), /^Voucher PS-9 did not move: The engagement of PS-9 starts Mar 5, 2025/);
+    assert.match(noticeText(n, 'fr'), /^Le bon PS-9 n'a pas changé : La mission du bon PS-9 commence le 5 mars 2025/);
     const unknown = notice('NOT_APPLIED', { number: 'PS-9', code: 'NO_SUCH_CODE', params: {} });
     assert.match(noticeText(unknown, 'en'), /a program rule no longer allowed it/);
+  });
+
+  it('dates in refusals and notices read in the user\'s language, never as YYYY-MM-DD', () => {
+    for (const code of refusalCodes) {
+      const r = refuse(code, { ...SAMPLE, state: 'reserved', status: 'not_started', decidedOn: '2026-01-01T09:00:00.000Z' } as never);
+      for (const locale of ['en', 'fr'] as const) assert.doesNotMatch(reasonOf(r, locale), /\d{4}-\d{2}-\d{2}/, `${code} ${locale}`);
+    }
+    const expired = refuse('VOUCHER_EXPIRED', { number: 'PS-7', expiresOn: '2026-03-15' });
+    assert.equal(reasonOf(expired, 'fr'), 'Le bon PS-7 a expiré le 15 mars 2026. Demandez un nouveau bon au client.');
+    assert.equal(reasonOf(expired, 'en'), 'Voucher PS-7 expired on Mar 15, 2026. Ask the customer for a new voucher.');
+    const window = refuse('CLAIM_WINDOW_CLOSED', { number: 'PS-7', redeemedOn: '2026-01-05', deadline: '2026-03-06' });
+    assert.match(reasonOf(window, 'fr'), /échangé le 5 janv\. 2026 ; la demande de paiement devait être créée au plus tard le 6 mars 2026\./);
+    const decided = refuse('APPROVAL_ALREADY_DECIDED', { approvalId: 'a', status: 'rejected', decidedBy: 'Mia', decidedOn: '2026-03-15T09:30:00.000Z' });
+    assert.match(reasonOf(decided, 'fr'), /rejetée par Mia le 15 mars 2026,? 09:30 UTC\./);
+    assert.match(reasonOf(decided, 'en'), /rejected by Mia on Mar 15, 2026,? 9:30\sAM UTC\./);
+    const capped = notice('EXPIRY_CAPPED', { number: 'PS-7', expiresOn: '2026-03-15' });
+    assert.match(noticeText(capped, 'fr'), /^Le bon PS-7 expire le 15 mars 2026 :/);
+    assert.match(noticeText(capped, 'en'), /^Voucher PS-7 expires on Mar 15, 2026:/);
   });
 });
