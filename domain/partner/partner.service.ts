@@ -7,7 +7,7 @@ import type { Location } from '../location/location.model';
 import type { DomainDeps } from '../models';
 import type { Actor } from '../person/person.model';
 import { programCode, type ProgramCode } from '../program/program.catalog';
-import { parseInput, refuse } from '../refusal';
+import { parseInput, refuse, type Refusal } from '../refusal';
 import { scoped } from '../scope';
 import { StoreError } from '../store';
 import { upsertOne } from '../write';
@@ -43,9 +43,25 @@ export const profileInput = z.object({
   programs: z.array(programCode),
 });
 
+/**
+ * Vouchers are reserved, redeemed and claimed under a location of the engagement's country
+ * (DOMAIN.md, Program rules): from reservation until the claim. These are the states in between.
+ */
+const HELD_UNTIL_CLAIM = ['reserved', 'scheduled', 'completed', 'redeemed'] as const;
+
 /** Partner-side records (DOMAIN.md, steps 1 to 3), managed by the partner admin. */
 export function partnerService(deps: DomainDeps) {
   const m = deps.models;
+  /**
+   * A location's country may not change while it holds vouchers before their claim: they would
+   * then be refused at redemption or claim (country mismatch) while their 60-day clock runs.
+   */
+  async function countryChangeInUse(actor: Actor, locationId: string, country: string): Promise<Refusal | null> {
+    const current = await m.locations.findOne(scoped(actor.partnerId, { locationId }), { country: 1 }).lean<Pick<Location, 'country'>>();
+    if (!current || current.country === country) return null;
+    const count = await m.vouchers.countDocuments(scoped(actor.partnerId, { locationId, state: { $in: [...HELD_UNTIL_CLAIM] } }));
+    return count > 0 ? refuse('LOCATION_IN_USE', { locationId, country: current.country, count }) : null;
+  }
   return {
     ...eligibilityService(deps),
     /**
@@ -68,6 +84,8 @@ export function partnerService(deps: DomainDeps) {
       requireAdmin(actor, 'manageLocations');
       const i = parseInput(locationInput, raw);
       const filter = scoped(actor.partnerId, { locationId: i.locationId });
+      const inUse = await countryChangeInUse(actor, i.locationId, i.country);
+      if (inUse) throw inUse;
       const insert = () => ({ _id: new Types.ObjectId(), ...filter, ...i, approvedPrograms: [] });
       const r = await upsertOne(deps, { model: m.locations, filter, insert, change: () => ({ $set: i }) });
       if (!r.ok) throw new StoreError(`location ${i.locationId}: a unique index refused it`);
