@@ -110,8 +110,9 @@ export default tseslint.config(
       ],
     },
   },
-  // cards/ takes only types from domain/ (STYLE.md §1); the shared functions are the card-safe text and the
-  // date formatter (both pure and import-free), so a date reads the same in a refusal and on a card.
+  // cards/ takes only types from domain/ (STYLE.md §1); the shared functions are the card-safe text, the
+  // date formatter and the calendar arithmetic (all pure and import-free), so a date and a count of days
+  // read the same in a refusal and on a card.
   {
     files: ['cards/**/*.ts'],
     rules: {
@@ -120,9 +121,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/domain/**', '!**/domain/safe-text', '!**/domain/day-format'],
+              group: ['**/domain/**', '!**/domain/safe-text', '!**/domain/day-format', '!**/domain/calendar'],
               allowTypeImports: true,
-              message: 'cards/ imports only types from domain/ (use `import type`), except domain/safe-text and domain/day-format.',
+              message: 'cards/ imports only types from domain/ (use `import type`), except domain/safe-text, domain/day-format and domain/calendar.',
             },
           ],
         },

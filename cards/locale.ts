@@ -1,5 +1,6 @@
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
+import { daysBetween } from '../domain/calendar';
 
 /** The two languages every card speaks (issue 8: `activity.locale` starting with `fr` is French). */
 export type CardLocale = 'en' | 'fr';
@@ -50,12 +51,9 @@ export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
-const DAY_MS = 86_400_000;
-/** Whole calendar days from `now`'s day to `day` (negative once past). */
+/** Whole calendar days from `now`'s day to `day` (negative once past), counted as the domain counts them. */
 export function daysUntil(day: Date, now: Date): number {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const target = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
-  return Math.round((target - today) / DAY_MS);
+  return daysBetween(now, day);
 }
 
 /** What every mapper needs besides its entities: the reader's language and the time of the turn. */
