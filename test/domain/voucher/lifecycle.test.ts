@@ -131,15 +131,14 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     assert.equal(approval.status, 'pending');
   });
 
-  it('claims only while the voucher\'s location is still in the engagement country', async () => {
+  it('claims under a location still in the engagement country: its country cannot move while the claim is due', async () => {
     const x = await createWorld(db.connection, 'moved');
     const v = await completedVoucher(x);
     const { approval } = await x.domain.approvals.requestRedemption(x.staffFr, { voucherIds: [id(v)] });
     await x.domain.approvals.approve(x.manager, { approvalId: id(approval) });
-    await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' });
-    await refused(x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' }), 'LOCATION_COUNTRY_MISMATCH');
-    await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'FR' });
+    await refused(x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' }), 'LOCATION_IN_USE');
     assert.equal((await x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' })).voucher.state, 'claimed');
+    assert.equal((await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' })).country, 'BE', 'claimed: nothing left to strand');
   });
 
   it('the sweep keeps the 15-day slot of a delivered (completed) engagement that expires unredeemed', async () => {
