@@ -32,7 +32,7 @@ export const examples: Record<Locale, Record<string, string>> = {
     vouchers: 'bons réservé',
     voucher: 'bon DEMO-0001',
     reserve: 'réserver DEMO-0001 FR-PAR',
-    cancel: 'annuler DEMO-0004 offer-changed',
+    cancel: 'annuler DEMO-0004 offre-modifiée',
     schedule: 'planifier DEMO-0004 11/01/2027 13/01/2027 Lee Gu',
     complete: 'terminer DEMO-0005',
     redeem: 'échanger DEMO-0006',

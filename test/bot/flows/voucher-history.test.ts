@@ -67,4 +67,14 @@ describe('bot: voucher history on the details card', () => {
     const stored = await w.domain.vouchers.get(w.admin, String(v._id));
     assert.deepEqual(stored.audit.at(-1)?.facts, { code: 'CANCELLED', params: { reason: 'no-engagement', words: null } });
   });
+
+  it('a French user may type the reason in French words; the card says it back in French', async () => {
+    const { w, drive, as } = world();
+    const v = await newVoucher(w);
+    await w.domain.vouchers.reserve(w.staffFr, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    const answer = await drive.say(as(w.staffFr, 'fr'), `annuler ${v.number} Offre-Modifiée le client a revu son besoin`);
+    assert.ok(answer.readable.includes(`${fr.event.cancel} par Sacha Staff : ${fr.cancel.reason['offer-changed']} : le client a revu son besoin`), answer.readable);
+    const stored = await w.domain.vouchers.get(w.admin, String(v._id));
+    assert.deepEqual(stored.audit.at(-1)?.facts, { code: 'CANCELLED', params: { reason: 'offer-changed', words: 'le client a revu son besoin' } });
+  });
 });
