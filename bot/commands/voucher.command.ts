@@ -9,12 +9,13 @@ export const voucherArgs = () =>
   z
     .array(z.string())
     .min(1)
-    .transform((words) => ({ text: words.join(' ') }))
-    .pipe(z.object({ text: z.string().min(2).max(200) }));
+    .transform((words) => ({ text: words.join(' '), first: words.length > 1 ? (words[0] ?? null) : null }))
+    .pipe(z.object({ text: z.string().min(2).max(200), first: z.string().nullable() }));
 
-export const showVoucher: Handler<{ text: string }> = async (ctx, { text }) => {
-  // A whole number (the usual case) reads the voucher once, whole, for the card.
-  const exact = await ctx.domain.queries.byNumber(ctx.actor, text);
+export const showVoucher: Handler<{ text: string; first?: string | null }> = async (ctx, { text, first }) => {
+  // A whole number (the usual case) reads the voucher once, whole, for the card; words after a
+  // number ("voucher DEMO-0001 details") do not hide it.
+  const exact = (await ctx.domain.queries.byNumber(ctx.actor, text)) ?? (first ? await ctx.domain.queries.byNumber(ctx.actor, first) : null);
   if (exact) return voucherView(ctx, exact);
   const found = await ctx.domain.queries.search(ctx.actor, text, { limit: 10 });
   const [only] = found;

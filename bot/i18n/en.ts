@@ -17,7 +17,16 @@ export const en = {
   usageUnreadable: (typed: string, what: string, usage: string, example: string) => `I could not read "${typed}" as ${what}. Write the command as ${usage}, for example: ${example}`,
   usageCheck: (usage: string, example: string) => `I could not read that command. Write it as ${usage}, for example: ${example}`,
   dateHint: 'Write dates as 2026-03-15 or 3/15/2026.',
+  thanks: 'You are welcome. Type help whenever you need the list of commands.',
   formAgain: 'Open the form again',
+  locationUnknown: (typed: string, list: string, example: string) =>
+    list
+      ? `I found no location "${typed}". Locations you can reserve this voucher under: ${list}. For example: ${example}`
+      : `I found no location "${typed}", and none of your locations can take this voucher (approved for its program, with you as a contact). Ask your partner admin.`,
+  locationNotUsable: (location: string, number: string, list: string, example: string) =>
+    list
+      ? `Location ${location} cannot take voucher ${number}: it is not approved for the voucher's program, or you are not one of its contacts. Locations you can use: ${list}. For example: ${example}`
+      : `Location ${location} cannot take voucher ${number}, and none of your locations can (approved for its program, with you as a contact). Ask your partner admin.`,
   alreadyKnown: (number: string) => `Voucher ${number} is already recorded: here is where it stands.`,
   notNow: (command: string, number: string, state: string) => `"${command}" is not possible on voucher ${number} now (state: ${state}). The buttons below are what you can do.`,
   unknownVerb: 'This button belongs to an older card. Type "help" to see what you can do now.',

@@ -19,7 +19,16 @@ export const fr: BotTexts = {
   usageUnreadable: (typed, what, usage, example) => `Je n'ai pas pu lire « ${typed} » comme ${what}. Écrivez la commande ainsi : ${usage}, par exemple : ${example}`,
   usageCheck: (usage, example) => `Je n'ai pas pu lire cette commande. Écrivez-la ainsi : ${usage}, par exemple : ${example}`,
   dateHint: 'Écrivez les dates ainsi : 15/03/2026 ou 2026-03-15.',
+  thanks: 'Avec plaisir. Tapez aide pour retrouver la liste des commandes.',
   formAgain: 'Rouvrir le formulaire',
+  locationUnknown: (typed, list, example) =>
+    list
+      ? `Je n'ai trouvé aucun site « ${typed} ». Sites sous lesquels vous pouvez réserver ce bon : ${list}. Par exemple : ${example}`
+      : `Je n'ai trouvé aucun site « ${typed} », et aucun de vos sites ne peut prendre ce bon (approuvé pour son programme, avec vous comme contact). Demandez à votre administrateur partenaire.`,
+  locationNotUsable: (location, number, list, example) =>
+    list
+      ? `Le site ${location} ne peut pas prendre le bon ${number} : il n'est pas approuvé pour le programme du bon, ou vous n'êtes pas l'un de ses contacts. Sites possibles : ${list}. Par exemple : ${example}`
+      : `Le site ${location} ne peut pas prendre le bon ${number}, et aucun de vos sites ne le peut (approuvé pour son programme, avec vous comme contact). Demandez à votre administrateur partenaire.`,
   alreadyKnown: (number) => `Le bon ${number} est déjà enregistré : voici où il en est.`,
   notNow: (command, number, state) => `« ${command} » n'est pas possible sur le bon ${number} maintenant (état : ${state}). Les boutons ci-dessous montrent ce que vous pouvez faire.`,
   unknownVerb: "Ce bouton appartient à une ancienne carte. Tapez « aide » pour voir ce que vous pouvez faire maintenant.",

@@ -10,8 +10,8 @@ import { voucherView } from '../views/voucher.view';
 import { identify, strangerView } from './identify';
 import { apologyView, refusalView, unknownTenantView } from '../views/message.view';
 import { welcomeView } from '../views/help.view';
-import { findCommand, routeText } from './route-text';
-import { normaliseText } from './normalise';
+import { routeText } from './route-text';
+import { readCommand } from './read-command';
 import { routeVerb } from './route-verb';
 import { commandOf, type RouterTables } from './tables';
 import type { Answer, HandlerContext, IncomingTurn, Reply } from './types';
@@ -20,7 +20,8 @@ import type { Answer, HandlerContext, IncomingTurn, Reply } from './types';
 function changes(tables: RouterTables, turn: IncomingTurn): boolean {
   if (turn.invoke) return Boolean(tables.verbs.find((v) => v.verb === turn.invoke?.verb)?.changes);
   if (turn.kind !== 'message') return false;
-  return Boolean(findCommand(tables.commands, normaliseText(turn.text).keyword)?.changes);
+  // Read as the router reads it (politeness, synonyms), so that a write typed any way is applied once.
+  return Boolean(readCommand(tables.commands, turn.text).entry?.changes);
 }
 
 /** The welcome names the partner when the tenant has one. */

@@ -19,9 +19,16 @@ export function fold(text: string): string {
 
 export function normaliseText(raw: string): NormalisedText {
   // People end a command like a sentence ("help.", "voucher DEMO-0001?"): the punctuation is no part of it.
-  const original = raw.normalize('NFC').trim().replace(/\s*[.!?…]+$/u, '');
+  // Invisible characters Teams clients insert, and a mention of the bot the client left in the
+  // text (a channel message), are no part of it either; nor a leading slash ("/help").
+  const original = raw
+    .normalize('NFC')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/gu, '')
+    .replace(/^\s*(?:<at>[^<]{0,200}<\/at>\s*)+/iu, '')
+    .trim()
+    .replace(/\s*[.!?…]+$/u, '');
   const tokens = original.split(/\s+/u).filter(Boolean);
-  return { original, folded: fold(original), tokens, keyword: fold(tokens[0] ?? '').replace(/[,:;]+$/u, '') };
+  return { original, folded: fold(original), tokens, keyword: fold(tokens[0] ?? '').replace(/^\/+/u, '').replace(/[,:;]+$/u, '') };
 }
 
 /** Two neighbouring letters swapped ("resreve"): one slip of the fingers, so one edit. */

@@ -1,11 +1,13 @@
 import { parseVoucherText } from '../../domain/intake/parse-voucher-email';
 import type { VoucherEmailAnalysis } from '../../domain/intake/types';
 import { messages } from '../i18n/messages';
-import { messageAnswer } from './answers';
+import { messageAnswer, text } from './answers';
 import { labelsFor } from '../../cards/locale';
 import { noticeView, notUnderstoodView, refusalView, suggestView } from '../views/message.view';
 import { allowed, commandOf, type RouterTables } from './tables';
-import { fold, normaliseText, oneEditAway } from './normalise';
+import { oneEditAway } from './normalise';
+import { withNumbers } from './numbers';
+import { isThanks, readCommand } from './read-command';
 import { usageAnswerText } from './usage';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
 
@@ -17,9 +19,6 @@ function readEmail(turn: IncomingTurn): VoucherEmailAnalysis | null {
   return readings.sort((a, b) => score(b) - score(a))[0] ?? null;
 }
 
-export function findCommand(commands: readonly CommandEntry[], keyword: string): CommandEntry | undefined {
-  return commands.find((c) => fold(c.en) === keyword || fold(c.fr) === keyword);
-}
 
 /**
  * Keywords one edit from a typed word, in the user's language first; a slip on the other
@@ -47,8 +46,9 @@ async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string
   if (!allowed(entry.roles, ctx.actor.roles)) {
     return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), entry.id, 'refused');
   }
-  const parsed = argsSchema(entry, ctx.locale).safeParse(args);
-  if (!parsed.success) return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, args, parsed.error), ctx.locale), entry.id, 'refused');
+  const words = await withNumbers(entry, ctx, args);
+  const parsed = argsSchema(entry, ctx.locale).safeParse(words);
+  if (!parsed.success) return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, words, parsed.error), ctx.locale), entry.id, 'refused');
   return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
 }
 
@@ -58,20 +58,21 @@ async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string
  */
 export async function routeText(tables: RouterTables, ctx: HandlerContext): Promise<Answer> {
   const t = messages[ctx.locale];
-  const n = normaliseText(ctx.turn.text);
-  const entry = findCommand(tables.commands, n.keyword);
+  const read = readCommand(tables.commands, ctx.turn.text);
+  const { entry, text: n } = read;
   const multiline = ctx.turn.htmlTexts.length > 0 || n.original.split('\n').length >= 3;
-  const email = !entry || multiline ? readEmail(ctx.turn) : null;
+  const email = !entry || multiline || read.wordy ? readEmail(ctx.turn) : null;
   if (email?.verdict === 'planning_voucher') {
     if (!allowed(tables.email.roles, ctx.actor.roles)) return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email', tables.email.roles.map((r) => t.roles[r] ?? r)), ctx.locale), 'email', 'refused');
     return messageAnswer(await tables.email.handler(ctx, email), 'email');
   }
   // A pasted notice that is not a Planning Services voucher (training, cancelled...) is told so,
   // even when its first word happens to be a keyword ("Voucher Number: ...").
-  if (email && email.verdict !== 'no_voucher_number' && (multiline || !entry)) {
+  if (email && email.verdict !== 'no_voucher_number' && (multiline || !entry || read.wordy)) {
     return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
   }
-  if (entry) return runCommand(entry, ctx, n.tokens.slice(1));
+  if (entry) return runCommand(entry, ctx, read.args);
+  if (isThanks(n)) return messageAnswer(text(t.thanks), 'thanks');
   const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, n.keyword, ctx.locale) : [];
   if (suggestion) return messageAnswer(suggestView(ctx, n.tokens[0] ?? '', [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
   return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');

@@ -75,6 +75,16 @@ export interface CommandEntry<A = unknown> {
   id: string;
   en: string;
   fr: string;
+  /**
+   * Other words that name the command without doubt, in either language: the source document's
+   * vocabulary ("document" for a voucher), singular or plural forms, a common synonym.
+   */
+  aliases?: readonly string[];
+  /**
+   * Where the command takes voucher numbers as typed (`first`: its first argument; `each`: every
+   * argument): a number typed in pieces ("DEMO 0001") is put back together before the arguments are read.
+   */
+  numbers?: 'first' | 'each';
   roles: readonly Role[];
   /**
    * The command may change something: each delivery is then applied once (processed ids in

@@ -18,6 +18,19 @@ function usageOf(entry: CommandEntry, locale: Locale): string | undefined {
   return commands[entry.id]?.usage;
 }
 
+/**
+ * What a schema that reads its words itself (connecting words left out: "from … to …") says went
+ * wrong: the typed word it could not read as which placeholder (`word`, `placeholder`), or a
+ * placeholder missing (`placeholder` alone). See `wordIssue` in bot/commands/lookup.ts.
+ */
+function placedIssue(error: z.ZodError): { word?: number; placeholder: number } | undefined {
+  for (const issue of error.issues) {
+    const params = (issue as { params?: { word?: unknown; placeholder?: unknown } }).params;
+    if (typeof params?.placeholder === 'number') return { placeholder: params.placeholder, ...(typeof params.word === 'number' ? { word: params.word } : {}) };
+  }
+  return undefined;
+}
+
 /** Which typed word the schema could not read: the first issue that points at a position. */
 function badPosition(error: z.ZodError, count: number): number | undefined {
   for (const issue of error.issues) {
@@ -25,6 +38,12 @@ function badPosition(error: z.ZodError, count: number): number | undefined {
     if (typeof index === 'number' && index < count) return index;
   }
   return undefined;
+}
+
+/** "I could not read <typed> as <what>", with the date forms when <what> is a date. */
+function unreadable(t: (typeof messages)[Locale], typed: string, what: string, usage: string, example: string): string {
+  const text = t.usageUnreadable(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed, what, usage, example);
+  return DATE_NAMES.test(what) ? `${text}\n\n${t.dateHint}` : text;
 }
 
 /**
@@ -38,12 +57,17 @@ export function usageAnswerText(entry: CommandEntry, locale: Locale, args: reado
   const usage = usageOf(entry, locale);
   if (!usage) return t.usage(example);
   const wanted = placeholders(usage);
-  const missing = wanted.slice(args.length).filter((p) => p.required).map((p) => p.name);
-  if (missing.length > 0) return t.usageMissing(missing.join(' '), usage, example);
+  const placed = placedIssue(error);
+  const placedName = placed ? wanted[placed.placeholder]?.name : undefined;
+  if (placed && placedName) {
+    if (placed.word !== undefined && args[placed.word] !== undefined) return unreadable(t, args[placed.word] ?? '', placedName, usage, example);
+    return t.usageMissing(placedName, usage, example);
+  }
+  // A word that cannot be read is named first ("schedule X tomorrow" is about "tomorrow", then the end).
   const bad = badPosition(error, args.length);
   const what = bad === undefined ? undefined : wanted[bad]?.name;
-  if (bad === undefined || !what) return t.usageCheck(usage, example);
-  const typed = args[bad] ?? '';
-  const text = t.usageUnreadable(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed, what, usage, example);
-  return DATE_NAMES.test(what) ? `${text}\n\n${t.dateHint}` : text;
+  if (bad !== undefined && what) return unreadable(t, args[bad] ?? '', what, usage, example);
+  const missing = wanted.slice(args.length).filter((p) => p.required).map((p) => p.name);
+  if (missing.length > 0) return t.usageMissing(missing.join(' '), usage, example);
+  return t.usageCheck(usage, example);
 }

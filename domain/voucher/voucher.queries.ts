@@ -13,7 +13,7 @@ import { claimQuote, type ClaimQuote } from './payment.rules';
 import { EXPIRABLE, VOUCHER_STATES, type VoucherState } from './voucher.machine';
 import type { AuditEntry, Voucher } from './voucher.model';
 import { CLAIM_WINDOW_DAYS } from './voucher.rules';
-import { checkReader, loadVoucher, normaliseNumber } from './voucher.store';
+import { checkReader, findByTypedNumber, loadVoucher, sameNumberFilter } from './voucher.store';
 
 /** A list page leaves out the audit trail and deliverables, which only the details card shows. */
 export type VoucherSummary = Omit<Voucher, 'audit' | 'deliverables' | 'sources' | 'cancellations'>;
@@ -146,15 +146,24 @@ export function voucherQueries(deps: DomainDeps) {
       const redeemedFrom = addDays(today(), -CLAIM_WINDOW_DAYS);
       return find(actor, { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } }, { 'redemption.on': 1, _id: 1 }, page);
     },
-    /** The whole voucher with exactly this number (as stored: trimmed, upper case), or null. */
+    /** The whole voucher with this number as a person types it (any case, spaces or hyphens), or null. */
     async byNumber(actor: Actor, text: string): Promise<Voucher | null> {
       checkReader(actor);
-      return vouchers.findOne(scoped(actor.partnerId, { number: normaliseNumber(text) })).lean<Voucher>();
+      return findByTypedNumber(deps, actor.partnerId, text);
     },
-    /** Search by exact number, else by customer name prefix (case-insensitive). */
+    /** The stored numbers with the same letters and digits as any of `typed` (a command's first words read as a number). */
+    async numbersLike(actor: Actor, typed: readonly string[]): Promise<string[]> {
+      checkReader(actor);
+      const filters = typed.map(sameNumberFilter).filter((f) => f !== null);
+      if (filters.length === 0) return [];
+      const rows = await vouchers.find(scoped(actor.partnerId, { $or: filters }), { number: 1 }).limit(20).lean<Array<{ number: string }>>();
+      return rows.map((r) => r.number);
+    },
+    /** Search by number (as typed: any case, spaces or hyphens), else by customer name prefix (case-insensitive). */
     async search(actor: Actor, text: string, page?: Page): Promise<VoucherSummary[]> {
-      const exact = await find(actor, { number: normaliseNumber(text) }, { _id: 1 }, { limit: 1 });
-      if (exact.length) return exact;
+      checkReader(actor);
+      const same = await findByTypedNumber(deps, actor.partnerId, text);
+      if (same) return [same];
       return find(actor, { customerName: { $regex: `^${escapeRegex(text.trim())}`, $options: 'i' } }, { customerName: 1, _id: 1 }, page);
     },
     /** How many vouchers per state, for the pipeline overview. */

@@ -64,9 +64,34 @@ export async function loadVoucher(deps: DomainDeps, partnerId: Types.ObjectId, v
 /** The voucher number as stored: trimmed, upper case, no inner spaces (DOMAIN.md, parsing contract). */
 export const normaliseNumber = (text: string): string => text.trim().toUpperCase().replace(/\s+/g, '');
 
+/** A typed number's letters and digits only: what names a voucher whatever its separators. */
+export const compactNumber = (text: string): string => text.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 64);
+
+/**
+ * The filter for the stored numbers with the same letters and digits as `typed` in the same order,
+ * whatever separators either has ("demo 0001", "DEMO0001", "DEMO–0001" all name DEMO-0001). For
+ * looking up what a person typed only: intake still stores the number as the email printed it.
+ */
+export function sameNumberFilter(typed: string): { number: { $regex: string } } | null {
+  const compact = compactNumber(typed);
+  return compact ? { number: { $regex: `^[^A-Z0-9]*${[...compact].join('[^A-Z0-9]*')}[^A-Z0-9]*$` } } : null;
+}
+
+/**
+ * The voucher a person named by number: the stored number exactly (upper case, no spaces: the
+ * index answers), else the one with the same letters and digits (the exact form preferred; of
+ * two that differ only by separators, the first by number). Null when none.
+ */
+export async function findByTypedNumber(deps: DomainDeps, partnerId: Types.ObjectId, typed: string): Promise<Voucher | null> {
+  const exact = await deps.models.vouchers.findOne(scoped(partnerId, { number: normaliseNumber(typed) })).lean<Voucher>();
+  const same = exact ? null : sameNumberFilter(typed);
+  if (exact || !same) return exact;
+  return deps.models.vouchers.findOne(scoped(partnerId, same)).sort({ number: 1 }).lean<Voucher>();
+}
+
 /** Reads one voucher of the actor's partner by its number, or refuses VOUCHER_NOT_FOUND. */
 export async function loadVoucherByNumber(deps: DomainDeps, partnerId: Types.ObjectId, number: string): Promise<Voucher> {
-  const v = await deps.models.vouchers.findOne(scoped(partnerId, { number: normaliseNumber(number) })).lean<Voucher>();
+  const v = await findByTypedNumber(deps, partnerId, number);
   if (!v) throw refuse('VOUCHER_NOT_FOUND', { voucher: number.trim().slice(0, 64) });
   return v;
 }

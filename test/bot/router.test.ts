@@ -5,6 +5,8 @@ import { examples } from '../../bot/i18n/examples';
 import { COMMANDS, ROUTER, VERB_ROUTES } from '../../bot/router';
 import { parseUserDate } from '../../bot/routing/dates';
 import { fold, normaliseText, oneEditAway } from '../../bot/routing/normalise';
+import { cleanNumberWord, splitNumbers } from '../../bot/routing/numbers';
+import { readCommand } from '../../bot/routing/read-command';
 
 describe('bot/router tables', () => {
   it('routes every verb declared in cards/verbs.ts (partner administration included), and only those', () => {
@@ -24,6 +26,53 @@ describe('bot/router tables', () => {
     const clashes = words.filter((w, i) => words.indexOf(w) !== i && COMMANDS.find((c) => fold(c.en) === w)?.id !== COMMANDS.find((c) => fold(c.fr) === w)?.id);
     assert.deepEqual(clashes, []);
     for (const c of COMMANDS) assert.ok(c.roles.length > 0, c.id);
+  });
+
+  it("names each command by its aliases too, none of them another command's keyword or alias", () => {
+    const owner = new Map<string, string>();
+    for (const c of COMMANDS) {
+      for (const word of [c.en, c.fr, ...(c.aliases ?? [])].map(fold)) {
+        assert.ok(!owner.has(word) || owner.get(word) === c.id, `"${word}" names ${owner.get(word)} and ${c.id}`);
+        owner.set(word, c.id);
+      }
+    }
+    assert.equal(readCommand(COMMANDS, 'document DEMO-0001').entry?.id, 'voucher');
+    assert.equal(readCommand(COMMANDS, 'Documents').entry?.id, 'vouchers');
+    assert.equal(readCommand(COMMANDS, 'emplacements').entry?.id, 'locations');
+    assert.equal(readCommand(COMMANDS, 'utiliser DEMO-0006').entry?.id, 'redeem');
+  });
+
+  it('reads the command past politeness, greetings, a slash and a mention, and keeps the arguments as typed', () => {
+    for (const [text, id, args] of [
+      ['please reserve DEMO-0001 FR-PAR', 'reserve', ['DEMO-0001', 'FR-PAR']],
+      ['reserve DEMO-0001, please', 'reserve', ['DEMO-0001']],
+      ["Pouvez-vous annuler DEMO-0004 client parti s'il vous plaît", 'cancel', ['DEMO-0004', 'client', 'parti']],
+      ['can you show me the vouchers', 'vouchers', []],
+      ['bonjour, montre-moi les bons réservés svp', 'vouchers', ['réservés']],
+      ['/help', 'help', []],
+      ['hi', 'help', []],
+      ['<at>Voucher bot</at> bons', 'vouchers', []],
+      ['\u200bvoucher demo 0001', 'voucher', ['demo', '0001']],
+    ] as const) {
+      const read = readCommand(COMMANDS, text);
+      assert.equal(read.entry?.id, id, text);
+      assert.deepEqual(read.args, args, text);
+    }
+    assert.equal(readCommand(COMMANDS, 'please please please').entry, undefined);
+    assert.equal(readCommand(COMMANDS, 'the customer wants a voucher').entry, undefined, 'a sentence is not a command');
+  });
+
+  it('sees a write typed any way as a write (applied once on redelivery)', () => {
+    for (const text of ['please cancel DEMO-0004 offer-changed', 'reschedule DEMO 0004 2027-01-11 2027-01-13', 'Réclamation DEMO-0008 CLM-1', 'refuser DEMO-0007 non']) {
+      assert.equal(readCommand(COMMANDS, text).entry?.changes, true, text);
+    }
+  });
+
+  it('puts numbers of a list back together', () => {
+    assert.deepEqual(splitNumbers(['DEMO-0006,', 'DEMO-0008', 'and', 'demo', '0009']), ['DEMO-0006', 'DEMO-0008', 'demo 0009']);
+    assert.deepEqual(splitNumbers(['DEMO-0006,DEMO-0008;DEMO-0009']), ['DEMO-0006', 'DEMO-0008', 'DEMO-0009']);
+    assert.equal(cleanNumberWord('#DEMO\u20130001,'), 'DEMO-0001');
+    assert.equal(cleanNumberWord('«DEMO-0001»'), 'DEMO-0001');
   });
 
   it('has an example of every command in both languages, which parses with that command', () => {

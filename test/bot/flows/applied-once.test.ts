@@ -24,6 +24,21 @@ describe('bot: each delivery applied once, across instances, with the same answe
     assert.equal(after.audit.filter((a) => a.event === 'schedule').length, 1);
   });
 
+  it('applies a write typed another way (politeness, a synonym, the number in pieces, connecting words) once on redelivery', async () => {
+    const { w, drive, as } = world();
+    const v = await newVoucher(w);
+    await reserveFr(w, v);
+    const pieces = v.number.toLowerCase().split('-').join(' ');
+    const activity = drive.activity(as(w.staffFr), { type: 'message', text: `please reschedule ${pieces} from 2025-03-10 to 2025-03-14, thanks` });
+    const [first, second] = await Promise.all([drive.post(activity), drive.post(activity)]);
+    const third = await drive.post(activity);
+    assert.equal(first.readable, second.readable);
+    assert.equal(first.readable, third.readable);
+    assert.match(first.readable, /is now scheduled/i);
+    const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
+    assert.equal(after.audit.filter((a) => a.event === 'schedule').length, 1);
+  });
+
   it('applies a double click (two invokes, same card and data) once; the second gets the first answer', async () => {
     const { w, drive, as } = world();
     const v = await newVoucher(w);
