@@ -19,10 +19,14 @@ export type FormKind = 'reserve' | 'cancel' | 'schedule' | 'complete' | 'claim' 
 
 const cardCtx = (ctx: HandlerContext) => ({ locale: ctx.locale, now: ctx.domain.deps.clock.now() });
 
-/** Locations approved for the program, of which this person is a contact (any for an admin); the choice list only. */
+/**
+ * Locations approved for the program, of which this person is a contact (any for an admin): named
+ * among its contacts or given it among their locations, as the domain's contact check; the choice list only.
+ */
 async function locationChoices(ctx: HandlerContext, v: Voucher): Promise<Location[]> {
   const all = await ctx.domain.deps.models.locations.find(scoped(ctx.actor.partnerId, { approvedPrograms: v.program ?? '' })).sort({ locationId: 1 }).lean<Location[]>();
-  return ctx.actor.roles.includes('admin') ? all : all.filter((l: Location) => ctx.actor.locationIds.includes(l.locationId));
+  const isContact = (l: Location) => ctx.actor.locationIds.includes(l.locationId) || l.contacts.some((c) => c.aadObjectId === ctx.actor.aadObjectId);
+  return ctx.actor.roles.includes('admin') ? all : all.filter(isContact);
 }
 
 /** The domain's actions a form leads to (the reserve form also validates the voucher). */
