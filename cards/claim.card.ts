@@ -30,7 +30,7 @@ export interface ClaimContext {
 function amountLine(v: Pick<VoucherView, 'days' | 'engagementCountry' | 'claim'>, c: ClaimContext, l: Labels, ctx: CardContext): string {
   // A claim made with no day rate on file has no amount: it is to be confirmed, never shown as 0.
   if (v.claim && v.claim.amount !== null && v.claim.currency !== null) return formatAmount(v.claim.amount, v.claim.currency, ctx.locale);
-  if (v.claim) return fill(l.claim.noRate, { country: md(v.engagementCountry, 8, '?') });
+  if (v.claim) return fill(l.claim.amountToConfirm, { country: md(v.engagementCountry, 8, '?') });
   if (!c.dayRate || v.days === null) return fill(l.claim.noRate, { country: md(v.engagementCountry, 8, '?') });
   const rate = formatAmount(c.dayRate.amount, c.dayRate.currency, ctx.locale);
   return fill(l.claim.amount, { days: daysText(v.days, l), rate, amount: formatAmount(c.dayRate.amount * v.days, c.dayRate.currency, ctx.locale) });

@@ -48,7 +48,7 @@ describe('claim card', () => {
       const card = render('claim', toClaimData(v, { deadline, dayRate: null }, { locale, now: NOW }));
       assertValidCard(card);
       const text = allText(card);
-      assert.match(text, locale === 'fr' ? /Aucun tarif journalier connu pour le pays IT/ : /No day rate is known for country IT/);
+      assert.match(text, locale === 'fr' ? /À confirmer : aucun tarif journalier n'est enregistré pour le pays IT/ : /To be confirmed: no day rate is on file for country IT/);
       assert.doesNotMatch(text, /0[.,]00|NaN/);
     });
   }
