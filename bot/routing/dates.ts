@@ -6,8 +6,20 @@ import type { Locale } from '../i18n/messages';
  * (`15/03/2026` in French, `3/15/2026` in English US). Returns `YYYY-MM-DD` or null.
  */
 const FORMATS: Record<Locale, string[]> = {
-  en: ['yyyy-MM-dd', 'M/d/yyyy'],
-  fr: ['yyyy-MM-dd', 'd/M/yyyy', 'd.M.yyyy'],
+  en: ['yyyy-MM-dd', 'yyyy/MM/dd', 'M/d/yyyy', 'M-d-yyyy', 'M/d/yy'],
+  fr: ['yyyy-MM-dd', 'yyyy/MM/dd', 'd/M/yyyy', 'd.M.yyyy', 'd-M-yyyy', 'd/M/yy'],
+};
+/** What each pattern accepts, typed exactly (date-fns alone is lenient: "2026-3-5" for yyyy-MM-dd). */
+const SHAPES: Record<string, RegExp> = {
+  'yyyy-MM-dd': /^\d{4}-\d{2}-\d{2}$/,
+  'yyyy/MM/dd': /^\d{4}\/\d{1,2}\/\d{1,2}$/,
+  'M/d/yyyy': /^\d{1,2}\/\d{1,2}\/\d{4}$/,
+  'd/M/yyyy': /^\d{1,2}\/\d{1,2}\/\d{4}$/,
+  'd.M.yyyy': /^\d{1,2}\.\d{1,2}\.\d{4}$/,
+  'M-d-yyyy': /^\d{1,2}-\d{1,2}-\d{4}$/,
+  'd-M-yyyy': /^\d{1,2}-\d{1,2}-\d{4}$/,
+  'M/d/yy': /^\d{1,2}\/\d{1,2}\/\d{2}$/,
+  'd/M/yy': /^\d{1,2}\/\d{1,2}\/\d{2}$/,
 };
 const REFERENCE = new Date(2000, 0, 1);
 
@@ -24,5 +36,5 @@ export function parseUserDate(text: string, locale: Locale): string | null {
 }
 
 function matchesPattern(text: string, pattern: string): boolean {
-  return pattern === 'yyyy-MM-dd' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text);
+  return SHAPES[pattern]?.test(text) ?? false;
 }

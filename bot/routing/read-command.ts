@@ -28,7 +28,8 @@ const LEADING = new Set(
     'show', 'me', 'list', 'display', 'get', 'open', 'see', 'view', 'find', 'give', 'my', 'the', 'a', 'all', 'ok', 'okay', 'bot',
     'svp', 'stp', 'merci', 'de', 'pouvez-vous', 'peux-tu', 'pourriez-vous', 'tu', 'peux', 'pouvez', 'vous', 'je', 'veux', 'voudrais',
     'affiche', 'afficher', 'affichez', 'montre', 'montrer', 'montrez', 'moi', 'montre-moi', 'montrez-moi', 'affiche-moi', 'voir', 'liste',
-    'lister', 'listez', 'donne-moi', 'donnez-moi', 'mes', 'les', 'le', 'la', "l'", 'un', 'une', 'tous', 'toutes', 'ouvrir', 'ouvre',
+    'lister', 'listez', 'donne-moi', 'donnez-moi', 'mes', 'les', 'le', 'la', "l'", 'un', 'une', 'tous', 'toutes', 'ouvrir', 'ouvre', 'des',
+    'what', 'where', 'is', 'are', 'quels', 'quelles', 'quel', 'quelle', 'sont', 'ou', 'en', 'est',
   ].map(fold),
 );
 
@@ -80,6 +81,7 @@ export function readCommand(commands: readonly CommandEntry[], raw: string): Rea
   const greeting = question || (words.length > 0 && words.length <= 3 && GREETINGS.has(asKeyword(words[0] ?? '')) && words.every(idle));
   const entry = greeting ? commands.find((c) => c.id === 'help') : findCommand(commands, words[skip] ?? '');
   if (greeting) return { entry, keyword: asKeyword(words[0] ?? ''), args: [], text, wordy: false };
-  if (!entry) return { entry, keyword: text.keyword, args: text.tokens.slice(1), text, wordy: false };
+  // No command: the first word after politeness is what "did you mean" looks at ("please reserv X").
+  if (!entry) return skip > 0 ? { entry, keyword: asKeyword(words[skip] ?? ''), args: words.slice(skip + 1), text, wordy: false } : { entry, keyword: text.keyword, args: text.tokens.slice(1), text, wordy: false };
   return { entry, keyword: asKeyword(words[skip] ?? ''), args: words.slice(skip + 1), text, wordy: skip > 0 };
 }

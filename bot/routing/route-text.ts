@@ -73,7 +73,7 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
   }
   if (entry) return runCommand(entry, ctx, read.args);
   if (isThanks(n)) return messageAnswer(text(t.thanks), 'thanks');
-  const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, n.keyword, ctx.locale) : [];
-  if (suggestion) return messageAnswer(suggestView(ctx, n.tokens[0] ?? '', [suggestion, ...n.tokens.slice(1)].join(' ')), 'did-you-mean', 'unrecognised');
+  const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, read.keyword, ctx.locale) : [];
+  if (suggestion) return messageAnswer(suggestView(ctx, read.keyword, [suggestion, ...read.args].join(' ')), 'did-you-mean', 'unrecognised');
   return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');
 }

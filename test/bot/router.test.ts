@@ -60,6 +60,9 @@ describe('bot/router tables', () => {
     }
     assert.equal(readCommand(COMMANDS, 'please please please').entry, undefined);
     assert.equal(readCommand(COMMANDS, 'the customer wants a voucher').entry, undefined, 'a sentence is not a command');
+    assert.equal(readCommand(COMMANDS, 'please reserv DEMO-0001').keyword, 'reserv', 'a slip after politeness is what "did you mean" reads');
+    assert.equal(readCommand(COMMANDS, 'what can I do?').entry?.id, 'help');
+    assert.equal(readCommand(COMMANDS, 'que puis-je faire ?').entry?.id, 'help');
   });
 
   it('sees a write typed any way as a write (applied once on redelivery)', () => {
@@ -116,6 +119,15 @@ describe('bot/routing normalisation', () => {
     assert.equal(parseUserDate('15/03/2026', 'en'), '2026-03-15');
     assert.equal(parseUserDate('3/15/2026', 'fr'), '2026-03-15');
     assert.equal(parseUserDate('13/13/2026', 'en'), null);
+    // Other common ways: year first with slashes, day-month-year with hyphens in French, a two-digit year.
+    assert.equal(parseUserDate('2026/03/15', 'fr'), '2026-03-15');
+    assert.equal(parseUserDate('15-03-2026', 'fr'), '2026-03-15');
+    assert.equal(parseUserDate('3-15-2026', 'en'), '2026-03-15');
+    assert.equal(parseUserDate('15/03/26', 'fr'), '2026-03-15');
+    assert.equal(parseUserDate('3/15/26', 'en'), '2026-03-15');
+    assert.equal(parseUserDate('15/03/1999', 'fr'), null);
+    assert.equal(parseUserDate('15/03/99', 'fr'), null);
+    assert.equal(parseUserDate('2026-3-5', 'en'), null);
     assert.equal(parseUserDate('2026-02-30', 'en'), null);
     assert.equal(parseUserDate('tomorrow', 'fr'), null);
   });

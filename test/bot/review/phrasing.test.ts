@@ -43,6 +43,12 @@ const RUNS: Array<[Who, 'en' | 'fr', string, string, RegExp]> = [
   ['lee', 'en', 'redeem demo-0006.', 'redeem', /DEMO-0006/],
   ['lee', 'fr', 'terminer « DEMO-0005 »', 'complete', /DEMO-0005/],
   ['nestor', 'fr', 'approbation', 'approvals', /DEMO-0007/],
+  ['lee', 'fr', 'liste des bons', 'vouchers', /Bons : Tous/],
+  ['lee', 'fr', 'où en est le bon DEMO 0004 ?', 'voucher', /Bon DEMO-0004/],
+  ['lee', 'en', 'what can I do?', 'help', /What you can do/],
+  ['lee', 'fr', 'que puis-je faire ?', 'help', /Ce que vous pouvez faire/],
+  ['lee', 'en', 'thanks!', 'thanks', /You are welcome/],
+  ['lee', 'fr', 'merci beaucoup', 'thanks', /Avec plaisir/],
 ];
 
 describe('review: numbers, words and phrasings as staff type them (demo data, /api/messages)', function () {
@@ -117,6 +123,15 @@ describe('review: numbers, words and phrasings as staff type them (demo data, /a
     assertGoodAnswer(fr, 'fr', 'aide reserver');
     assert.match(fr.readable, /réserver \\?<numéro> \[site\]/);
     assert.doesNotMatch(fr.readable, /planifier \\?<numéro>/);
+  });
+
+  it('a slip after politeness still gets "did you mean", in each language', async () => {
+    const en = await say('lee', 'en', 'please reserv DEMO-0001');
+    assertGoodAnswer(en, 'en', 'please reserv');
+    assert.ok(en.buttons.includes('Yes, reserve DEMO-0001'), en.buttons.join(', '));
+    const fr = await say('lee', 'fr', 'svp resrever DEMO-0001');
+    assertGoodAnswer(fr, 'fr', 'svp resrever');
+    assert.ok(fr.buttons.includes('Oui, réserver DEMO-0001'), fr.buttons.join(', '));
   });
 
   it('an unknown number typed in pieces is named whole', async () => {
