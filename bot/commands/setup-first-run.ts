@@ -14,9 +14,21 @@ import { statusView } from '../views/admin.view';
  * The sender as Teams' roster knows them, for their email and name. Only a convenience: a roster
  * that cannot be reached (a test client without a Bot Connector) leaves the form for them to fill.
  */
+/**
+ * The roster only suggests a name and an email, so it gets this long, not the turn's whole time: an
+ * unreachable Bot Connector is retried by botbuilder for seconds, past Teams' limit (TURN_DEADLINE_MS).
+ */
+const ROSTER_WAIT_MS = 1_500;
+
 async function whoAmI(turn: IncomingTurn) {
   if (!turn.members || !turn.userAadObjectId) return null;
-  return turn.members.get(turn.userAadObjectId).catch(() => null);
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ROSTER_WAIT_MS)));
+  try {
+    return await Promise.race([turn.members.get(turn.userAadObjectId).catch(() => null), giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
