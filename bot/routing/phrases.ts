@@ -4,20 +4,27 @@ import { refusalView } from '../views/message.view';
 import { messageAnswer } from './answers';
 import { identify } from './identify';
 import { fold, normaliseText } from './normalise';
+import { isIdle, withoutTrailing } from './read-command';
 import { allowed } from './tables';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
 
 type PreRoute = (domain: Domain, turn: IncomingTurn) => Promise<Answer | null>;
 
-/** The entry whose English or French words open the message ("approvals channel here"), and the words after them. */
+/**
+ * The entry whose English or French words open the message ("approvals channel here"), and the
+ * words after them; politeness before or after is no part of it, as for one-word commands.
+ */
 function matchPhrase(entries: readonly CommandEntry[], text: string): { entry: CommandEntry; rest: string[] } | null {
-  const n = normaliseText(text);
-  const words = n.tokens.map(fold);
-  for (const entry of entries) {
-    for (const phrase of [entry.en, entry.fr]) {
-      const keys = fold(phrase).split(' ');
-      if (keys.every((k, i) => words[i] === k)) return { entry, rest: n.tokens.slice(keys.length) };
+  const tokens = withoutTrailing(normaliseText(text).tokens);
+  for (let skip = 0; skip <= 4 && skip < tokens.length; skip += 1) {
+    const words = tokens.slice(skip).map((w) => fold(w).replace(/[,:;]+$/u, ''));
+    for (const entry of entries) {
+      for (const phrase of [entry.en, entry.fr]) {
+        const keys = fold(phrase).split(' ');
+        if (keys.every((k, i) => words[i] === k)) return { entry, rest: tokens.slice(skip + keys.length) };
+      }
     }
+    if (!isIdle(tokens[skip] ?? '')) break;
   }
   return null;
 }

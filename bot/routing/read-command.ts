@@ -56,8 +56,11 @@ export function findCommand(commands: readonly CommandEntry[], keyword: string):
   return commands.find((c) => fold(c.en) === k || fold(c.fr) === k) ?? commands.find((c) => (c.aliases ?? []).some((a) => fold(a) === k));
 }
 
+/** A word that may come before a command's name and says nothing about it (politeness, a greeting, "@Bot"). */
+export const isIdle = (word: string): boolean => LEADING.has(asKeyword(word)) || GREETINGS.has(asKeyword(word)) || /^@\S/u.test(word);
+
 /** Removes a closing politeness phrase, and the comma before it ("reserve DEMO-0001, please"). */
-function withoutTrailing(words: string[]): string[] {
+export function withoutTrailing(words: string[]): string[] {
   const folded = words.map(asKeyword);
   for (const phrase of TRAILING) {
     const start = words.length - phrase.length;
@@ -75,7 +78,7 @@ export function readCommand(commands: readonly CommandEntry[], raw: string): Rea
   const text = normaliseText(raw);
   const words = withoutTrailing(text.tokens);
   let skip = 0;
-  const idle = (word: string) => LEADING.has(asKeyword(word)) || GREETINGS.has(asKeyword(word));
+  const idle = isIdle;
   while (skip < 6 && skip < words.length - 1 && !findCommand(commands, words[skip] ?? '') && idle(words[skip] ?? '')) skip += 1;
   const question = HELP_QUESTIONS.has(words.map(asKeyword).join(' ').replace(/[’]/gu, "'"));
   const greeting = question || (words.length > 0 && words.length <= 3 && GREETINGS.has(asKeyword(words[0] ?? '')) && words.every(idle));

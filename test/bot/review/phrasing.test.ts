@@ -49,6 +49,10 @@ const RUNS: Array<[Who, 'en' | 'fr', string, string, RegExp]> = [
   ['lee', 'fr', 'que puis-je faire ?', 'help', /Ce que vous pouvez faire/],
   ['lee', 'en', 'thanks!', 'thanks', /You are welcome/],
   ['lee', 'fr', 'merci beaucoup', 'thanks', /Avec plaisir/],
+  ['lee', 'fr', 'Réservez le document DEMO-0001', 'reserve', /Réserver le bon DEMO-0001/],
+  ['lee', 'fr', 'terminez DEMO 0005', 'complete', /DEMO-0005/],
+  ['adele', 'en', 'approvals channel here please', 'approvals-channel', /channel/],
+  ['adele', 'fr', 'svp canal approbations ici', 'approvals-channel', /canal/],
 ];
 
 describe('review: numbers, words and phrasings as staff type them (demo data, /api/messages)', function () {
