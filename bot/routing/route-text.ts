@@ -6,7 +6,8 @@ import { labelsFor } from '../../cards/locale';
 import { noticeView, notUnderstoodView, refusalView, suggestView } from '../views/message.view';
 import { allowed, commandOf, type RouterTables } from './tables';
 import { oneEditAway } from './normalise';
-import { withNumbers } from './numbers';
+import { parseUserDate } from './dates';
+import { cleanNumberWord, withNumbers } from './numbers';
 import { isThanks, readCommand } from './read-command';
 import { usageAnswerText } from './usage';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
@@ -75,5 +76,15 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
   if (isThanks(n)) return messageAnswer(text(t.thanks), 'thanks');
   const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, read.keyword, ctx.locale) : [];
   if (suggestion) return messageAnswer(suggestView(ctx, read.keyword, [suggestion, ...read.args].join(' ')), 'did-you-mean', 'unrecognised');
+  // A voucher number alone ("DEMO-0001", "demo 0001") is read as `voucher <number>`: its card, or that no such voucher was found.
+  const shown = tables.commands.find((c) => c.id === 'voucher');
+  if (shown && looksLikeNumber(n.tokens, ctx.locale)) return runCommand(shown, ctx, n.tokens);
   return messageAnswer(notUnderstoodView(ctx.locale), commandOf(ctx.turn), 'unrecognised');
+}
+
+/** One to four pieces of letters, digits and hyphens, with a digit and not a date: what a voucher number typed alone looks like. */
+function looksLikeNumber(tokens: readonly string[], locale: HandlerContext['locale']): boolean {
+  const pieces = tokens.map(cleanNumberWord);
+  const whole = pieces.join('');
+  return pieces.length >= 1 && pieces.length <= 4 && pieces.every((p) => /^[A-Za-z0-9][A-Za-z0-9-]*$/u.test(p)) && /\d/u.test(whole) && whole.length >= 5 && !pieces.some((p) => parseUserDate(p, locale));
 }

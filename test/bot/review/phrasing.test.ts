@@ -50,6 +50,8 @@ const RUNS: Array<[Who, 'en' | 'fr', string, string, RegExp]> = [
   ['lee', 'en', 'thanks!', 'thanks', /You are welcome/],
   ['lee', 'fr', 'merci beaucoup', 'thanks', /Avec plaisir/],
   ['lee', 'fr', 'Réservez le document DEMO-0001', 'reserve', /Réserver le bon DEMO-0001/],
+  ['lee', 'en', 'DEMO-0004', 'voucher', /Voucher DEMO-0004/],
+  ['lee', 'fr', 'demo 0004 ?', 'voucher', /Bon DEMO-0004/],
   ['lee', 'fr', 'terminez DEMO 0005', 'complete', /DEMO-0005/],
   ['adele', 'en', 'approvals channel here please', 'approvals-channel', /channel/],
   ['adele', 'fr', 'svp canal approbations ici', 'approvals-channel', /canal/],
@@ -136,6 +138,18 @@ describe('review: numbers, words and phrasings as staff type them (demo data, /a
     const fr = await say('lee', 'fr', 'svp resrever DEMO-0001');
     assertGoodAnswer(fr, 'fr', 'svp resrever');
     assert.ok(fr.buttons.includes('Oui, réserver DEMO-0001'), fr.buttons.join(', '));
+  });
+
+  it('an unknown number typed alone says that no such voucher was found, in each language; a date alone is not a number', async () => {
+    for (const [locale, said] of [['en', /No voucher DEMO-9999 was found/], ['fr', /Aucun bon DEMO-9999 trouvé/]] as const) {
+      const r = await say('lee', locale, 'DEMO-9999');
+      assertGoodAnswer(r, locale, 'DEMO-9999 alone');
+      assert.match(r.readable, said);
+      assert.equal(world().turnLine(r.id)?.outcome, 'refused');
+    }
+    const date = await say('lee', 'en', '2027-01-11');
+    assertGoodAnswer(date, 'en', 'a date alone');
+    assert.match(date.readable, /Type help/);
   });
 
   it('an unknown number typed in pieces is named whole', async () => {
