@@ -13,7 +13,7 @@ import { claimQuote, type ClaimQuote } from './payment.rules';
 import { EXPIRABLE, VOUCHER_STATES, type VoucherState } from './voucher.machine';
 import type { AuditEntry, Voucher } from './voucher.model';
 import { CLAIM_WINDOW_DAYS } from './voucher.rules';
-import { checkReader, findByTypedNumber, loadVoucher, sameNumberFilter } from './voucher.store';
+import { checkReader, findByTypedNumber, loadVoucher, normaliseNumber } from './voucher.store';
 
 /** A list page leaves out the audit trail and deliverables, which only the details card shows. */
 export type VoucherSummary = Omit<Voucher, 'audit' | 'deliverables' | 'sources' | 'cancellations'>;
@@ -151,12 +151,16 @@ export function voucherQueries(deps: DomainDeps) {
       checkReader(actor);
       return findByTypedNumber(deps, actor.partnerId, text);
     },
-    /** The stored numbers with the same letters and digits as any of `typed` (a command's first words read as a number). */
+    /**
+     * The stored numbers that pieces a person typed make ("ABCD 1234 EFGH" as ABCD1234EFGH or
+     * ABCD-1234-EFGH): a command's first words read as one number. Equality only, so the number
+     * index answers on every command (the looser `byNumber` runs once, on the number chosen).
+     */
     async numbersLike(actor: Actor, typed: readonly string[]): Promise<string[]> {
       checkReader(actor);
-      const filters = typed.map(sameNumberFilter).filter((f) => f !== null);
-      if (filters.length === 0) return [];
-      const rows = await vouchers.find(scoped(actor.partnerId, { $or: filters }), { number: 1 }).limit(20).lean<Array<{ number: string }>>();
+      const forms = typed.flatMap((t) => [normaliseNumber(t), t.trim().toUpperCase().split(/\s+/u).join('-')]).filter((f) => f !== '');
+      if (forms.length === 0) return [];
+      const rows = await vouchers.find(scoped(actor.partnerId, { number: { $in: [...new Set(forms)] } }), { number: 1 }).limit(20).lean<Array<{ number: string }>>();
       return rows.map((r) => r.number);
     },
     /** Search by number (as typed: any case, spaces or hyphens), else by customer name prefix (case-insensitive). */
