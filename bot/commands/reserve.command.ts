@@ -47,7 +47,8 @@ async function locationProblem(ctx: HandlerContext, v: Voucher, typed: string): 
 
 export const reserveForm: Handler<{ number: string; location: string | null }> = async (ctx, { number, location }) => {
   const v = await voucherByNumber(ctx, number);
-  if (!location) return voucherFormView(ctx, 'reserve', v, null);
+  // A voucher that cannot be reserved now is said so first (its card and why), whatever location was typed.
+  if (!location || v.state !== 'assigned' || v.pendingApprovalId) return voucherFormView(ctx, 'reserve', v, null);
   const { reply, locationId } = await locationProblem(ctx, v, location);
   return reply ?? voucherFormView(ctx, 'reserve', v, locationId);
 };

@@ -10,6 +10,7 @@ import { showVoucher } from './voucher.command';
 const STATE_SYNONYMS: Record<string, VoucherState> = {
   available: 'assigned', new: 'assigned', open: 'assigned', disponible: 'assigned', nouveau: 'assigned', nouveaux: 'assigned',
   utilise: 'redeemed', used: 'redeemed', planned: 'scheduled', complete: 'completed', done: 'completed', fini: 'completed',
+  reserver: 'assigned', unreserved: 'assigned',
 };
 
 /** A state named in either language ("reserved", "réservé", "reserve"), folded; a list reads it in the plural and the feminine too ("réservés", "réservées"). */
@@ -24,7 +25,9 @@ function stateNamed(word: string): VoucherState | null {
 }
 
 /** Words that only say "the list" ("all vouchers", "page 2", "tous les bons"). */
-const FILLERS = new Set(['all', 'tous', 'toutes', 'les', 'the', 'page', 'p', 'vouchers', 'bons', 'documents', 'list', 'liste'].map(fold));
+const FILLERS = new Set(
+  ['all', 'tous', 'toutes', 'les', 'the', 'page', 'p', 'vouchers', 'bons', 'documents', 'list', 'liste', 'to', 'be', 'a', 'à', 'for', 'of', 'pour', 'de', 'du', 'des', 'client', 'customer', 'my', 'mes'].map(fold),
+);
 
 type Args = { state: VoucherState | null; page: number; search: string | null };
 
