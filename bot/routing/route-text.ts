@@ -27,9 +27,10 @@ function readEmail(turn: IncomingTurn): VoucherEmailAnalysis | null {
  */
 function suggestions(commands: readonly CommandEntry[], typed: string, locale: HandlerContext['locale']): string[] {
   const own = (c: CommandEntry) => (locale === 'fr' ? c.fr : c.en);
-  const other = (c: CommandEntry) => (locale === 'fr' ? c.en : c.fr);
-  const near = (pick: (c: CommandEntry) => string) => commands.filter((c) => oneEditAway(typed, [pick(c)]).length > 0);
-  return [...new Set([...near(own), ...near(other)].map(own))];
+  // The other language's keyword and the synonyms ("documnet" for document) come after the user's own keywords.
+  const others = (c: CommandEntry) => [locale === 'fr' ? c.en : c.fr, ...(c.aliases ?? [])];
+  const near = (pick: (c: CommandEntry) => string[]) => commands.filter((c) => oneEditAway(typed, pick(c)).length > 0);
+  return [...new Set([...near((c) => [own(c)]), ...near(others)].map(own))];
 }
 
 /** A command's argument schema per locale, built once: building a zod schema costs more than parsing with it. */

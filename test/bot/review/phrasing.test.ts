@@ -141,6 +141,9 @@ describe('review: numbers, words and phrasings as staff type them (demo data, /a
     const fr = await say('lee', 'fr', 'svp resrever DEMO-0001');
     assertGoodAnswer(fr, 'fr', 'svp resrever');
     assert.ok(fr.buttons.includes('Oui, réserver DEMO-0001'), fr.buttons.join(', '));
+    const synonym = await say('lee', 'fr', 'documnet DEMO-0001');
+    assertGoodAnswer(synonym, 'fr', 'documnet');
+    assert.ok(synonym.buttons.includes('Oui, bon DEMO-0001'), synonym.buttons.join(', '));
   });
 
   it('an unknown number typed alone says that no such voucher was found, in each language; a date alone is not a number', async () => {
