@@ -3,7 +3,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const noBotbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside bot/teams/ (STYLE.md §1).' };
+const noBotbuilder = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+  message: 'botbuilder stays inside bot/teams/ (STYLE.md §1).',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'dist/**', 'tools/ferretdb/**', '**/*.mjs', '.probe*'] },
@@ -30,7 +33,10 @@ export default tseslint.config(
           patterns: [
             noBotbuilder,
             { group: ['restify', 'restify-*', 'adaptivecards*'], message: 'domain/ does not know the HTTP server or cards.' },
-            { group: ['**/bot/**', '**/cards/**', '../bot', '../cards', '../../bot', '../../cards'], message: 'domain/ imports neither bot/ nor cards/.' },
+            {
+              group: ['**/bot/**', '**/cards/**', '../bot', '../cards', '../../bot', '../../cards'],
+              message: 'domain/ imports neither bot/ nor cards/.',
+            },
           ],
         },
       ],
@@ -65,7 +71,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/domain/**', '**/cards/**', '**/bot/**', '../domain', '../cards', '../bot'], message: 'manifest/ builds the app package on its own (STYLE.md §1).' }] },
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '**/cards/**', '**/bot/**', '../domain', '../cards', '../bot'],
+              message: 'manifest/ builds the app package on its own (STYLE.md §1).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -77,10 +90,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'replaceOne', 'findOneAndReplace', 'bulkWrite', 'save'].map((property) => ({
-          property,
-          message: 'Update stored documents only through domain/write.ts (the one write path; it takes the write claim on FerretDB).',
-        })),
+        ...['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'replaceOne', 'findOneAndReplace', 'bulkWrite', 'save'].map(
+          (property) => ({
+            property,
+            message: 'Update stored documents only through domain/write.ts (the one write path; it takes the write claim on FerretDB).',
+          }),
+        ),
       ],
     },
   },
@@ -102,9 +117,17 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './domain', from: ['./bot', './cards', './test', './tools', './bench'], message: 'domain/ uses neither bot/ nor cards/ (STYLE.md §1).' },
+            {
+              target: './domain',
+              from: ['./bot', './cards', './test', './tools', './bench'],
+              message: 'domain/ uses neither bot/ nor cards/ (STYLE.md §1).',
+            },
             { target: './cards', from: ['./bot', './test', './tools'], message: 'cards/ does not use bot/ (STYLE.md §1).' },
-            { target: ['./bot', './cards', './domain', './manifest', './tools', './bench'], from: './test', message: 'nothing imports test/ (STYLE.md §1).' },
+            {
+              target: ['./bot', './cards', './domain', './manifest', './tools', './bench'],
+              from: './test',
+              message: 'nothing imports test/ (STYLE.md §1).',
+            },
           ],
         },
       ],
@@ -123,7 +146,8 @@ export default tseslint.config(
             {
               group: ['**/domain/**', '!**/domain/safe-text', '!**/domain/day-format', '!**/domain/calendar'],
               allowTypeImports: true,
-              message: 'cards/ imports only types from domain/ (use `import type`), except domain/safe-text, domain/day-format and domain/calendar.',
+              message:
+                'cards/ imports only types from domain/ (use `import type`), except domain/safe-text, domain/day-format and domain/calendar.',
             },
           ],
         },
@@ -140,7 +164,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ThrowStatement > NewExpression[callee.name="Error"]', message: 'domain/ throws a Refusal (expected failure) or an InvariantError (domain/invariant.ts), never a bare Error.' },
+        {
+          selector: 'ThrowStatement > NewExpression[callee.name="Error"]',
+          message: 'domain/ throws a Refusal (expected failure) or an InvariantError (domain/invariant.ts), never a bare Error.',
+        },
         { selector: 'ImportExpression', message: 'domain/ imports statically, so the import rules see every dependency.' },
       ],
     },

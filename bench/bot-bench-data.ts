@@ -31,7 +31,16 @@ export async function prepare(uri: string, dbName: string, count = EXTRA): Promi
       const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => `BENCH-${String(i + k).padStart(5, '0')}`);
       const made = await Promise.all(
         batch.map(async (number, k) => {
-          const { voucher } = await d.vouchers.intake(alex, { voucherNumber: number, program: 'AZDPS', days: 5, customerName: `Bench customer ${i + k}`, agreementNumber: `AG-${i + k}`, voucherAdminEmail: 'it@bench.test', assignedOn, source: { kind: 'manual' } });
+          const { voucher } = await d.vouchers.intake(alex, {
+            voucherNumber: number,
+            program: 'AZDPS',
+            days: 5,
+            customerName: `Bench customer ${i + k}`,
+            agreementNumber: `AG-${i + k}`,
+            voucherAdminEmail: 'it@bench.test',
+            assignedOn,
+            source: { kind: 'manual' },
+          });
           await d.vouchers.validate(alex, { voucherId: String(voucher._id), voucherAdminEmail: 'it@bench.test' });
           return String(voucher._id);
         }),
@@ -63,6 +72,8 @@ const activity = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 export const say = (text: string) => activity({ type: 'message', text });
-export const click = (verb: string, data: Record<string, unknown>) => activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+export const click = (verb: string, data: Record<string, unknown>) =>
+  activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
 /** The reserve button of the details card of an assigned voucher, at the demo's Paris location. */
-export const reserveClick = (voucherId: string) => click('voucher.reserve', { voucherId, expectedState: 'assigned', locationId: 'FR-PAR', termsAccepted: 'true' });
+export const reserveClick = (voucherId: string) =>
+  click('voucher.reserve', { voucherId, expectedState: 'assigned', locationId: 'FR-PAR', termsAccepted: 'true' });

@@ -14,7 +14,10 @@ export async function freePort(): Promise<number> {
 }
 
 export function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (c: Buffer) => {
     output = (output + c.toString()).slice(-20_000);
@@ -56,7 +59,9 @@ export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
 export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
 
 function statusMb(pid: number, field: string): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
@@ -65,11 +70,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 export function post(url: string, body: unknown): Promise<{ status: number; text: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -84,7 +93,14 @@ export interface RunResult {
 }
 
 /** `total` requests from `connections` concurrent clients; `make(i)` builds request i; `check` says whether its answer is right. */
-export async function load(url: string, pid: number, connections: number, total: number, make: (i: number) => unknown, check: (text: string) => boolean): Promise<RunResult> {
+export async function load(
+  url: string,
+  pid: number,
+  connections: number,
+  total: number,
+  make: (i: number) => unknown,
+  check: (text: string) => boolean,
+): Promise<RunResult> {
   let next = 0;
   let errors = 0;
   const latencies: number[] = [];
@@ -102,7 +118,8 @@ export async function load(url: string, pid: number, connections: number, total:
   return { requests: total, errors, wallMs: performance.now() - t0, latencies, cpuMs: cpuMs(pid) - cpu0 };
 }
 
-export const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+export const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 interface ProfileNode {
   id: number;
@@ -133,7 +150,21 @@ export function summariseProfile(path: string): { byArea: [string, number][]; to
 function areaOf(url: string, fn: string): string {
   if (fn === '(idle)' || fn === '(program)') return 'idle';
   if (fn === '(garbage collector)') return 'garbage collection';
-  for (const pkg of ['botbuilder', 'botframework', 'mongodb', 'bson', 'mongoose', 'restify', 'adaptivecards', 'pino', 'zod', 'date-fns', 'tsx', 'jsonwebtoken', 'axios']) {
+  for (const pkg of [
+    'botbuilder',
+    'botframework',
+    'mongodb',
+    'bson',
+    'mongoose',
+    'restify',
+    'adaptivecards',
+    'pino',
+    'zod',
+    'date-fns',
+    'tsx',
+    'jsonwebtoken',
+    'axios',
+  ]) {
     if (url.includes(`node_modules/${pkg}`)) return pkg;
   }
   if (url.includes('node_modules')) return 'other packages';

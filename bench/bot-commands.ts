@@ -16,7 +16,14 @@ const IGNORED = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions',
 function describe(e: CommandStartedEvent): string {
   const c = e.command as Record<string, unknown>;
   const collection = typeof c[e.commandName] === 'string' ? String(c[e.commandName]) : '';
-  const shape = JSON.stringify(c.filter ?? c.q ?? (Array.isArray(c.updates) ? (c.updates[0] as { q?: unknown }).q : undefined) ?? (Array.isArray(c.deletes) ? (c.deletes[0] as { q?: unknown }).q : undefined) ?? c.pipeline ?? '');
+  const shape = JSON.stringify(
+    c.filter ??
+      c.q ??
+      (Array.isArray(c.updates) ? (c.updates[0] as { q?: unknown }).q : undefined) ??
+      (Array.isArray(c.deletes) ? (c.deletes[0] as { q?: unknown }).q : undefined) ??
+      c.pipeline ??
+      '',
+  );
   return `${e.commandName} ${collection} ${shape.length > 110 ? `${shape.slice(0, 110)}...` : shape}`;
 }
 

@@ -4,7 +4,18 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchNumber, click, dropDatabase, EXTRA, prepare, reserveClick, ROOT, say } from './bot-bench-data';
-import { cpuMs, freePort, load, peakRssMb, pct, rssMb, startProcess, summariseProfile, waitForHttp, type RunResult } from './bot-bench-support';
+import {
+  cpuMs,
+  freePort,
+  load,
+  peakRssMb,
+  pct,
+  rssMb,
+  startProcess,
+  summariseProfile,
+  waitForHttp,
+  type RunResult,
+} from './bot-bench-support';
 
 /**
  * `npm run bench:bot`: the bot process (`bot/main.ts`) through /api/messages with expectReplies,
@@ -17,9 +28,22 @@ import { cpuMs, freePort, load, peakRssMb, pct, rssMb, startProcess, summarisePr
  * Both bots run compiled (as `npm run start:prod`), or through tsx with `-- --tsx`.
  */
 /** `-- --levels=10` (comma-separated) runs only those levels: a quicker look at the targets. */
-const LEVELS = (process.argv.find((a) => a.startsWith('--levels='))?.slice('--levels='.length).split(',').map(Number).filter((n) => n > 0) ?? []).concat().sort((a, b) => a - b);
+const LEVELS = (
+  process.argv
+    .find((a) => a.startsWith('--levels='))
+    ?.slice('--levels='.length)
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0) ?? []
+)
+  .concat()
+  .sort((a, b) => a - b);
 if (LEVELS.length === 0) LEVELS.push(1, 10, 50);
-const REQUESTS: Record<number, { view: number; reserve: number }> = { 1: { view: 150, reserve: 100 }, 10: { view: 300, reserve: 300 }, 50: { view: 400, reserve: 500 } };
+const REQUESTS: Record<number, { view: number; reserve: number }> = {
+  1: { view: 150, reserve: 100 },
+  10: { view: 300, reserve: 300 },
+  50: { view: 400, reserve: 500 },
+};
 
 interface Row {
   name: string;
@@ -30,11 +54,21 @@ const rps = (r: RunResult) => (r.requests / r.wallMs) * 1000;
 const cpuPerTurn = (r: RunResult) => r.cpuMs / r.requests;
 
 const BASELINE: Record<string, string> = { 'voucher <number>': 'echo message', 'reserve click': 'echo click' };
-const line = (cells: string[], first = 22) => process.stdout.write(`${cells.map((c, i) => (i === 0 ? c.padEnd(first) : c.padStart(10))).join(' ')}\n`);
+const line = (cells: string[], first = 22) =>
+  process.stdout.write(`${cells.map((c, i) => (i === 0 ? c.padEnd(first) : c.padStart(10))).join(' ')}\n`);
 
 function print(rows: Row[]): void {
   line(['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'cpu ms/turn', 'errors']);
-  for (const { name, connections, r } of rows) line([name, String(connections), rps(r).toFixed(0), pct(r.latencies, 50).toFixed(1), pct(r.latencies, 99).toFixed(1), cpuPerTurn(r).toFixed(2), String(r.errors)]);
+  for (const { name, connections, r } of rows)
+    line([
+      name,
+      String(connections),
+      rps(r).toFixed(0),
+      pct(r.latencies, 50).toFixed(1),
+      pct(r.latencies, 99).toFixed(1),
+      cpuPerTurn(r).toFixed(2),
+      String(r.errors),
+    ]);
   process.stdout.write('\nratios to the echo bot answering the same kind of activity (a message, a card click)\n');
   for (const n of LEVELS) {
     for (const [name, base] of Object.entries(BASELINE)) {
@@ -66,13 +100,19 @@ function printTargets(rows: Row[], rssMb: number): void {
     for (const [what, b, e, kind, limit, shown] of checks) {
       const ratio = b / e;
       const ok = kind === 'min' ? ratio >= limit : ratio <= limit;
-      line([`${name} ${what}`, shown(b), shown(e), `${ratio.toFixed(2)}x`, `${kind === 'min' ? '>=' : '<='} ${limit}x`, ok ? 'PASS' : 'MISS'], 36);
+      line(
+        [`${name} ${what}`, shown(b), shown(e), `${ratio.toFixed(2)}x`, `${kind === 'min' ? '>=' : '<='} ${limit}x`, ok ? 'PASS' : 'MISS'],
+        36,
+      );
     }
   }
   line(['bot peak RSS (MB)', rssMb.toFixed(0), '', '', '< 250', rssMb < 250 ? 'PASS' : 'MISS'], 36);
 }
 
-const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI;
@@ -83,7 +123,14 @@ async function main(): Promise<void> {
   const ids = await prepare(uri, dbName);
   const [botPort, echoPort] = [await freePort(), await freePort()];
   const profileDir = mkdtempSync(path.join(tmpdir(), 'bench-bot-prof-'));
-  const env = { PORT: String(botPort), HOST: '127.0.0.1', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, DOTENV_CONFIG_PATH: '/nonexistent', LOG_LEVEL: 'info' };
+  const env = {
+    PORT: String(botPort),
+    HOST: '127.0.0.1',
+    MONGODB_URI: uri,
+    MONGODB_DB_NAME: dbName,
+    DOTENV_CONFIG_PATH: '/nonexistent',
+    LOG_LEVEL: 'info',
+  };
   // `-- --profile` writes a CPU profile of the bot process (the profiler costs CPU and memory itself).
   const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const { bot: botMain, echo: echoMain, runtime } = entryPoints();
@@ -99,20 +146,80 @@ async function main(): Promise<void> {
     const botPid = bot.child.pid ?? 0;
     const echoPid = echo.child.pid ?? 0;
     const idleRss = rssMb(botPid);
-    await load(botUrl, botPid, 4, 40, (i) => say(`voucher ${benchNumber(i)}`), () => true);
-    await load(echoUrl, echoPid, 4, 40, () => say('hello'), () => true);
+    await load(
+      botUrl,
+      botPid,
+      4,
+      40,
+      (i) => say(`voucher ${benchNumber(i)}`),
+      () => true,
+    );
+    await load(
+      echoUrl,
+      echoPid,
+      4,
+      40,
+      () => say('hello'),
+      () => true,
+    );
     let reserved = 0;
     for (const n of LEVELS) {
       const { view, reserve } = REQUESTS[n] ?? { view: 100, reserve: 100 };
-      rows.push({ name: 'echo message', connections: n, r: await load(echoUrl, echoPid, n, view, () => say('voucher BENCH-00001'), (t) => t.includes('echo')) });
-      rows.push({ name: 'echo click', connections: n, r: await load(echoUrl, echoPid, n, reserve, () => click('voucher.reserve', {}), (t) => t.includes('invokeResponse')) });
-      rows.push({ name: 'voucher <number>', connections: n, r: await load(botUrl, botPid, n, view, (i) => say(`voucher ${benchNumber(i * 7)}`), (t) => t.includes('BENCH-')) });
+      rows.push({
+        name: 'echo message',
+        connections: n,
+        r: await load(
+          echoUrl,
+          echoPid,
+          n,
+          view,
+          () => say('voucher BENCH-00001'),
+          (t) => t.includes('echo'),
+        ),
+      });
+      rows.push({
+        name: 'echo click',
+        connections: n,
+        r: await load(
+          echoUrl,
+          echoPid,
+          n,
+          reserve,
+          () => click('voucher.reserve', {}),
+          (t) => t.includes('invokeResponse'),
+        ),
+      });
+      rows.push({
+        name: 'voucher <number>',
+        connections: n,
+        r: await load(
+          botUrl,
+          botPid,
+          n,
+          view,
+          (i) => say(`voucher ${benchNumber(i * 7)}`),
+          (t) => t.includes('BENCH-'),
+        ),
+      });
       const base = reserved;
-      rows.push({ name: 'reserve click', connections: n, r: await load(botUrl, botPid, n, reserve, (i) => reserveClick(ids[base + i] ?? ''), (t) => t.includes('"statusCode":200') && !t.includes('Not possible')) });
+      rows.push({
+        name: 'reserve click',
+        connections: n,
+        r: await load(
+          botUrl,
+          botPid,
+          n,
+          reserve,
+          (i) => reserveClick(ids[base + i] ?? ''),
+          (t) => t.includes('"statusCode":200') && !t.includes('Not possible'),
+        ),
+      });
       reserved += reserve;
     }
     const rss = peakRssMb(botPid);
-    process.stdout.write(`\nbot peak RSS ${rss.toFixed(0)} MB (target < 250 MB; ${idleRss.toFixed(0)} MB once started), echo peak RSS ${peakRssMb(echoPid).toFixed(0)} MB; bot CPU total ${cpuMs(botPid)} ms\n\n`);
+    process.stdout.write(
+      `\nbot peak RSS ${rss.toFixed(0)} MB (target < 250 MB; ${idleRss.toFixed(0)} MB once started), echo peak RSS ${peakRssMb(echoPid).toFixed(0)} MB; bot CPU total ${cpuMs(botPid)} ms\n\n`,
+    );
     print(rows);
     printTargets(rows, rss);
     process.stdout.write(`\nload average at the end (1, 5, 15 min): ${loadAverage()}\n`);
@@ -132,17 +239,41 @@ async function main(): Promise<void> {
  */
 function entryPoints(): { bot: string[]; echo: string[]; runtime: string } {
   if (process.argv.includes('--tsx')) {
-    return { bot: ['--import', 'tsx', path.join(ROOT, 'bot/main.ts')], echo: ['--import', 'tsx', path.join(ROOT, 'bench/echo-bot.ts')], runtime: 'TypeScript through tsx (npm start)' };
+    return {
+      bot: ['--import', 'tsx', path.join(ROOT, 'bot/main.ts')],
+      echo: ['--import', 'tsx', path.join(ROOT, 'bench/echo-bot.ts')],
+      runtime: 'TypeScript through tsx (npm start)',
+    };
   }
   const out = mkdtempSync(path.join(ROOT, '.bench-build-'));
   const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
   process.on('exit', () => rmSync(out, { recursive: true, force: true }));
   // tsc emits even when a type error elsewhere in the checkout makes it exit non-zero; what counts is the output.
   spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
-  spawnSync(process.execPath, [tsc, path.join(ROOT, 'bench/echo-bot.ts'), '--outDir', path.join(out, 'bench'), '--module', 'node16', '--target', 'ES2022', '--esModuleInterop', '--skipLibCheck'], { stdio: 'ignore' });
-  for (const file of ['bot/start.js', 'bench/echo-bot.js']) if (!existsSync(path.join(out, file))) throw new Error(`tsc did not produce ${file}`);
+  spawnSync(
+    process.execPath,
+    [
+      tsc,
+      path.join(ROOT, 'bench/echo-bot.ts'),
+      '--outDir',
+      path.join(out, 'bench'),
+      '--module',
+      'node16',
+      '--target',
+      'ES2022',
+      '--esModuleInterop',
+      '--skipLibCheck',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (const file of ['bot/start.js', 'bench/echo-bot.js'])
+    if (!existsSync(path.join(out, file))) throw new Error(`tsc did not produce ${file}`);
   // The bot as start:prod runs it: bot/start.js (source maps of our code only).
-  return { bot: [path.join(out, 'bot/start.js')], echo: [path.join(out, 'bench/echo-bot.js')], runtime: 'compiled JavaScript with node alone (npm run start:prod)' };
+  return {
+    bot: [path.join(out, 'bot/start.js')],
+    echo: [path.join(out, 'bench/echo-bot.js')],
+    runtime: 'compiled JavaScript with node alone (npm run start:prod)',
+  };
 }
 
 function printProfile(dir: string): void {
@@ -151,7 +282,8 @@ function printProfile(dir: string): void {
   const { byArea, top } = summariseProfile(path.join(dir, file));
   const busy = byArea.filter(([a]) => a !== 'idle').reduce((s, [, ms]) => s + ms, 0);
   process.stdout.write(`\nwhere the bot process spent its CPU (self time, ${busy.toFixed(0)} ms busy; profile ${path.join(dir, file)}):\n`);
-  for (const [area, ms] of byArea.filter(([a]) => a !== 'idle')) process.stdout.write(`  ${area.padEnd(22)} ${((ms / busy) * 100).toFixed(1).padStart(5)} %\n`);
+  for (const [area, ms] of byArea.filter(([a]) => a !== 'idle'))
+    process.stdout.write(`  ${area.padEnd(22)} ${((ms / busy) * 100).toFixed(1).padStart(5)} %\n`);
   process.stdout.write('hottest functions:\n');
   for (const [fn, ms] of top) process.stdout.write(`  ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${fn}\n`);
 }
@@ -159,7 +291,7 @@ function printProfile(dir: string): void {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    process.stderr.write(`bench:bot failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`bench:bot failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   },
 );

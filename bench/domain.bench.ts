@@ -32,7 +32,13 @@ async function setUpPartner(d: Domain, i: number): Promise<Actor> {
   await d.people.upsert(system, { aadObjectId: `bench-${i}-admin`, name: 'Admin', email: `a${i}@bench.test`, roles: ['admin', 'staff'] });
   for (const program of PROGRAM_CODES) {
     for (const item of checklistFor(program)) await d.partners.tickEligibility(system, { program, item: item.key, done: true });
-    await d.partners.enroll(system, { program, enrolledOn: '2024-06-01', agreementSignedOn: '2024-06-01', complianceTrainingOn: '2024-06-01', locationIds: ['FR-PAR'] });
+    await d.partners.enroll(system, {
+      program,
+      enrolledOn: '2024-06-01',
+      agreementSignedOn: '2024-06-01',
+      complianceTrainingOn: '2024-06-01',
+      locationIds: ['FR-PAR'],
+    });
   }
   return d.people.resolveActor(p._id, `bench-${i}-admin`);
 }
@@ -41,8 +47,20 @@ function makeVoucher(actor: Actor, n: number): Voucher {
   const assignedOn = addDays(new Date('2024-09-01'), n % 200); // expiries from 2025-02-28 to 2025-09-15
   const t = { now: START, today: addDays(START, 0) };
   const v = newVoucher(
-    { voucherNumber: `B${String(n).padStart(7, '0')}`, program: PROGRAM_CODES[n % 7] ?? 'AZDPS', days: [1, 3, 5][n % 3] ?? 5, customerName: `Customer ${n % 5000}`, agreementNumber: null, voucherAdminEmail: 'a@c.test', assignedOn, expiresOn: null, source: { kind: 'manual', messageId: null, senderEmail: null } },
-    addDays(assignedOn, 180), actor, t,
+    {
+      voucherNumber: `B${String(n).padStart(7, '0')}`,
+      program: PROGRAM_CODES[n % 7] ?? 'AZDPS',
+      days: [1, 3, 5][n % 3] ?? 5,
+      customerName: `Customer ${n % 5000}`,
+      agreementNumber: null,
+      voucherAdminEmail: 'a@c.test',
+      assignedOn,
+      expiresOn: null,
+      source: { kind: 'manual', messageId: null, senderEmail: null },
+    },
+    addDays(assignedOn, 180),
+    actor,
+    t,
   );
   v.state = STATES[n % STATES.length] ?? 'assigned';
   v.validated = { on: START, by: 'bench' };
@@ -57,7 +75,9 @@ async function timed(label: string, n: number, run: (i: number) => Promise<unkno
     await run(i);
     times.push(performance.now() - t0);
   }
-  process.stdout.write(`${label.padEnd(34)} n=${n}  p50 ${pct(times, 50).toFixed(1)} ms  p99 ${pct(times, 99).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms\n`);
+  process.stdout.write(
+    `${label.padEnd(34)} n=${n}  p50 ${pct(times, 50).toFixed(1)} ms  p99 ${pct(times, 99).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -75,13 +95,24 @@ async function main(): Promise<void> {
       const docs = Array.from({ length: Math.min(2000, TOTAL - b) }, (_, k) => makeVoucher(actors[(b + k) % PARTNERS] as Actor, b + k));
       await d.deps.models.vouchers.collection.insertMany(docs, { ordered: false });
     }
-    process.stdout.write(`server ${uri} db ${dbName}: inserted ${TOTAL} vouchers over ${PARTNERS} partners in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `server ${uri} db ${dbName}: inserted ${TOTAL} vouchers over ${PARTNERS} partners in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     const a0 = actors[0] as Actor;
-    const candidates = await d.deps.models.vouchers.find({ partnerId: a0.partnerId, state: 'assigned', expiresOn: { $gte: addDays(START, 1) } }, { _id: 1 }).limit(SAMPLES).lean<{ _id: Types.ObjectId }[]>();
-    await timed('reserve (one voucher)', candidates.length, (i) => d.vouchers.reserve(a0, { voucherId: String(candidates[i]?._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }));
-    await timed('list by state (page of 25)', SAMPLES, (i) => d.queries.byState(actors[i % PARTNERS] as Actor, ['assigned'], { skip: 25 * (i % 4), limit: 25 }));
+    const candidates = await d.deps.models.vouchers
+      .find({ partnerId: a0.partnerId, state: 'assigned', expiresOn: { $gte: addDays(START, 1) } }, { _id: 1 })
+      .limit(SAMPLES)
+      .lean<{ _id: Types.ObjectId }[]>();
+    await timed('reserve (one voucher)', candidates.length, (i) =>
+      d.vouchers.reserve(a0, { voucherId: String(candidates[i]?._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
+    );
+    await timed('list by state (page of 25)', SAMPLES, (i) =>
+      d.queries.byState(actors[i % PARTNERS] as Actor, ['assigned'], { skip: 25 * (i % 4), limit: 25 }),
+    );
     await timed('expiring within 30 days (25)', SAMPLES, (i) => d.queries.expiringWithin(actors[i % PARTNERS] as Actor, 30));
-    await timed('by number', SAMPLES, (i) => d.vouchers.findByNumber(actors[i % PARTNERS] as Actor, `B${String(i * 997 % TOTAL).padStart(7, '0')}`));
+    await timed('by number', SAMPLES, (i) =>
+      d.vouchers.findByNumber(actors[i % PARTNERS] as Actor, `B${String((i * 997) % TOTAL).padStart(7, '0')}`),
+    );
     clock.set('2025-06-01T00:00:00Z');
     const heapBefore = process.memoryUsage().heapUsed;
     let peak = heapBefore;
@@ -90,12 +121,16 @@ async function main(): Promise<void> {
     const swept = await d.sweep.all();
     const ms = performance.now() - t0;
     clearInterval(sampler);
-    process.stdout.write(`expiry sweep over ${TOTAL} vouchers: ${(ms / 1000).toFixed(2)} s, ${swept.vouchersExpired} expired, heap +${((peak - heapBefore) / 1e6).toFixed(1)} MB peak\n`);
+    process.stdout.write(
+      `expiry sweep over ${TOTAL} vouchers: ${(ms / 1000).toFixed(2)} s, ${swept.vouchersExpired} expired, heap +${((peak - heapBefore) / 1e6).toFixed(1)} MB peak\n`,
+    );
     // The sweep runs daily: the next day's run only expires what passed its date since.
     clock.set('2025-06-02T00:00:00Z');
     t0 = performance.now();
     const daily = await d.sweep.all();
-    process.stdout.write(`next day's sweep over ${TOTAL} vouchers: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${daily.vouchersExpired} expired\n`);
+    process.stdout.write(
+      `next day's sweep over ${TOTAL} vouchers: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${daily.vouchersExpired} expired\n`,
+    );
   } finally {
     await connection.dropDatabase();
     await connection.close();

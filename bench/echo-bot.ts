@@ -18,7 +18,11 @@ server.use(restify.plugins.bodyParser({ mapParams: false }));
 server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
   const invoke = await adapter.handle(req.body as Activity, async (context) => {
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-    else if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'ok' } } });
+    else if (context.activity.type === ActivityTypes.Invoke)
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'ok' } },
+      });
   });
   res.send(invoke?.status ?? 200, invoke?.body);
 });

@@ -18,7 +18,8 @@ function chatter(bytes: number): string {
 function forwardedEmail(targetBytes: number): Buffer {
   const notice = readFileSync(FIXTURE, 'utf8');
   const body = `${notice}\n\nFrom: Someone <someone@contoso.example>\nSent: Monday, March 2, 2026 9:00 AM\nSubject: RE: earlier thread\n\n`;
-  const headers = 'From: Jane <jane@contoso.example>\r\nTo: partner@partner.example\r\nSubject: FW: voucher\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n';
+  const headers =
+    'From: Jane <jane@contoso.example>\r\nTo: partner@partner.example\r\nSubject: FW: voucher\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n';
   const filler = chatter(Math.max(0, targetBytes - headers.length - body.length));
   return Buffer.from(headers + body + filler).subarray(0, targetBytes);
 }
@@ -26,12 +27,28 @@ function forwardedEmail(targetBytes: number): Buffer {
 /** A 2 MB email: the same notice in HTML with a 2 MB base64 attachment, the common shape of big mail. */
 function emailWithAttachment(targetBytes: number): Buffer {
   const notice = readFileSync(FIXTURE, 'utf8');
-  const attachment = Buffer.alloc(Math.floor((targetBytes * 3) / 4) - 4000, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const attachment = Buffer.alloc(Math.floor((targetBytes * 3) / 4) - 4000, 7)
+    .toString('base64')
+    .replace(/.{76}/g, '$&\r\n');
   const mime = [
-    'From: Jane <jane@contoso.example>', 'To: partner@partner.example', 'Subject: FW: voucher', 'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', '', notice,
-    '--b1', 'Content-Type: application/pdf; name="deck.pdf"', 'Content-Transfer-Encoding: base64', 'Content-Disposition: attachment; filename="deck.pdf"', '',
-    attachment, '--b1--', '',
+    'From: Jane <jane@contoso.example>',
+    'To: partner@partner.example',
+    'Subject: FW: voucher',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    notice,
+    '--b1',
+    'Content-Type: application/pdf; name="deck.pdf"',
+    'Content-Transfer-Encoding: base64',
+    'Content-Disposition: attachment; filename="deck.pdf"',
+    '',
+    attachment,
+    '--b1--',
+    '',
   ].join('\r\n');
   return Buffer.from(mime);
 }

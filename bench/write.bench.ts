@@ -25,24 +25,51 @@ const NOW = new Date('2025-06-01T02:00:00Z');
 
 function voucherDoc(partnerId: Types.ObjectId, n: number, expiresOn: Date) {
   const at = addDays(expiresOn, -180);
-  const audit = Array.from({ length: 6 }, (_, i) => ({ at, by: 'bench', event: i === 0 ? 'intake' : 'validate', from: i === 0 ? null : 'assigned', to: 'assigned', reason: 'bench' }));
+  const audit = Array.from({ length: 6 }, (_, i) => ({
+    at,
+    by: 'bench',
+    event: i === 0 ? 'intake' : 'validate',
+    from: i === 0 ? null : 'assigned',
+    to: 'assigned',
+    reason: 'bench',
+  }));
   return {
-    _id: new Types.ObjectId(), partnerId, number: `W${String(n).padStart(7, '0')}`, program: 'AZDPS', days: 5, customerName: `Customer ${n}`,
-    agreementNumber: '12345678', voucherAdminEmail: 'a@c.test', assignedOn: at, expiresOn, state: 'assigned', version: 1,
-    validated: { on: at, by: 'bench' }, source: { kind: 'manual', messageId: null }, audit,
+    _id: new Types.ObjectId(),
+    partnerId,
+    number: `W${String(n).padStart(7, '0')}`,
+    program: 'AZDPS',
+    days: 5,
+    customerName: `Customer ${n}`,
+    agreementNumber: '12345678',
+    voucherAdminEmail: 'a@c.test',
+    assignedOn: at,
+    expiresOn,
+    state: 'assigned',
+    version: 1,
+    validated: { on: at, by: 'bench' },
+    source: { kind: 'manual', messageId: null },
+    audit,
   };
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const line = (label: string, times: number[]) =>
-  process.stdout.write(`${label.padEnd(40)} n=${times.length}  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms\n`);
+  process.stdout.write(
+    `${label.padEnd(40)} n=${times.length}  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms\n`,
+  );
 
 async function updates(deps: DomainDeps, mode: WriteMode): Promise<void> {
   const partnerId = new Types.ObjectId();
   const docs = Array.from({ length: UPDATES }, (_, i) => voucherDoc(partnerId, i, addDays(NOW, 100)));
   await deps.models.vouchers.insertMany(docs);
   const one = (d: (typeof docs)[number], version: number) =>
-    updateVersioned(deps, { model: deps.models.vouchers, id: d._id, version, filter: { partnerId, state: 'assigned' }, update: { $set: { customerName: 'changed' }, $push: { audit: docs[0]?.audit[1] } } });
+    updateVersioned(deps, {
+      model: deps.models.vouchers,
+      id: d._id,
+      version,
+      filter: { partnerId, state: 'assigned' },
+      update: { $set: { customerName: 'changed' }, $push: { audit: docs[0]?.audit[1] } },
+    });
   const sequential: number[] = [];
   for (const d of docs) {
     const t0 = performance.now();
@@ -54,17 +81,23 @@ async function updates(deps: DomainDeps, mode: WriteMode): Promise<void> {
   const t0 = performance.now();
   for (let i = 0; i < docs.length; i += 8) await Promise.all(docs.slice(i, i + 8).map((d) => one(d, 2)));
   const elapsed = performance.now() - t0;
-  process.stdout.write(`${`update, ${mode}, 8 at a time`.padEnd(40)} n=${docs.length}  ${(elapsed / docs.length).toFixed(2)} ms per update (${Math.round((docs.length * 1000) / elapsed)} updates/s)\n`);
+  process.stdout.write(
+    `${`update, ${mode}, 8 at a time`.padEnd(40)} n=${docs.length}  ${(elapsed / docs.length).toFixed(2)} ms per update (${Math.round((docs.length * 1000) / elapsed)} updates/s)\n`,
+  );
 }
 
 async function sweep(deps: DomainDeps, mode: WriteMode): Promise<void> {
   const partnerId = new Types.ObjectId();
   await deps.models.partners.create({ _id: partnerId, slug: `bench-${mode}-${partnerId}`, name: 'Bench', version: 1 });
-  await deps.models.vouchers.insertMany(Array.from({ length: EXPIRE }, (_, i) => voucherDoc(partnerId, 100_000 + i, addDays(NOW, -1 - (i % 30)))));
+  await deps.models.vouchers.insertMany(
+    Array.from({ length: EXPIRE }, (_, i) => voucherDoc(partnerId, 100_000 + i, addDays(NOW, -1 - (i % 30)))),
+  );
   const t0 = performance.now();
   const r = await sweepPartner(deps, partnerId);
   const ms = performance.now() - t0;
-  process.stdout.write(`${`sweep, ${mode}: expire ${EXPIRE} vouchers`.padEnd(40)} ${ms.toFixed(0)} ms (${r.vouchersExpired} expired, ${(ms / Math.max(1, r.vouchersExpired)).toFixed(2)} ms each)\n`);
+  process.stdout.write(
+    `${`sweep, ${mode}: expire ${EXPIRE} vouchers`.padEnd(40)} ${ms.toFixed(0)} ms (${r.vouchersExpired} expired, ${(ms / Math.max(1, r.vouchersExpired)).toFixed(2)} ms each)\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -75,7 +108,9 @@ async function main(): Promise<void> {
   try {
     const clock = fixedClock(NOW);
     const info = await createDeps(connection, clock).store.info();
-    process.stdout.write(`server: ${info.server} ${info.version}${info.ferretdbVersion ? ` (FerretDB ${info.ferretdbVersion})` : ''}; the write path's own mode here: ${info.writeMode}\n`);
+    process.stdout.write(
+      `server: ${info.server} ${info.version}${info.ferretdbVersion ? ` (FerretDB ${info.ferretdbVersion})` : ''}; the write path's own mode here: ${info.writeMode}\n`,
+    );
     for (const mode of ['claim', 'atomic'] as const) {
       const deps = createDeps(connection, clock, { writeMode: mode });
       await ensureIndexes(deps.models);

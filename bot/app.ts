@@ -44,7 +44,12 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
     const channels = customers.link({ enqueue: (m) => proactive.outbox.enqueue(m), remember: (seen) => proactive.refs.remember(seen) });
     await channels.ensureIndexes();
     configureReadCache(domain, config.IDENTITY_CACHE_MS);
-    const teams = createTurnLogic(log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), once, proactive.outbox);
+    const teams = createTurnLogic(
+      log,
+      createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })),
+      once,
+      proactive.outbox,
+    );
     // Teams' limit (issue 8): the deadline counts everything a turn does, conversation capture included.
     const logic = withTurnDeadline(proactive.capture(channels.wrap(teams)), { ms: config.TURN_DEADLINE_MS, log });
     const server = createBotServer({
@@ -76,7 +81,11 @@ export async function startBot(config: Config, log: Logger, mongoUri: string, ur
 }
 
 async function connectDatabase(config: Config, uri: string, source: UriSource): Promise<mongoose.Connection> {
-  const connection = mongoose.createConnection(uri, { dbName: config.MONGODB_DB_NAME, serverSelectionTimeoutMS: 5_000, bufferCommands: false });
+  const connection = mongoose.createConnection(uri, {
+    dbName: config.MONGODB_DB_NAME,
+    serverSelectionTimeoutMS: 5_000,
+    bufferCommands: false,
+  });
   try {
     return await connection.asPromise();
   } catch (error) {
@@ -107,7 +116,10 @@ async function logWriteMode(domain: Domain, log: Logger): Promise<void> {
     store.writeMode === 'claim'
       ? 'every update first takes a write claim, because this server rewrites whole documents'
       : 'updates are atomic per document, no write claim needed';
-  log.info({ server: store.server, version: store.version, ferretdbVersion: store.ferretdbVersion, writeMode: store.writeMode }, `database server: ${server}; ${why}`);
+  log.info(
+    { server: store.server, version: store.version, ferretdbVersion: store.ferretdbVersion, writeMode: store.writeMode },
+    `database server: ${server}; ${why}`,
+  );
 }
 
 /** A ping that answers within 2 s either way, so /healthz never hangs on a dead database. */

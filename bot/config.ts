@@ -31,7 +31,12 @@ const Env = z
       .default('postgres://postgres@127.0.0.1:5432/voucherbot'),
     DATA_DIR: z.string().default('.data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(4 * 1024 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(4 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(9_000),
     /** Mail-loop safety (issue 10): email replies per sender per hour; more in the same hour get none. */
     EMAIL_REPLIES_PER_HOUR: z.coerce.number().int().min(0).max(100).default(5),
@@ -43,7 +48,12 @@ const Env = z
     ALLOWED_TENANT_IDS: z
       .string()
       .default('')
-      .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== '')),
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

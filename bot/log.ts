@@ -31,7 +31,8 @@ export function redactSecrets(text: string, knownSecrets: readonly string[] = []
 }
 
 /** Keys whose values are never logged, wherever they appear. */
-const SECRET_KEYS = /^(password|passwd|pwd|secret|token|accesstoken|access_token|authorization|cookie|microsoftapppassword|client_secret|apikey)$/i;
+const SECRET_KEYS =
+  /^(password|passwd|pwd|secret|token|accesstoken|access_token|authorization|cookie|microsoftapppassword|client_secret|apikey)$/i;
 
 function scrub(value: unknown, secrets: readonly string[], depth: number): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);
@@ -69,10 +70,7 @@ export function createLogger(options: LogOptions = {}): Logger {
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? redactSecrets(arg, secrets) : arg)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactSecrets(arg, secrets) : arg)) as Parameters<typeof method>);
         },
       },
     },

@@ -28,10 +28,12 @@ async function main(): Promise<void> {
   log.info({ database: database.kind, pid: database.pid }, `database: ${database.description}`);
   if (stopper.stopIfRequested()) return;
 
-  const bot = await startBot(config, log, database.uri, database.kind === 'uri' ? 'MONGODB_URI' : 'embedded').catch(async (error: unknown) => {
-    await database.stop();
-    return exitWith(error, DatabaseConnectError, log);
-  });
+  const bot = await startBot(config, log, database.uri, database.kind === 'uri' ? 'MONGODB_URI' : 'embedded').catch(
+    async (error: unknown) => {
+      await database.stop();
+      return exitWith(error, DatabaseConnectError, log);
+    },
+  );
   stopper.add(async () => (await bot.shutdown(Math.max(config.SHUTDOWN_TIMEOUT_MS - 2_500, 100))).drained);
   const { address, port } = bot.address;
   log.info({ host: address, port, pid: process.pid }, `listening on http://${address}:${port}/api/messages`);

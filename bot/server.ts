@@ -31,8 +31,8 @@ export function createBotServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'voucher-bot', handleUncaughtExceptions: false });
   let active = 0;
   const idleWaiters: Array<() => void> = [];
-  const track = (handler: (req: restify.Request, res: restify.Response) => Promise<void>) =>
-    async (req: restify.Request, res: restify.Response) => {
+  const track =
+    (handler: (req: restify.Request, res: restify.Response) => Promise<void>) => async (req: restify.Request, res: restify.Response) => {
       active += 1;
       try {
         await handler(req, res);

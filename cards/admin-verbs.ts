@@ -8,13 +8,30 @@ import { z } from 'zod';
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, requiredText(max).optional());
-const isoDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD expected');
-const program = z.string().trim().toUpperCase().regex(/^[A-Z]{2,10}$/, 'program code expected');
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD expected');
+const program = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,10}$/, 'program code expected');
 const aadObjectId = requiredText(64);
 /** A multi-select `Input.ChoiceSet` value: comma-separated, or an array. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
-  z.union([z.array(z.string()), z.string().transform((s) => s.split(','))]).transform((xs) => xs.map((x) => x.trim()).filter((x) => x !== '')).pipe(z.array(item).max(250));
-const whole = z.union([z.number(), z.string().trim().regex(/^\d{1,3}$/).transform(Number)]);
+  z
+    .union([z.array(z.string()), z.string().transform((s) => s.split(','))])
+    .transform((xs) => xs.map((x) => x.trim()).filter((x) => x !== ''))
+    .pipe(z.array(item).max(250));
+const whole = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/)
+    .transform(Number),
+]);
 
 /** Checklist toggles come as `item_<key>` fields next to the card's data. */
 const ITEM_PREFIX = 'item_';
@@ -55,13 +72,24 @@ export const ADMIN_VERBS = {
   'person.remove': z.object({ aadObjectId }),
   'location.edit': z.object({ locationId: optionalText(32) }),
   /** `contacts`: AAD object ids of the partner's people picked on the form (absent: keep the current contacts). */
-  'location.save': z.object({ locationId: requiredText(32), name: requiredText(200), country: requiredText(8), contacts: list(requiredText(64)).optional() }),
+  'location.save': z.object({
+    locationId: requiredText(32),
+    name: requiredText(200),
+    country: requiredText(8),
+    contacts: list(requiredText(64)).optional(),
+  }),
   /** `shown`: the items the card showed ticked, so only what this person changed is applied. */
   'eligibility.save': z
     .object({ program, shown: list(requiredText(100)).default([]) })
     .catchall(z.unknown())
     .transform((d) => ({ program: d.program, shown: d.shown, items: togglesOf(d) })),
-  'enrollment.save': z.object({ program, kind: z.enum(['enroll', 'renew']), agreementSignedOn: isoDay, complianceTrainingOn: isoDay, locationIds: list(requiredText(64)).pipe(z.array(z.string()).min(1)) }),
+  'enrollment.save': z.object({
+    program,
+    kind: z.enum(['enroll', 'renew']),
+    agreementSignedOn: isoDay,
+    complianceTrainingOn: isoDay,
+    locationIds: list(requiredText(64)).pipe(z.array(z.string()).min(1)),
+  }),
   'profile.save': z.object({
     description: z.preprocess((v) => v ?? '', z.string().max(2000)),
     website: optionalText(500),

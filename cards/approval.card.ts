@@ -12,7 +12,10 @@ import { daysText, type Fact, type VoucherView } from './voucher-facts';
  */
 export const MAX_REFRESH_USERS = 60;
 
-export type ApprovalView = Pick<Approval, '_id' | 'kind' | 'voucherNumbers' | 'requestedBy' | 'requestedOn' | 'approvers' | 'status' | 'expiresAt'> & {
+export type ApprovalView = Pick<
+  Approval,
+  '_id' | 'kind' | 'voucherNumbers' | 'requestedBy' | 'requestedOn' | 'approvers' | 'status' | 'expiresAt'
+> & {
   decisions: readonly Pick<ApprovalDecision, 'by' | 'decision' | 'comment' | 'at'>[];
 };
 
@@ -38,7 +41,9 @@ export interface ApprovalViewer {
   aadObjectId: string;
 }
 
-export type ApprovalVoucher = Pick<VoucherView, 'number' | 'customerName' | 'program' | 'days' | 'completion'> & { deliverables: VoucherView['deliverables'] };
+export type ApprovalVoucher = Pick<VoucherView, 'number' | 'customerName' | 'program' | 'days' | 'completion'> & {
+  deliverables: VoucherView['deliverables'];
+};
 
 // Enough for the usual request of a few vouchers; the facts still list every number.
 const SHOWN_VOUCHERS = 6;
@@ -47,7 +52,12 @@ const nameOf = (id: string, names: Readonly<Record<string, string>>) => md(names
 
 function decisionLine(a: ApprovalView, names: Readonly<Record<string, string>>, l: Labels, ctx: CardContext) {
   const last = a.decisions[a.decisions.length - 1];
-  if (a.status === 'expired') return { statusLine: fill(l.approval.expired, { at: formatInstant(a.expiresAt, ctx.locale) }), statusColor: 'Warning' as const, commentLine: '' };
+  if (a.status === 'expired')
+    return {
+      statusLine: fill(l.approval.expired, { at: formatInstant(a.expiresAt, ctx.locale) }),
+      statusColor: 'Warning' as const,
+      commentLine: '',
+    };
   if (!last || a.status === 'pending') return { statusLine: l.approval.waiting, statusColor: 'Default' as const, commentLine: '' };
   const line = last.decision === 'approved' ? l.approval.approvedBy : l.approval.rejectedBy;
   return {
@@ -87,7 +97,12 @@ export function toApprovalRequestData(
     ],
     vouchers: vouchers.slice(0, SHOWN_VOUCHERS).map((v) => ({
       heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)} · ${md(v.program, 16, '?')} · ${daysText(v.days, l)}`,
-      facts: v.completion ? [{ title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) }, { title: l.field.summary, value: md(v.completion.summary, 150) }] : [],
+      facts: v.completion
+        ? [
+            { title: l.field.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) },
+            { title: l.field.summary, value: md(v.completion.summary, 150) },
+          ]
+        : [],
       links: v.deliverables.slice(0, SHOWN_LINKS).map((d) => linkMd(d.name, d.kind === 'link' ? d.url : null)),
     })),
     moreVouchers: vouchers.length > SHOWN_VOUCHERS ? fillCount(l.approval.moreVouchers, vouchers.length - SHOWN_VOUCHERS, ctx.locale) : '',
@@ -108,7 +123,11 @@ export interface ApprovalsListData {
   rows: { line: string; open: VerbInput<'approval.refresh'> }[];
 }
 
-export function toApprovalsListData(approvals: readonly ApprovalView[], names: Readonly<Record<string, string>>, ctx: CardContext): ApprovalsListData {
+export function toApprovalsListData(
+  approvals: readonly ApprovalView[],
+  names: Readonly<Record<string, string>>,
+  ctx: CardContext,
+): ApprovalsListData {
   const l = labelsFor(ctx.locale);
   const rows = approvals.slice(0, 20).map((a) => ({
     line: fill(l.approval.listRow, {
@@ -132,14 +151,30 @@ export function toApprovalOutcomeData(a: ApprovalView, names: Readonly<Record<st
   const last = a.decisions[a.decisions.length - 1];
   const params = { kind: (l.approval.kind as Record<string, string>)[a.kind] ?? a.kind, vouchers: a.voucherNumbers.join(', ') };
   if (a.status === 'expired') {
-    return toMessageData({ title: l.approval.outcomeExpiredTitle, text: fill(l.approval.outcomeExpired, { ...params, at: formatInstant(a.expiresAt, ctx.locale) }), tone: 'warning' }, ctx.locale);
+    return toMessageData(
+      {
+        title: l.approval.outcomeExpiredTitle,
+        text: fill(l.approval.outcomeExpired, { ...params, at: formatInstant(a.expiresAt, ctx.locale) }),
+        tone: 'warning',
+      },
+      ctx.locale,
+    );
   }
   if (a.status === 'pending' || !last) return null;
   const approved = last.decision === 'approved';
-  const text = fill(approved ? l.approval.outcomeApproved : l.approval.outcomeRejected, { ...params, by: names[last.by] ?? last.by, at: formatInstant(last.at, ctx.locale) });
+  const text = fill(approved ? l.approval.outcomeApproved : l.approval.outcomeRejected, {
+    ...params,
+    by: names[last.by] ?? last.by,
+    at: formatInstant(last.at, ctx.locale),
+  });
   const facts = last.comment ? [{ title: l.field.comment, value: last.comment }] : [];
   return toMessageData(
-    { title: approved ? l.approval.outcomeApprovedTitle : l.approval.outcomeRejectedTitle, text, tone: approved ? 'good' : 'attention', facts },
+    {
+      title: approved ? l.approval.outcomeApprovedTitle : l.approval.outcomeRejectedTitle,
+      text,
+      tone: approved ? 'good' : 'attention',
+      facts,
+    },
     ctx.locale,
   );
 }

@@ -33,10 +33,18 @@ function amountLine(v: Pick<VoucherView, 'days' | 'engagementCountry' | 'claim'>
   if (v.claim) return fill(l.claim.amountToConfirm, { country: md(v.engagementCountry, 8, '?') });
   if (!c.dayRate || v.days === null) return fill(l.claim.noRate, { country: md(v.engagementCountry, 8, '?') });
   const rate = formatAmount(c.dayRate.amount, c.dayRate.currency, ctx.locale);
-  return fill(l.claim.amount, { days: daysText(v.days, l), rate, amount: formatAmount(c.dayRate.amount * v.days, c.dayRate.currency, ctx.locale) });
+  return fill(l.claim.amount, {
+    days: daysText(v.days, l),
+    rate,
+    amount: formatAmount(c.dayRate.amount * v.days, c.dayRate.currency, ctx.locale),
+  });
 }
 
-export function toClaimData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'days' | 'engagementCountry' | 'redemption' | 'claim'>, c: ClaimContext, ctx: CardContext): ClaimData {
+export function toClaimData(
+  v: Pick<VoucherView, '_id' | 'number' | 'state' | 'days' | 'engagementCountry' | 'redemption' | 'claim'>,
+  c: ClaimContext,
+  ctx: CardContext,
+): ClaimData {
   const l = labelsFor(ctx.locale);
   const mode = v.state === 'claimed' ? 'pay' : 'claim';
   const left = c.deadline ? daysUntil(c.deadline, ctx.now) : null;
@@ -45,13 +53,18 @@ export function toClaimData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'd
     { title: l.field.redeemedOn, value: v.redemption ? formatDay(v.redemption.on, ctx.locale) : l.common.none },
     { title: l.field.amount, value: amountLine(v, c, l, ctx) },
   ];
-  if (v.claim) facts.push({ title: l.field.claim, value: fill(l.claim.submitted, { number: md(v.claim.number, 64), on: formatDay(v.claim.submittedOn, ctx.locale) }) });
+  if (v.claim)
+    facts.push({
+      title: l.field.claim,
+      value: fill(l.claim.submitted, { number: md(v.claim.number, 64), on: formatDay(v.claim.submittedOn, ctx.locale) }),
+    });
   return {
     l,
     title: fill(mode === 'pay' ? l.claim.payTitle : l.claim.title, { number: md(v.number, 64) }),
     notice: mdLines(c.notice, 800),
     facts,
-    deadlineLine: left !== null && left < 0 ? fill(l.claim.deadlinePassed, { deadline }) : fill(l.claim.deadline, { deadline, days: left ?? '?' }),
+    deadlineLine:
+      left !== null && left < 0 ? fill(l.claim.deadlinePassed, { deadline }) : fill(l.claim.deadline, { deadline, days: left ?? '?' }),
     late: left !== null && left < 0,
     mode,
     today: isoDay(ctx.now),

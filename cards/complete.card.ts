@@ -17,7 +17,11 @@ export interface CompleteData {
 /** An `Input.Date` needs a real date as `min`; this one excludes nothing a voucher could have. */
 const NO_LOWER_BOUND = '2000-01-01';
 
-export function toCompleteData(v: Pick<VoucherView, '_id' | 'number' | 'state' | 'schedule' | 'assignedOn'>, ctx: CardContext, notice: string | null = null): CompleteData {
+export function toCompleteData(
+  v: Pick<VoucherView, '_id' | 'number' | 'state' | 'schedule' | 'assignedOn'>,
+  ctx: CardContext,
+  notice: string | null = null,
+): CompleteData {
   const l = labelsFor(ctx.locale);
   const today = isoDay(ctx.now);
   const end = v.schedule ? isoDay(v.schedule.end) : today;

@@ -41,11 +41,18 @@ export function toEligibilityData(view: ChecklistView, ctx: CardContext, notice:
       id: `${ITEM_INPUT_PREFIX}${x.key}`,
       label: itemLabel(l, x),
       value: x.done ? 'true' : 'false',
-      detail: x.done && x.on ? fill(e.ticked, { name: md(x.byName ?? x.by ?? '', 200), at: formatInstant(new Date(x.on), ctx.locale) }) : '',
+      detail:
+        x.done && x.on ? fill(e.ticked, { name: md(x.byName ?? x.by ?? '', 200), at: formatInstant(new Date(x.on), ctx.locale) }) : '',
     })),
     missingLine: missing.length ? fill(e.missing, { items: missing.join('; ') }) : e.allDone,
     active: view.status === 'active',
-    ref: { program: view.program, shown: view.items.filter((x) => x.done).map((x) => x.key).join(',') },
+    ref: {
+      program: view.program,
+      shown: view.items
+        .filter((x) => x.done)
+        .map((x) => x.key)
+        .join(','),
+    },
     enroll: { text: `${ctx.locale === 'fr' ? 'inscrire' : 'enroll'} ${view.program}` },
   };
 }

@@ -68,7 +68,10 @@ export function toEnrollmentData(v: EnrollmentInput, ctx: CardContext, notice: s
       complianceTrainingOn: e ? isoDay(new Date(e.complianceTrainingOn)) : '',
       locationIds: (e?.locationIds ?? v.locations.map((x) => x.locationId)).map((x) => plain(x, 64)).join(','),
     },
-    locationChoices: v.locations.map((x) => ({ title: `${plain(x.locationId, 64)} (${plain(x.name, 100)})`, value: plain(x.locationId, 64) })),
+    locationChoices: v.locations.map((x) => ({
+      title: `${plain(x.locationId, 64)} (${plain(x.name, 100)})`,
+      value: plain(x.locationId, 64),
+    })),
     enrollRef: { program: v.program, kind: 'enroll' },
     renewRef: { program: v.program, kind: 'renew' },
     checklist: { text: `${ctx.locale === 'fr' ? 'éligibilité' : 'eligibility'} ${v.program}` },

@@ -27,7 +27,11 @@ export function toHelpData(roles: readonly Role[], commands: readonly HelpComman
     canPaste: roles.includes('admin') || roles.includes('staff'),
     rows: commands.map((c) => {
       const entry = l.help.commands[c];
-      return { usage: `**${md(entry.usage, 100)}**`, summary: entry.summary, example: fill(l.help.example, { example: md(entry.example, 100) }) };
+      return {
+        usage: `**${md(entry.usage, 100)}**`,
+        summary: entry.summary,
+        example: fill(l.help.example, { example: md(entry.example, 100) }),
+      };
     }),
     vouchers: allowed.has('vouchers') ? { text: plain(keywordOf(l, 'vouchers'), 40) } : null,
     approvals: allowed.has('approvals') ? { text: plain(keywordOf(l, 'approvals'), 40) } : null,

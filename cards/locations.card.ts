@@ -15,7 +15,13 @@ export interface LocationsData {
 }
 
 /** `countryNames` maps ISO codes to the reader's words (the bot knows them; cards take no domain code). */
-export function toLocationsData(partner: string, locations: LocationView[], countryNames: Readonly<Record<string, string>>, ctx: CardContext, notice: string | null = null): LocationsData {
+export function toLocationsData(
+  partner: string,
+  locations: LocationView[],
+  countryNames: Readonly<Record<string, string>>,
+  ctx: CardContext,
+  notice: string | null = null,
+): LocationsData {
   const l = labelsFor(ctx.locale);
   const t = l.admin.locations;
   return {
@@ -45,7 +51,11 @@ export interface LocationFormData {
 }
 
 /** `people`: the partner's people, any of whom may be a contact of the location. */
-export function toLocationFormData(location: LocationView | null, people: { aadObjectId: string; name: string }[], ctx: CardContext): LocationFormData {
+export function toLocationFormData(
+  location: LocationView | null,
+  people: { aadObjectId: string; name: string }[],
+  ctx: CardContext,
+): LocationFormData {
   const l = labelsFor(ctx.locale);
   return {
     l,

@@ -58,7 +58,13 @@ export function toDidYouMeanData(typed: string, suggestion: string, locale: Card
     {
       title: fill(m.didYouMeanTitle, { suggestion: plain(suggestion, 60) }),
       text: fill(m.didYouMeanText, { typed: plain(typed, 60) }),
-      buttons: [{ title: fill(m.runSuggestion, { suggestion: plain(suggestion, 40) }), verb: 'help.suggest', data: { text: plain(suggestion, 200) } }],
+      buttons: [
+        {
+          title: fill(m.runSuggestion, { suggestion: plain(suggestion, 40) }),
+          verb: 'help.suggest',
+          data: { text: plain(suggestion, 200) },
+        },
+      ],
     },
     locale,
   );
@@ -72,8 +78,17 @@ export function toApologyData(reference: string, locale: CardLocale): MessageDat
 
 export function toUnknownPersonData(partnerName: string, adminNames: readonly string[], locale: CardLocale): MessageData {
   const m = labelsFor(locale).message;
-  const admins = adminNames.length > 0 ? adminNames.slice(0, 10).map((n) => plain(n, 80)).join(', ') : labelsFor(locale).common.unknown;
-  return toMessageData({ title: m.unknownPersonTitle, text: fill(m.unknownPersonText, { partner: plain(partnerName, 100), admins }) }, locale);
+  const admins =
+    adminNames.length > 0
+      ? adminNames
+          .slice(0, 10)
+          .map((n) => plain(n, 80))
+          .join(', ')
+      : labelsFor(locale).common.unknown;
+  return toMessageData(
+    { title: m.unknownPersonTitle, text: fill(m.unknownPersonText, { partner: plain(partnerName, 100), admins }) },
+    locale,
+  );
 }
 
 export function toUnknownTenantData(locale: CardLocale): MessageData {
@@ -84,5 +99,12 @@ export function toUnknownTenantData(locale: CardLocale): MessageData {
 export function toNotVoucherData(locale: CardLocale): MessageData {
   const m = labelsFor(locale).message;
   const help = locale === 'fr' ? 'aide' : 'help';
-  return toMessageData({ title: m.notVoucherTitle, text: m.notVoucherText, buttons: [{ title: labelsFor(locale).button.help, verb: 'help.suggest', data: { text: help } }] }, locale);
+  return toMessageData(
+    {
+      title: m.notVoucherTitle,
+      text: m.notVoucherText,
+      buttons: [{ title: labelsFor(locale).button.help, verb: 'help.suggest', data: { text: help } }],
+    },
+    locale,
+  );
 }

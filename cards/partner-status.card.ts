@@ -28,7 +28,12 @@ function changeLine(l: Labels, c: PartnerOverview['changes'][number], ctx: CardC
   return fill(l.admin.status.change, { at: formatInstant(new Date(c.at), ctx.locale), name: md(c.byName, 120), what });
 }
 
-export function toPartnerStatusData(o: PartnerOverview, countryNames: Readonly<Record<string, string>>, ctx: CardContext, notice: string | null = null): PartnerStatusData {
+export function toPartnerStatusData(
+  o: PartnerOverview,
+  countryNames: Readonly<Record<string, string>>,
+  ctx: CardContext,
+  notice: string | null = null,
+): PartnerStatusData {
   const l = labelsFor(ctx.locale);
   const s = l.admin.status;
   const [eligibility, people, locations, profile] = LINKS[ctx.locale];
@@ -38,11 +43,17 @@ export function toPartnerStatusData(o: PartnerOverview, countryNames: Readonly<R
     notice: md(notice, 600),
     threshold: fill(s.threshold, { days: o.partner.settings.approvalDaysThreshold }),
     programs: o.programs.map((p) => ({
-      line: fill(s.program, { program: p.program, status: l.admin.eligibility.status[p.status], enrollment: p.renewBy ? fill(s.enrolled, { date: formatDay(new Date(p.renewBy), ctx.locale) }) : s.notEnrolled }),
+      line: fill(s.program, {
+        program: p.program,
+        status: l.admin.eligibility.status[p.status],
+        enrollment: p.renewBy ? fill(s.enrolled, { date: formatDay(new Date(p.renewBy), ctx.locale) }) : s.notEnrolled,
+      }),
       color: p.renewBy ? 'Good' : COLORS[p.status],
     })),
     noLocations: o.locations.length === 0,
-    locations: o.locations.slice(0, 50).map((x) => ({ line: `${md(x.locationId, 64)}: ${md(x.name, 200)}, ${md(countryNames[x.country] ?? x.country, 100)} (${x.approvedPrograms.join(', ') || l.common.none})` })),
+    locations: o.locations.slice(0, 50).map((x) => ({
+      line: `${md(x.locationId, 64)}: ${md(x.name, 200)}, ${md(countryNames[x.country] ?? x.country, 100)} (${x.approvedPrograms.join(', ') || l.common.none})`,
+    })),
     people: o.peopleByRole.map((r) => ({ title: l.admin.role[r.role], value: md(r.names.slice(0, 40).join(', '), 2000, l.common.none) })),
     vouchers: o.vouchersByState.map((v) => ({ title: l.state[v.state], value: String(v.count) })),
     noChanges: o.changes.length === 0,

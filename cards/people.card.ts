@@ -14,7 +14,8 @@ export interface PeopleData {
   rows: { name: string; roles: string; locations: string; qualified: string; ref: VerbInput<'person.edit'> }[];
 }
 
-const roleWords = (l: Labels, roles: readonly string[]) => roles.map((r) => l.admin.role[r as keyof Labels['admin']['role']] ?? r).join(', ');
+const roleWords = (l: Labels, roles: readonly string[]) =>
+  roles.map((r) => l.admin.role[r as keyof Labels['admin']['role']] ?? r).join(', ');
 const isQualified = (q: PersonView['qualifications'][number]) => Boolean(q.trainingOn && q.examOn);
 
 export function toPeopleData(partner: string, people: PersonView[], ctx: CardContext, notice: string | null = null): PeopleData {
@@ -29,7 +30,12 @@ export function toPeopleData(partner: string, people: PersonView[], ctx: CardCon
       name: md(x.name, 200),
       roles: `${p.roles}${sep}${roleWords(l, x.roles) || p.none}`,
       locations: `${p.locations}${sep}${md(x.locationIds.join(', '), 500) || p.none}`,
-      qualified: `${p.qualified}${sep}${x.qualifications.filter(isQualified).map((q) => q.program).join(', ') || p.none}`,
+      qualified: `${p.qualified}${sep}${
+        x.qualifications
+          .filter(isQualified)
+          .map((q) => q.program)
+          .join(', ') || p.none
+      }`,
       ref: { aadObjectId: x.aadObjectId },
     })),
   };
@@ -49,7 +55,13 @@ export interface PersonFormData {
   ref: VerbInput<'person.edit'>;
 }
 
-export function toPersonFormData(person: PersonView, locations: Pick<Location, 'locationId' | 'name'>[], programs: readonly string[], ctx: CardContext, notice: string | null = null): PersonFormData {
+export function toPersonFormData(
+  person: PersonView,
+  locations: Pick<Location, 'locationId' | 'name'>[],
+  programs: readonly string[],
+  ctx: CardContext,
+  notice: string | null = null,
+): PersonFormData {
   const l = labelsFor(ctx.locale);
   const day = (d: Date | null | undefined) => (d ? isoDay(new Date(d)) : '');
   return {
@@ -60,7 +72,10 @@ export function toPersonFormData(person: PersonView, locations: Pick<Location, '
     roles: person.roles.join(','),
     locationIds: person.locationIds.map((x) => plain(x, 64)).join(','),
     roleChoices: (['admin', 'staff', 'manager'] as const).map((r) => ({ title: l.admin.role[r], value: r })),
-    locationChoices: locations.map((x) => ({ title: `${plain(x.locationId, 64)} (${plain(x.name, 100)})`, value: plain(x.locationId, 64) })),
+    locationChoices: locations.map((x) => ({
+      title: `${plain(x.locationId, 64)} (${plain(x.name, 100)})`,
+      value: plain(x.locationId, 64),
+    })),
     qualifications: programs.map((program) => {
       const q = person.qualifications.find((x) => x.program === program);
       return {

@@ -50,7 +50,8 @@ export function toProfileData(v: ProfileInput, ctx: CardContext, notice: string 
           { title: t.programs, value: md(p.programs.join(', '), 200, none) },
         ]
       : [],
-    updated: p && v.updatedByName ? fill(t.updated, { name: md(v.updatedByName, 200), at: formatInstant(new Date(p.updatedOn), ctx.locale) }) : '',
+    updated:
+      p && v.updatedByName ? fill(t.updated, { name: md(v.updatedByName, 200), at: formatInstant(new Date(p.updatedOn), ctx.locale) }) : '',
     directory: fill(t.directory, { url: v.directoryUrl }),
     canEdit: v.canEdit,
     noPrograms: v.offerable.length === 0,

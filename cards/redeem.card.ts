@@ -54,7 +54,10 @@ export function toRedeemReviewData(vouchers: readonly VoucherView[], ctx: CardCo
     l,
     intro: fillCount(l.redeem.reviewIntro, shown.length, ctx.locale),
     onlyFirst: vouchers.length > MAX_REVIEWED ? fill(l.redeem.onlyFirst, { count: MAX_REVIEWED }) : '',
-    vouchers: shown.map((v) => ({ heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)}`, line: reviewLine(v, l, ctx) })),
+    vouchers: shown.map((v) => ({
+      heading: `${md(v.number, 64)} · ${md(v.customerName, 80, l.common.unknown)}`,
+      line: reviewLine(v, l, ctx),
+    })),
     confirm: { voucherIds: shown.map((v) => String(v._id)) },
   };
 }

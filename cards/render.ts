@@ -83,7 +83,9 @@ export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
  * once at load. This is compiled code, not state: `expand` is synchronous, resets its evaluation
  * context on every call and builds a new card each time, so calls cannot see each other.
  */
-const PARSED = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, new Template(TEMPLATES[name])])) as Readonly<Record<TemplateName, Template>>;
+const PARSED = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, new Template(TEMPLATES[name])])) as Readonly<
+  Record<TemplateName, Template>
+>;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

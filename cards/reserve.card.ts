@@ -35,7 +35,11 @@ export function toReserveData(v: VoucherView, r: ReserveContext, ctx: CardContex
     l,
     title: fill(l.reserve.title, { number: md(v.number, 64) }),
     notice: mdLines(r.notice, 800),
-    terms: fill(l.reserve.terms, { days: v.days ?? '?', program: programLabel(v.program, r.programs, ctx.locale, l), expires: formatDay(v.expiresOn, ctx.locale) }),
+    terms: fill(l.reserve.terms, {
+      days: v.days ?? '?',
+      program: programLabel(v.program, r.programs, ctx.locale, l),
+      expires: formatDay(v.expiresOn, ctx.locale),
+    }),
     needsValidation: v.validated === null,
     validatedLine: v.validated ? fill(l.reserve.validated, { on: formatDay(v.validated.on, ctx.locale) }) : '',
     canReserve: r.locations.length > 0,

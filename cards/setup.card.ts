@@ -25,11 +25,22 @@ export function toSetupData(v: SetupValues, locale: CardLocale, notice: string |
     intro: l.admin.setup.intro,
     notice: md(notice, 500),
     isNew: true,
-    values: { partnerName: plain(v.partnerName, 200), locationId: '', locationName: '', country: '', threshold: v.threshold, adminEmail: plain(v.adminEmail, 254) },
+    values: {
+      partnerName: plain(v.partnerName, 200),
+      locationId: '',
+      locationName: '',
+      country: '',
+      threshold: v.threshold,
+      adminEmail: plain(v.adminEmail, 254),
+    },
   };
 }
 
-export function toSettingsData(partner: { name: string; settings: { approvalDaysThreshold: number } }, locale: CardLocale, notice: string | null = null): SetupData {
+export function toSettingsData(
+  partner: { name: string; settings: { approvalDaysThreshold: number } },
+  locale: CardLocale,
+  notice: string | null = null,
+): SetupData {
   const l = labelsFor(locale);
   return {
     l,
@@ -37,6 +48,13 @@ export function toSettingsData(partner: { name: string; settings: { approvalDays
     intro: fill(l.admin.setup.settingsIntro, { partner: md(partner.name, 200) }),
     notice: md(notice, 500),
     isNew: false,
-    values: { partnerName: plain(partner.name, 200), locationId: '', locationName: '', country: '', threshold: partner.settings.approvalDaysThreshold, adminEmail: '' },
+    values: {
+      partnerName: plain(partner.name, 200),
+      locationId: '',
+      locationName: '',
+      country: '',
+      threshold: partner.settings.approvalDaysThreshold,
+      adminEmail: '',
+    },
   };
 }

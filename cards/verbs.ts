@@ -33,7 +33,11 @@ const isRealDay = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 };
 /** An `Input.Date` value. */
-const isoDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD expected').refine(isRealDay, 'no such day');
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD expected')
+  .refine(isRealDay, 'no such day');
 const optionalDay = z.preprocess(blankToUndefined, isoDay.optional());
 
 /** An `Input.Toggle` value ("true"/"false" by default) or a JSON boolean. */
@@ -41,11 +45,32 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v 
 /** A multi-select `Input.ChoiceSet` value: comma-separated ids, or an array. */
 const idList = z.union([
   z.array(objectId),
-  z.string().transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== '')).pipe(z.array(objectId)),
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    )
+    .pipe(z.array(objectId)),
 ]);
-const days = z.union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)]).pipe(z.number().int().min(1).max(15));
+const days = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().int().min(1).max(15));
 const email = z.string().trim().toLowerCase().pipe(z.email());
-const httpsUrl = z.string().trim().max(2000).pipe(z.url({ protocol: /^https$/ }));
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https$/ }));
 
 /**
  * The key under which render() puts the card's language ('en' or 'fr') into every Action.Execute's
@@ -76,7 +101,15 @@ export const VERBS = {
   'voucher.details': z.object({ voucherId: objectId }),
   'vouchers.page': z.object({
     state: z.preprocess(blankToUndefined, expectedState.optional()),
-    page: z.union([z.number(), z.string().regex(/^\d{1,4}$/).transform(Number)]).pipe(z.number().int().min(0).max(9999)),
+    page: z
+      .union([
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,4}$/)
+          .transform(Number),
+      ])
+      .pipe(z.number().int().min(0).max(9999)),
   }),
   /** Opens the reservation form (validation, terms, location). */
   'voucher.reserve-form': z.object(voucherRef),
@@ -85,7 +118,15 @@ export const VERBS = {
     /** Validation (issue 8, step 4); absent when the voucher was validated already. */
     voucherAdminEmail: z.preprocess(blankToUndefined, email.optional()),
     locationId: requiredText(64),
-    engagementCountry: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional()),
+    engagementCountry: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+    ),
     termsAccepted: flag,
     plannedStart: optionalDay,
     fifteenDayException: optionalText(500),
@@ -102,7 +143,12 @@ export const VERBS = {
     deliveredOn: isoDay,
     summary: requiredText(5000),
     /** One attendee per line or separated by commas or semicolons. */
-    attendees: requiredText(5000).transform((s) => s.split(/[\n,;]+/).map((x) => x.trim()).filter((x) => x !== '')),
+    attendees: requiredText(5000).transform((s) =>
+      s
+        .split(/[\n,;]+/)
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    ),
     recommendations: requiredText(5000),
     deliverableUrl: z.preprocess(blankToUndefined, httpsUrl.optional()),
   }),

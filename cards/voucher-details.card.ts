@@ -57,7 +57,12 @@ function stageFacts(v: VoucherView, d: DetailsContext, l: Labels, ctx: CardConte
     { title: f.location, value: d.location ? md(`${d.location.name} (${d.location.country})`, 120) : md(v.locationId, 64, l.common.none) },
     v.engagementCountry ? { title: f.country, value: md(v.engagementCountry, 8) } : null,
     v.reservation ? { title: f.reservedOn, value: formatDay(v.reservation.on, ctx.locale) } : null,
-    v.schedule ? { title: f.engagement, value: fill(l.common.to, { start: formatDay(v.schedule.start, ctx.locale), end: formatDay(v.schedule.end, ctx.locale) }) } : null,
+    v.schedule
+      ? {
+          title: f.engagement,
+          value: fill(l.common.to, { start: formatDay(v.schedule.start, ctx.locale), end: formatDay(v.schedule.end, ctx.locale) }),
+        }
+      : null,
     v.schedule ? { title: f.consultant, value: nameOf(v.schedule.consultant, d.names) } : null,
     v.completion ? { title: f.deliveredOn, value: formatDay(v.completion.deliveredOn, ctx.locale) } : null,
     v.completion ? { title: f.summary, value: mdLines(v.completion.summary, 400) } : null,
@@ -103,10 +108,19 @@ export function toVoucherDetailsData(v: VoucherView, d: DetailsContext, ctx: Car
     daysLeft: left.text,
     soon: left.soon,
     approvalLine: approval
-      ? fill(l.details.pendingApproval, { kind: (l.approval.kind as Record<string, string>)[approval.kind] ?? approval.kind, by: nameOf(approval.requestedBy, d.names), on: formatDay(approval.requestedOn, ctx.locale) })
+      ? fill(l.details.pendingApproval, {
+          kind: (l.approval.kind as Record<string, string>)[approval.kind] ?? approval.kind,
+          by: nameOf(approval.requestedBy, d.names),
+          on: formatDay(approval.requestedOn, ctx.locale),
+        })
       : '',
-    deliverables: v.deliverables.slice(0, SHOWN_DELIVERABLES).map((x) => `${linkMd(x.name, x.kind === 'link' ? x.url : null)} (${formatDay(x.addedOn, ctx.locale)})`),
-    moreDeliverables: v.deliverables.length > SHOWN_DELIVERABLES ? fill(l.details.moreDeliverables, { count: v.deliverables.length - SHOWN_DELIVERABLES }) : '',
+    deliverables: v.deliverables
+      .slice(0, SHOWN_DELIVERABLES)
+      .map((x) => `${linkMd(x.name, x.kind === 'link' ? x.url : null)} (${formatDay(x.addedOn, ctx.locale)})`),
+    moreDeliverables:
+      v.deliverables.length > SHOWN_DELIVERABLES
+        ? fill(l.details.moreDeliverables, { count: v.deliverables.length - SHOWN_DELIVERABLES })
+        : '',
     history: historyLines(v.audit, d.names, l, ctx),
     can,
     ref: { voucherId: String(v._id), expectedState: v.state },

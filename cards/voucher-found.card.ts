@@ -20,7 +20,10 @@ export interface VoucherFoundData {
   expiredLine: string;
   anyInput: boolean;
   programChoices: { title: string; value: string }[];
-  inputs: Record<'voucherNumber' | 'program' | 'days' | 'customerName' | 'agreementNumber' | 'voucherAdminEmail' | 'assignedOn' | 'expiresOn', FoundInput>;
+  inputs: Record<
+    'voucherNumber' | 'program' | 'days' | 'customerName' | 'agreementNumber' | 'voucherAdminEmail' | 'assignedOn' | 'expiresOn',
+    FoundInput
+  >;
   addData: VerbInput<'voucher.add'>;
   addReserveData: VerbInput<'voucher.add'>;
 }
@@ -77,21 +80,31 @@ export function toVoucherFoundData(found: FoundEmail, programs: readonly Program
   const unsure = p.confidence < CHECK_BELOW;
   const fields = Object.keys(FACT_TITLES) as Field[];
   const asInput = (f: Field) => fieldValue(p, f) === null || p.missing.includes(f) || (unsure && CHECKED_WHEN_UNSURE.includes(f));
-  const inputs = Object.fromEntries(fields.map((f) => [f, { show: asInput(f), value: plain(fieldValue(p, f), 300) }])) as VoucherFoundData['inputs'];
-  const facts = fields.filter((f) => !asInput(f)).map((f) => ({ title: l.field[FACT_TITLES[f]], value: factOf(p, f, programs, locale, l) }));
+  const inputs = Object.fromEntries(
+    fields.map((f) => [f, { show: asInput(f), value: plain(fieldValue(p, f), 300) }]),
+  ) as VoucherFoundData['inputs'];
+  const facts = fields
+    .filter((f) => !asInput(f))
+    .map((f) => ({ title: l.field[FACT_TITLES[f]], value: factOf(p, f, programs, locale, l) }));
   const known: Record<string, string | number> = {};
   for (const f of fields) {
     const v = p[f];
     if (!asInput(f) && v !== null) known[f] = typeof v === 'number' ? v : plain(v, 300);
   }
-  const source = { ...(found.messageId ? { messageId: plain(found.messageId, 1000) } : {}), ...(found.senderEmail ? { senderEmail: plain(found.senderEmail, 300) } : {}) };
+  const source = {
+    ...(found.messageId ? { messageId: plain(found.messageId, 1000) } : {}),
+    ...(found.senderEmail ? { senderEmail: plain(found.senderEmail, 300) } : {}),
+  };
   const base = { ...known, ...source } as Omit<VerbInput<'voucher.add'>, 'andReserve'>;
   return {
     l,
     title: md(fill(l.found.title, { number: p.voucherNumber ?? '?' }), 120),
     facts,
     ...senderCheck(found, l),
-    expiredLine: found.today && p.expiresOn && p.expiresOn < found.today ? md(fill(l.found.expired, { date: formatDay(new Date(`${p.expiresOn}T00:00:00Z`), locale) }), 400) : '',
+    expiredLine:
+      found.today && p.expiresOn && p.expiresOn < found.today
+        ? md(fill(l.found.expired, { date: formatDay(new Date(`${p.expiresOn}T00:00:00Z`), locale) }), 400)
+        : '',
     anyInput: fields.some(asInput),
     programChoices: programs.map((x) => ({ title: plain(`${x.names[locale]} (${x.code})`, 120), value: x.code })),
     inputs,

@@ -43,7 +43,11 @@ type Renderers = { [C in AuditCode]: (p: AuditFactParams[C], s: Say) => string }
 
 const RENDER: Renderers = {
   RECORDED: (p, { a, day, pieces }) =>
-    pieces(p.source === 'email' ? a.fromEmail : a.byHand, p.forwardedBy !== null && fill(a.forwardedBy, { sender: md(p.forwardedBy, 200) }), p.printedExpiry !== null && fill(a.printedExpiry, { date: day(p.printedExpiry) })),
+    pieces(
+      p.source === 'email' ? a.fromEmail : a.byHand,
+      p.forwardedBy !== null && fill(a.forwardedBy, { sender: md(p.forwardedBy, 200) }),
+      p.printedExpiry !== null && fill(a.printedExpiry, { date: day(p.printedExpiry) }),
+    ),
   MERGED: (p, { a, l, day, pieces }) =>
     pieces(
       p.source === 'email' ? a.mergedEmail : a.mergedHand,
@@ -51,7 +55,11 @@ const RENDER: Renderers = {
       p.conflicts.length > 0 && fill(a.conflicts, { fields: fieldsText(p.conflicts, l) }),
       p.expiryBroughtTo !== null && fill(a.expiryBroughtTo, { date: day(p.expiryBroughtTo) }),
     ),
-  VALIDATED: (p, { a, pieces }) => pieces(fill(a.validated, { email: md(p.email, 200) }), p.confirmsForwardBy !== null && fill(a.confirmsForward, { sender: md(p.confirmsForwardBy, 200) })),
+  VALIDATED: (p, { a, pieces }) =>
+    pieces(
+      fill(a.validated, { email: md(p.email, 200) }),
+      p.confirmsForwardBy !== null && fill(a.confirmsForward, { sender: md(p.confirmsForwardBy, 200) }),
+    ),
   RESERVED: (p, { a, day, pieces }) =>
     pieces(
       fill(a.reservedAt, { location: md(p.locationId, 64), country: md(p.country, 8) }),
@@ -64,7 +72,9 @@ const RENDER: Renderers = {
   SCHEDULED: (p, { a, day, pieces }) =>
     pieces(
       fill(a.scheduled, { start: day(p.start), end: day(p.end), consultant: md(p.consultant, 80) }),
-      p.previousStart !== null && p.previousEnd !== null && fill(a.rescheduledFrom, { start: day(p.previousStart), end: day(p.previousEnd) }),
+      p.previousStart !== null &&
+        p.previousEnd !== null &&
+        fill(a.rescheduledFrom, { start: day(p.previousStart), end: day(p.previousEnd) }),
     ),
   COMPLETED: (p, { a, ctx, day }) => fill(fillCount(a.completed, p.attendees, ctx.locale), { date: day(p.deliveredOn) }),
   DELIVERABLE_ADDED: (p, { a }) => fill(p.kind === 'file' ? a.deliverableFile : a.deliverableLink, { name: md(p.name, 200) }),
@@ -78,7 +88,12 @@ const RENDER: Renderers = {
   CLAIMED: (p, { a, l, ctx }) =>
     p.amount === null || p.dayRate === null || p.currency === null
       ? fill(a.claimedNoRate, { number: md(p.claimNumber, 64), days: daysText(p.days, l), country: md(p.country, 8) })
-      : fill(a.claimed, { number: md(p.claimNumber, 64), days: daysText(p.days, l), rate: formatAmount(p.dayRate, p.currency, ctx.locale), amount: formatAmount(p.amount, p.currency, ctx.locale) }),
+      : fill(a.claimed, {
+          number: md(p.claimNumber, 64),
+          days: daysText(p.days, l),
+          rate: formatAmount(p.dayRate, p.currency, ctx.locale),
+          amount: formatAmount(p.amount, p.currency, ctx.locale),
+        }),
   PAID: (p, { a, day }) => fill(a.paid, { number: md(p.claimNumber, 64), date: day(p.paidOn) }),
   EXPIRED: (_p, { a }) => a.expired,
 };
@@ -106,7 +121,9 @@ function factsText(f: AuditFacts, changes: HistoryEntry['changes'], l: Labels, c
 
 /** A correction's fields with their old and new values ("days: 5 → 10"). */
 const changesText = ({ changes, a, l, ctx }: Say): string[] =>
-  (changes ?? []).map((c) => fill(a.corrected, { field: fieldText(c.field, l), from: valueText(c.field, c.from, l, ctx), to: valueText(c.field, c.to, l, ctx) }));
+  (changes ?? []).map((c) =>
+    fill(a.corrected, { field: fieldText(c.field, l), from: valueText(c.field, c.from, l, ctx), to: valueText(c.field, c.to, l, ctx) }),
+  );
 
 /** A cancellation's reason from the list in words, with the person's words when given. */
 function cancelText(reason: string, words: string | null, l: Labels): string {

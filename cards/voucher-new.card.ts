@@ -20,7 +20,12 @@ export interface VoucherNewData {
  * `actions`: what the domain lets staff do now (`vouchers.staffActions`). Reserve is shown when the
  * reserve form can lead somewhere: reserving, or validating first (the form does both), as the form itself decides.
  */
-export function toVoucherNewData(v: VoucherRowView, actions: readonly VoucherAction[], programs: readonly ProgramName[], ctx: CardContext): VoucherNewData {
+export function toVoucherNewData(
+  v: VoucherRowView,
+  actions: readonly VoucherAction[],
+  programs: readonly ProgramName[],
+  ctx: CardContext,
+): VoucherNewData {
   const l = labelsFor(ctx.locale);
   const sender = v.needsConfirmation?.sender ?? null;
   return {

@@ -42,7 +42,8 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
     people: personService(deps),
     vouchers: {
       intake: (actor: Actor, input: Parameters<typeof intakeVoucher>[2]) => intakeVoucher(deps, actor, input),
-      reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2], known?: Parameters<typeof reserveVoucher>[3]) => reserveVoucher(deps, actor, input, known),
+      reserve: (actor: Actor, input: Parameters<typeof reserveVoucher>[2], known?: Parameters<typeof reserveVoucher>[3]) =>
+        reserveVoucher(deps, actor, input, known),
       ...voucherLifecycle(deps),
       /** The actions valid now for this person on this voucher (the details card's buttons); actor first, as everywhere. */
       availableActions: async (actor: Actor, voucher: Voucher, ctx?: ActionContext) => {
@@ -64,7 +65,10 @@ export function createDomain({ connection, clock }: { connection: Connection; cl
        * requester (domain/approval/approval-expiry.service.ts).
        */
       expiredToReport: () => expiredApprovalsToReport(deps),
-      async requestRedemption(actor: Actor, input: Parameters<typeof approvals.requestRedemption>[1] & { expectedState?: Voucher['state'] | null }) {
+      async requestRedemption(
+        actor: Actor,
+        input: Parameters<typeof approvals.requestRedemption>[1] & { expectedState?: Voucher['state'] | null },
+      ) {
         const { expectedState, voucherIds } = parseInput(seen, input);
         for (const id of expectedState ? voucherIds : []) {
           const stale = checkExpectedState(await loadVoucher(deps, actor.partnerId, id), expectedState);

@@ -14,7 +14,12 @@ export const calendarDate = z
 
 export const objectIdString = z.string().regex(/^[0-9a-f]{24}$/i, 'not an id');
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 country expected');
-export const email = z.string().trim().max(254).pipe(z.email()).transform((e) => e.toLowerCase());
+export const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((e) => e.toLowerCase());
 
 /** No control, bidi or zero-width characters in a one-line value. */
 const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;

@@ -41,22 +41,47 @@ export function notice<C extends NoticeCode>(code: C, params: NoticeParams[C]): 
 
 type Texts = { [C in NoticeCode]: Record<Locale, (p: NoticeParams[C], safe: (t: string) => string) => string> };
 const country = (code: string, l: Locale) => `${countryName(code, l)} (${code})`;
-const fields = (xs: string[], l: Locale) => listWords(xs.map((f) => fieldWord(f, l)), l);
+const fields = (xs: string[], l: Locale) =>
+  listWords(
+    xs.map((f) => fieldWord(f, l)),
+    l,
+  );
 
 const TEXTS: Texts = {
   VOUCHER_ADDED: { en: (p) => `Voucher ${p.number} was added.`, fr: (p) => `Le bon ${p.number} a été ajouté.` },
   VOUCHER_MERGED: {
-    en: (p) => `Voucher ${p.number} was already known${p.filled.length ? `; added: ${fields(p.filled, 'en')}` : ''}${p.conflicts.length ? `; these differ from what is on record and were kept as recorded: ${fields(p.conflicts, 'en')} (correct the voucher if the new values are right)` : ''}.`,
-    fr: (p) => `Le bon ${p.number} était déjà connu${p.filled.length ? ` ; ajouté : ${fields(p.filled, 'fr')}` : ''}${p.conflicts.length ? ` ; ces valeurs diffèrent de celles enregistrées, qui sont conservées : ${fields(p.conflicts, 'fr')} (corrigez le bon si les nouvelles sont justes)` : ''}.`,
+    en: (p) =>
+      `Voucher ${p.number} was already known${p.filled.length ? `; added: ${fields(p.filled, 'en')}` : ''}${p.conflicts.length ? `; these differ from what is on record and were kept as recorded: ${fields(p.conflicts, 'en')} (correct the voucher if the new values are right)` : ''}.`,
+    fr: (p) =>
+      `Le bon ${p.number} était déjà connu${p.filled.length ? ` ; ajouté : ${fields(p.filled, 'fr')}` : ''}${p.conflicts.length ? ` ; ces valeurs diffèrent de celles enregistrées, qui sont conservées : ${fields(p.conflicts, 'fr')} (corrigez le bon si les nouvelles sont justes)` : ''}.`,
   },
-  VOUCHER_INCOMPLETE: { en: (p) => `Still missing on voucher ${p.number}: ${fields(p.missing, 'en')}. Enter them before reserving.`, fr: (p) => `Il manque encore sur le bon ${p.number} : ${fields(p.missing, 'fr')}. Saisissez-les avant de réserver.` },
-  SENDER_NOT_ADMIN: { en: (p, s) => `Voucher ${p.number} was forwarded by ${s(p.sender)}, not by its voucher administrator: validate it to confirm.`, fr: (p, s) => `Le bon ${p.number} a été transféré par ${s(p.sender)}, pas par son administrateur : validez-le pour confirmer.` },
-  EXPIRY_CAPPED: { en: (p) => `Voucher ${p.number} expires on ${formatDay(p.expiresOn, 'en')}: 180 days after its assignment, whatever date the email printed.`, fr: (p) => `Le bon ${p.number} expire le ${formatDay(p.expiresOn, 'fr')} : 180 jours après son attribution, quelle que soit la date imprimée dans l'e-mail.` },
-  VOUCHER_NOW: { en: (p) => `Voucher ${p.number} is now ${stateWord(p.state, 'en')}.`, fr: (p) => `Le bon ${p.number} est maintenant ${stateWord(p.state, 'fr')}.` },
-  VOUCHER_CORRECTED: { en: (p) => `Voucher ${p.number} was corrected: ${fields(p.fields, 'en')}.`, fr: (p) => `Le bon ${p.number} a été corrigé : ${fields(p.fields, 'fr')}.` },
+  VOUCHER_INCOMPLETE: {
+    en: (p) => `Still missing on voucher ${p.number}: ${fields(p.missing, 'en')}. Enter them before reserving.`,
+    fr: (p) => `Il manque encore sur le bon ${p.number} : ${fields(p.missing, 'fr')}. Saisissez-les avant de réserver.`,
+  },
+  SENDER_NOT_ADMIN: {
+    en: (p, s) => `Voucher ${p.number} was forwarded by ${s(p.sender)}, not by its voucher administrator: validate it to confirm.`,
+    fr: (p, s) => `Le bon ${p.number} a été transféré par ${s(p.sender)}, pas par son administrateur : validez-le pour confirmer.`,
+  },
+  EXPIRY_CAPPED: {
+    en: (p) =>
+      `Voucher ${p.number} expires on ${formatDay(p.expiresOn, 'en')}: 180 days after its assignment, whatever date the email printed.`,
+    fr: (p) =>
+      `Le bon ${p.number} expire le ${formatDay(p.expiresOn, 'fr')} : 180 jours après son attribution, quelle que soit la date imprimée dans l'e-mail.`,
+  },
+  VOUCHER_NOW: {
+    en: (p) => `Voucher ${p.number} is now ${stateWord(p.state, 'en')}.`,
+    fr: (p) => `Le bon ${p.number} est maintenant ${stateWord(p.state, 'fr')}.`,
+  },
+  VOUCHER_CORRECTED: {
+    en: (p) => `Voucher ${p.number} was corrected: ${fields(p.fields, 'en')}.`,
+    fr: (p) => `Le bon ${p.number} a été corrigé : ${fields(p.fields, 'fr')}.`,
+  },
   APPROVAL_REQUESTED: {
-    en: (p) => `${p.numbers.length > 1 ? `Vouchers ${p.numbers.join(', ')} wait` : `Voucher ${p.numbers.join('')} waits`} for a manager's approval (${p.approvers} approver${p.approvers === 1 ? '' : 's'} asked); nothing else can change ${p.numbers.length > 1 ? 'them' : 'it'} meanwhile.`,
-    fr: (p) => `${p.numbers.length > 1 ? `Les bons ${p.numbers.join(', ')} attendent` : `Le bon ${p.numbers.join('')} attend`} l'approbation d'un responsable (${p.approvers} approbateur${p.approvers === 1 ? '' : 's'} sollicité${p.approvers === 1 ? '' : 's'}) ; rien d'autre ne peut ${p.numbers.length > 1 ? 'les' : 'le'} modifier d'ici là.`,
+    en: (p) =>
+      `${p.numbers.length > 1 ? `Vouchers ${p.numbers.join(', ')} wait` : `Voucher ${p.numbers.join('')} waits`} for a manager's approval (${p.approvers} approver${p.approvers === 1 ? '' : 's'} asked); nothing else can change ${p.numbers.length > 1 ? 'them' : 'it'} meanwhile.`,
+    fr: (p) =>
+      `${p.numbers.length > 1 ? `Les bons ${p.numbers.join(', ')} attendent` : `Le bon ${p.numbers.join('')} attend`} l'approbation d'un responsable (${p.approvers} approbateur${p.approvers === 1 ? '' : 's'} sollicité${p.approvers === 1 ? '' : 's'}) ; rien d'autre ne peut ${p.numbers.length > 1 ? 'les' : 'le'} modifier d'ici là.`,
   },
   DAY_RATE_UNKNOWN: {
     en: (p) =>
@@ -75,7 +100,8 @@ const TEXTS: Texts = {
 };
 
 function why(p: NoticeParams['NOT_APPLIED'], locale: Locale, safe: (t: string) => string): string {
-  if (!p.params || !(refusalCodes as string[]).includes(p.code)) return locale === 'fr' ? 'une règle du programme ne le permettait plus.' : 'a program rule no longer allowed it.';
+  if (!p.params || !(refusalCodes as string[]).includes(p.code))
+    return locale === 'fr' ? 'une règle du programme ne le permettait plus.' : 'a program rule no longer allowed it.';
   const refusal = new Refusal(p.code as RefusalCode, p.params as RefusalParams[RefusalCode]);
   return reasonOf(refusal, locale, safe);
 }

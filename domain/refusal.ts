@@ -87,7 +87,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, now?:
   if (now) {
     const latest = latestDate(now);
     const bad = outOfRange(result.data, '', latest);
-    if (bad) throw refuse('DATE_OUT_OF_RANGE', { field: bad.path, date: isoDay(bad.date), earliest: isoDay(EARLIEST_DATE), latest: isoDay(latest) });
+    if (bad)
+      throw refuse('DATE_OUT_OF_RANGE', {
+        field: bad.path,
+        date: isoDay(bad.date),
+        earliest: isoDay(EARLIEST_DATE),
+        latest: isoDay(latest),
+      });
   }
   return result.data;
 }

@@ -38,7 +38,8 @@ export function approvalResult<R extends ApprovalOutput>(r: R): R & DomainResult
   for (const o of r.outcomes ?? []) {
     const v = moved.get(String(o.voucherId));
     if (o.applied && v) notices.push(notice('VOUCHER_NOW', { number: v.number, state: v.state }));
-    else if (!o.applied) notices.push(notice('NOT_APPLIED', { number: numberOf(o.voucherId), code: o.code ?? '', params: o.params ?? null }));
+    else if (!o.applied)
+      notices.push(notice('NOT_APPLIED', { number: numberOf(o.voucherId), code: o.code ?? '', params: o.params ?? null }));
   }
   return { ...r, approval: a, notices };
 }

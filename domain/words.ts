@@ -17,7 +17,7 @@ export const ACTION_WORDS = {
   complete: { en: 'report the engagement complete', fr: 'déclarer la mission terminée' },
   addDeliverable: { en: 'add a deliverable', fr: 'ajouter un livrable' },
   requestRedemption: { en: 'ask to redeem a voucher', fr: "demander l'échange d'un bon" },
-  releaseApproval: { en: 'release a voucher from its approval', fr: "libérer un bon de son approbation" },
+  releaseApproval: { en: 'release a voucher from its approval', fr: 'libérer un bon de son approbation' },
   approveReservation: { en: 'approve a reservation', fr: 'approuver une réservation' },
   redeem: { en: 'redeem a voucher', fr: 'échanger un bon' },
   claim: { en: 'create the payment claim', fr: 'créer la demande de paiement' },
@@ -29,7 +29,10 @@ export const ACTION_WORDS = {
   viewVouchers: { en: 'see vouchers', fr: 'consulter les bons' },
   viewApprovals: { en: 'see approvals', fr: 'consulter les approbations' },
   viewPeople: { en: "see the partner's people", fr: 'consulter les personnes du partenaire' },
-  viewPartner: { en: "see the partner's set-up (enrollments, locations, profile, overview)", fr: "consulter la configuration du partenaire (inscriptions, sites, profil, vue d'ensemble)" },
+  viewPartner: {
+    en: "see the partner's set-up (enrollments, locations, profile, overview)",
+    fr: "consulter la configuration du partenaire (inscriptions, sites, profil, vue d'ensemble)",
+  },
   managePeople: { en: 'manage people and roles', fr: 'gérer les personnes et les rôles' },
   manageLocations: { en: 'manage locations', fr: 'gérer les sites' },
   manageSettings: { en: 'change partner settings', fr: 'modifier les paramètres du partenaire' },
@@ -135,7 +138,13 @@ export function fieldWord(path: string, locale: Locale): string {
 }
 
 function wordOf(table: Record<string, Record<Locale, string>>, key: string, locale: Locale): string {
-  return table[key]?.[locale] ?? key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return (
+    table[key]?.[locale] ??
+    key
+      .replace(/[_-]+/g, ' ')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+  );
 }
 
 export const actionWord = (a: string, l: Locale): string => wordOf(ACTION_WORDS, a, l);
@@ -152,7 +161,10 @@ export function listWords(items: readonly string[], locale: Locale): string {
 /** The roles allowed to act, in words; the system is never named to a person. */
 export function rolesWords(roles: readonly string[], locale: Locale): string {
   const people = roles.filter((r) => r !== 'system');
-  return listWords(people.map((r) => wordOf(ROLE_WORDS, r, locale)), locale);
+  return listWords(
+    people.map((r) => wordOf(ROLE_WORDS, r, locale)),
+    locale,
+  );
 }
 
 /** French "de" before an infinitive phrase, elided before a vowel or a mute h ("d'ajouter"). */

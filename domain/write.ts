@@ -61,7 +61,12 @@ export async function updateVersioned<T>(deps: WriteDeps, w: VersionedWrite<T>):
  * else under the claim of (collection, id, version). `lost` is returned, once the holder has
  * finished, when another writer holds that claim.
  */
-async function underClaim<T, R>(deps: WriteDeps, w: Pick<VersionedWrite<T>, 'model' | 'id' | 'version'>, write: () => Promise<R>, lost: R): Promise<R> {
+async function underClaim<T, R>(
+  deps: WriteDeps,
+  w: Pick<VersionedWrite<T>, 'model' | 'id' | 'version'>,
+  write: () => Promise<R>,
+  lost: R,
+): Promise<R> {
   const { writeMode } = await deps.store.info();
   if (writeMode === 'atomic') return write();
   const claims = writeClaimModel(deps.connection);

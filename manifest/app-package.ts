@@ -40,7 +40,9 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   const { manifest, sources } = readValidManifest(options);
   const entries = new Map<string, Buffer>();
   const issues: ValidationIssue[] = [...checkManifestRules(manifest)];
-  const present = new Set((manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file).filter((f) => existsSync(path.join(options.sourceDir, f))));
+  const present = new Set(
+    (manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file).filter((f) => existsSync(path.join(options.sourceDir, f))),
+  );
   issues.push(...checkLanguages(manifest, present));
   for (const file of present) {
     const { localization, issues: found } = readLocalization(path.join(options.sourceDir, file), file, manifest);
@@ -49,7 +51,10 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   }
   const icons = await readIcons(options.sourceDir, issues);
   if (icons) {
-    issues.push(...(await checkColorIcon(icons.color, manifest.icons.color)), ...(await checkOutlineIcon(icons.outline, manifest.icons.outline)));
+    issues.push(
+      ...(await checkColorIcon(icons.color, manifest.icons.color)),
+      ...(await checkOutlineIcon(icons.outline, manifest.icons.outline)),
+    );
     entries.set(manifest.icons.color, icons.color).set(manifest.icons.outline, icons.outline);
   }
   if (issues.length > 0) throw new PackageValidationError(issues.map((issue) => nameSource(issue, sources)));
@@ -74,7 +79,11 @@ function readValidManifest(options: BuildOptions): { manifest: AppManifest; sour
   if (!parsed.ok) throw new PackageValidationError([parsed.issue]);
   const filled = fillTemplate(parsed.value, packageVariables(options.env, options.packageVersion), file);
   const version = (filled.value as { manifestVersion?: unknown } | null)?.manifestVersion;
-  if (typeof version !== 'string') throw new PackageValidationError([...filled.issues, { file, path: 'manifestVersion', message: 'is required, as a string such as "1.30"' }]);
+  if (typeof version !== 'string')
+    throw new PackageValidationError([
+      ...filled.issues,
+      { file, path: 'manifestVersion', message: 'is required, as a string such as "1.30"' },
+    ]);
   const unfilled = new Set(filled.issues.map((issue) => issue.path));
   const schemaIssues = validateAgainstSchema(filled.value, version, 'manifest', file)
     .filter((issue) => !unfilled.has(issue.path))
@@ -84,7 +93,11 @@ function readValidManifest(options: BuildOptions): { manifest: AppManifest; sour
   return { manifest: filled.value as AppManifest, sources: filled.sources };
 }
 
-function readLocalization(fullPath: string, file: string, manifest: AppManifest): { localization?: Localization; issues: ValidationIssue[] } {
+function readLocalization(
+  fullPath: string,
+  file: string,
+  manifest: AppManifest,
+): { localization?: Localization; issues: ValidationIssue[] } {
   const parsed = readJson(fullPath, file);
   if (!parsed.ok) return { issues: [parsed.issue] };
   const schemaIssues = validateAgainstSchema(parsed.value, manifest.manifestVersion, 'localization', file);
@@ -102,7 +115,11 @@ async function readIcons(sourceDir: string, issues: ValidationIssue[]): Promise<
   try {
     return await renderIcons(readFileSync(source));
   } catch (error) {
-    issues.push({ file: ICON_SOURCE, path: 'icons', message: `cannot be rendered: ${error instanceof Error ? error.message : String(error)}` });
+    issues.push({
+      file: ICON_SOURCE,
+      path: 'icons',
+      message: `cannot be rendered: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return undefined;
   }
 }
@@ -114,6 +131,9 @@ function readJson(fullPath: string, file: string): JsonRead {
   try {
     return { ok: true, value: JSON.parse(readFileSync(fullPath, 'utf8').replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { ok: false, issue: { file, path: '', message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      ok: false,
+      issue: { file, path: '', message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` },
+    };
   }
 }

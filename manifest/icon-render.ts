@@ -31,7 +31,13 @@ export async function renderIcons(svg: Buffer): Promise<RenderedIcons> {
     .png()
     .toBuffer();
   const outline = await sharp(glyph)
-    .extend({ top: OUTLINE_PADDING, bottom: OUTLINE_PADDING, left: OUTLINE_PADDING, right: OUTLINE_PADDING, background: { r: 255, g: 255, b: 255, alpha: 0 } })
+    .extend({
+      top: OUTLINE_PADDING,
+      bottom: OUTLINE_PADDING,
+      left: OUTLINE_PADDING,
+      right: OUTLINE_PADDING,
+      background: { r: 255, g: 255, b: 255, alpha: 0 },
+    })
     .png()
     .toBuffer();
   return { color, outline };
@@ -81,7 +87,8 @@ export async function checkOutlineIcon(png: Buffer, file: string): Promise<Valid
   const total = image.width * image.height;
   const corners = [0, image.width - 1, (image.height - 1) * image.width, total - 1].map((p) => image.pixels[p * 4 + 3] ?? 255);
   if (visible === 0) issues.push({ file, path: 'icons.outline', message: 'is fully transparent: draw the glyph in white' });
-  if (coloured > 0) issues.push({ file, path: 'icons.outline', message: `must be white on transparent; ${coloured} visible pixels are not white` });
+  if (coloured > 0)
+    issues.push({ file, path: 'icons.outline', message: `must be white on transparent; ${coloured} visible pixels are not white` });
   if (corners.some((alpha) => alpha !== 0) || visible === total) {
     issues.push({ file, path: 'icons.outline', message: 'must have a transparent background (its corners are not transparent)' });
   }

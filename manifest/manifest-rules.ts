@@ -58,7 +58,9 @@ export function checkManifestRules(manifest: AppManifest): ValidationIssue[] {
   }
   if (manifest.icons.color === manifest.icons.outline) issues.push(issue('icons.outline', 'must be another file than icons.color'));
   issues.push(...checkDomains(manifest.validDomains ?? []).map(([path, message]) => issue(path, message)));
-  (manifest.bots ?? []).forEach((bot, index) => issues.push(...checkBot(bot, `bots[${index}]`).map(([path, message]) => issue(path, message))));
+  (manifest.bots ?? []).forEach((bot, index) =>
+    issues.push(...checkBot(bot, `bots[${index}]`).map(([path, message]) => issue(path, message))),
+  );
   return issues;
 }
 
@@ -105,7 +107,8 @@ interface CommandText {
 /** Titles are single words (the bot matches the first word), unique in their list; text fits Teams' command menu. */
 function checkCommands(commands: CommandText[], listAt: string): Array<[string, string]> {
   const found: Array<[string, string]> = [];
-  if (commands.length > MAX_COMMANDS_PER_LIST) found.push([`${listAt}.commands`, `has ${commands.length} commands; Teams shows at most ${MAX_COMMANDS_PER_LIST}`]);
+  if (commands.length > MAX_COMMANDS_PER_LIST)
+    found.push([`${listAt}.commands`, `has ${commands.length} commands; Teams shows at most ${MAX_COMMANDS_PER_LIST}`]);
   const seen = new Map<string, number>();
   commands.forEach((command, index) => {
     const at = `${listAt}.commands[${index}]`;
@@ -151,7 +154,8 @@ export function checkLocalization(manifest: AppManifest, localization: Localizat
   }
   for (const key of strings.keys()) {
     const value = localization[key];
-    if (typeof value !== 'string' || value.trim() === '') issues.push({ file, path: key, message: 'is missing: translate every string of manifest.json' });
+    if (typeof value !== 'string' || value.trim() === '')
+      issues.push({ file, path: key, message: 'is missing: translate every string of manifest.json' });
   }
   (manifest.bots ?? []).forEach((bot, b) =>
     (bot.commandLists ?? []).forEach((list, l) => {
@@ -176,10 +180,15 @@ export function checkLanguages(manifest: AppManifest, files: ReadonlySet<string>
   (info.additionalLanguages ?? []).forEach((language, index) => {
     const at = `localizationInfo.additionalLanguages[${index}]`;
     const tag = language.languageTag.toLowerCase();
-    if (tags.has(tag)) issues.push({ file: 'manifest.json', path: `${at}.languageTag`, message: `repeats language ${language.languageTag}` });
+    if (tags.has(tag))
+      issues.push({ file: 'manifest.json', path: `${at}.languageTag`, message: `repeats language ${language.languageTag}` });
     tags.add(tag);
     if (!PACKAGE_FILE.test(language.file) || !language.file.endsWith('.json')) {
-      issues.push({ file: 'manifest.json', path: `${at}.file`, message: `must be a .json file name at the package's root, got "${language.file}"` });
+      issues.push({
+        file: 'manifest.json',
+        path: `${at}.file`,
+        message: `must be a .json file name at the package's root, got "${language.file}"`,
+      });
     } else if (!files.has(language.file)) {
       issues.push({ file: 'manifest.json', path: `${at}.file`, message: `names ${language.file}, which is not in the manifest folder` });
     }

@@ -34,7 +34,13 @@ export function schemaUrl(version: string, kind: SchemaKind): string {
 export function validateAgainstSchema(document: unknown, version: string, kind: SchemaKind, file: string): ValidationIssue[] {
   const schemaFile = path.join(SCHEMA_ROOT, `v${version}`, SCHEMA_FILES[kind]);
   if (!existsSync(schemaFile)) {
-    return [{ file, path: 'manifestVersion', message: `no schema for version ${version} ships offline; use one of ${shippedManifestVersions().join(', ')}` }];
+    return [
+      {
+        file,
+        path: 'manifestVersion',
+        message: `no schema for version ${version} ships offline; use one of ${shippedManifestVersions().join(', ')}`,
+      },
+    ];
   }
   const ajv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: false });
   addFormats(ajv, ['uri', 'email', 'regex']);

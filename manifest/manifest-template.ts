@@ -5,8 +5,14 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The variables the template may name, each with an example shown when it is missing (README, Install in Teams). */
 export const PACKAGE_VARIABLES = {
-  TEAMS_APP_ID: { example: '3c6f2a9e-58b1-4d7e-9a0c-1f2e3d4c5b6a', about: 'the Teams app id: a GUID made once (node -p "crypto.randomUUID()") and kept for every version' },
-  MicrosoftAppId: { example: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', about: "the bot's Microsoft Entra app id (the same as the bot's setting)" },
+  TEAMS_APP_ID: {
+    example: '3c6f2a9e-58b1-4d7e-9a0c-1f2e3d4c5b6a',
+    about: 'the Teams app id: a GUID made once (node -p "crypto.randomUUID()") and kept for every version',
+  },
+  MicrosoftAppId: {
+    example: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f',
+    about: "the bot's Microsoft Entra app id (the same as the bot's setting)",
+  },
   BOT_DOMAIN: { example: 'voucherbot.azurewebsites.net', about: 'the host name the bot is served on, without https://' },
   TEAMS_APP_VERSION: { example: '1.0.0', about: 'the app version; defaults to package.json version' },
   TEAMS_APP_PUBLISHER: { example: 'Contoso Consulting', about: 'the publisher shown in Teams (at most 32 characters)' },

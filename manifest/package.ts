@@ -17,12 +17,22 @@ const ROOT = path.resolve(__dirname, '..');
 async function main(): Promise<number> {
   loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });
   const { values } = parseArgs({
-    options: { source: { type: 'string', default: path.join(ROOT, 'manifest') }, out: { type: 'string', default: path.join(ROOT, 'build', 'teams-app.zip') } },
+    options: {
+      source: { type: 'string', default: path.join(ROOT, 'manifest') },
+      out: { type: 'string', default: path.join(ROOT, 'build', 'teams-app.zip') },
+    },
   });
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   try {
-    const built = await buildAppPackage({ sourceDir: path.resolve(values.source), outFile: path.resolve(values.out), env: process.env, packageVersion: version });
-    const commands = (built.manifest.bots?.[0]?.commandLists ?? []).map((list) => `${list.scopes.join('+')} ${list.commands.length}`).join(', ');
+    const built = await buildAppPackage({
+      sourceDir: path.resolve(values.source),
+      outFile: path.resolve(values.out),
+      env: process.env,
+      packageVersion: version,
+    });
+    const commands = (built.manifest.bots?.[0]?.commandLists ?? [])
+      .map((list) => `${list.scopes.join('+')} ${list.commands.length}`)
+      .join(', ');
     process.stdout.write(
       [
         `Wrote ${path.relative(process.cwd(), built.file)} (${built.bytes} bytes): ${built.entries.join(', ')}`,
@@ -35,7 +45,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof PackageValidationError)) throw error;
     const count = error.issues.length;
-    process.stderr.write(`The Teams app package was not written: ${count} problem${count === 1 ? '' : 's'}\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+    process.stderr.write(
+      `The Teams app package was not written: ${count} problem${count === 1 ? '' : 's'}\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
+    );
     return 1;
   }
 }

@@ -59,10 +59,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const playground = startPlayground(botUrl, options.playgroundPort || (await freePort()), options.logDir);
     children.push(playground);
     let port = 0;
-    await waitFor(playground, async () => {
-      port = Number(/Listening on (\d+)/.exec(playground.output())?.[1] ?? 0);
-      return port > 0 && (await httpOk(`http://localhost:${port}/`));
-    }, 'the Agents Playground to listen');
+    await waitFor(
+      playground,
+      async () => {
+        port = Number(/Listening on (\d+)/.exec(playground.output())?.[1] ?? 0);
+        return port > 0 && (await httpOk(`http://localhost:${port}/`));
+      },
+      'the Agents Playground to listen',
+    );
     return { botUrl, playgroundUrl: `http://localhost:${port}/`, logDir: options.logDir, stop };
   } catch (error) {
     await stop();

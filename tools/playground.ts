@@ -80,7 +80,9 @@ function parseEmbedded(value: string | undefined): 'auto' | 'mongod' | 'ferretdb
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof DatabaseUnavailableError ? error.message : `playground: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(
+      `${error instanceof DatabaseUnavailableError ? error.message : `playground: ${error instanceof Error ? error.message : String(error)}`}\n`,
+    );
     process.exit(1);
   },
 );

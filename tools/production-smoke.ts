@@ -53,7 +53,8 @@ function checkRuntimeImports(pkg: PackageJson): string[] {
     }
   }
   // The bot cannot run without these; not seeing them means the scan itself is broken, not that all is well.
-  for (const name of ['botbuilder', 'mongoose', 'restify']) if (!seen.has(name)) problems.push(`the scan of dist/ found no require("${name}")`);
+  for (const name of ['botbuilder', 'mongoose', 'restify'])
+    if (!seen.has(name)) problems.push(`the scan of dist/ found no require("${name}")`);
   return problems;
 }
 
@@ -71,7 +72,10 @@ async function waitForHealth(url: string, exited: () => boolean, timeoutMs: numb
   const deadline = Date.now() + timeoutMs;
   let last = 0;
   while (Date.now() < deadline && !exited()) {
-    last = await fetch(url).then((r) => r.status, () => 0);
+    last = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (last === 200) return last;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -82,7 +86,16 @@ async function runCompiledBot(copy: string, mongodbUri: string, dbName: string):
   const port = await freePort();
   const bot = spawn('npm', ['run', '--silent', 'start:prod'], {
     cwd: copy,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', DOTENV_CONFIG_PATH: '/nonexistent', MONGODB_URI: mongodbUri, MONGODB_DB_NAME: dbName, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      MONGODB_URI: mongodbUri,
+      MONGODB_DB_NAME: dbName,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -116,11 +129,13 @@ async function main(): Promise<void> {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'voucherbot-production-'));
   const dbName = `production_smoke_${process.pid}`;
   try {
-    for (const entry of ['package.json', 'package-lock.json', 'dist']) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    for (const entry of ['package.json', 'package-lock.json', 'dist'])
+      cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
     const started = Date.now();
     const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: copy, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${install.stderr.slice(-4000)}`);
-    if (existsSync(path.join(copy, 'node_modules', 'tsx'))) throw new Error('npm ci --omit=dev installed tsx: the copy is not production-only');
+    if (existsSync(path.join(copy, 'node_modules', 'tsx')))
+      throw new Error('npm ci --omit=dev installed tsx: the copy is not production-only');
     say(`npm ci --omit=dev in ${Date.now() - started} ms (no tsx, no typescript)`);
     await runCompiledBot(copy, mongodbUri, dbName);
   } finally {

@@ -16,21 +16,70 @@ const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
 const ALL = [...PROGRAM_CODES];
 const qualified = ALL.map((program) => ({ program, trainingOn: '2024-01-15', examOn: '2024-02-01' }));
 const PEOPLE = [
-  { aadObjectId: 'c0a70001-0000-4000-8000-000000000001', name: 'Adele Vance', email: 'adele.vance@contoso-consulting.test', roles: ['admin' as const], locationIds: ['FR-PAR', 'US-SEA'] },
-  { aadObjectId: 'c0a70001-0000-4000-8000-000000000002', name: 'Lee Gu', email: 'lee.gu@contoso-consulting.test', roles: ['staff' as const], locationIds: ['FR-PAR'], qualifications: qualified },
-  { aadObjectId: 'c0a70001-0000-4000-8000-000000000003', name: 'Megan Bowen', email: 'megan.bowen@contoso-consulting.test', roles: ['staff' as const], locationIds: ['US-SEA'] },
-  { aadObjectId: 'c0a70001-0000-4000-8000-000000000004', name: 'Nestor Wilke', email: 'nestor.wilke@contoso-consulting.test', roles: ['manager' as const] },
-  { aadObjectId: PLAYGROUND_USER, name: 'Alex Wilber', email: 'alex.wilber@contoso-consulting.test', roles: ['admin' as const, 'staff' as const, 'manager' as const], locationIds: ['FR-PAR', 'US-SEA'], qualifications: qualified },
+  {
+    aadObjectId: 'c0a70001-0000-4000-8000-000000000001',
+    name: 'Adele Vance',
+    email: 'adele.vance@contoso-consulting.test',
+    roles: ['admin' as const],
+    locationIds: ['FR-PAR', 'US-SEA'],
+  },
+  {
+    aadObjectId: 'c0a70001-0000-4000-8000-000000000002',
+    name: 'Lee Gu',
+    email: 'lee.gu@contoso-consulting.test',
+    roles: ['staff' as const],
+    locationIds: ['FR-PAR'],
+    qualifications: qualified,
+  },
+  {
+    aadObjectId: 'c0a70001-0000-4000-8000-000000000003',
+    name: 'Megan Bowen',
+    email: 'megan.bowen@contoso-consulting.test',
+    roles: ['staff' as const],
+    locationIds: ['US-SEA'],
+  },
+  {
+    aadObjectId: 'c0a70001-0000-4000-8000-000000000004',
+    name: 'Nestor Wilke',
+    email: 'nestor.wilke@contoso-consulting.test',
+    roles: ['manager' as const],
+  },
+  {
+    aadObjectId: PLAYGROUND_USER,
+    name: 'Alex Wilber',
+    email: 'alex.wilber@contoso-consulting.test',
+    roles: ['admin' as const, 'staff' as const, 'manager' as const],
+    locationIds: ['FR-PAR', 'US-SEA'],
+    qualifications: qualified,
+  },
 ];
 
-type Stage = 'assigned' | 'flagged' | 'pendingReserve' | 'reserved' | 'scheduled' | 'completed' | 'pendingRedeem' | 'redeemed' | 'claimed' | 'paid' | 'expired' | 'expiringSoon';
+type Stage =
+  | 'assigned'
+  | 'flagged'
+  | 'pendingReserve'
+  | 'reserved'
+  | 'scheduled'
+  | 'completed'
+  | 'pendingRedeem'
+  | 'redeemed'
+  | 'claimed'
+  | 'paid'
+  | 'expired'
+  | 'expiringSoon';
 const VOUCHERS: [string, Stage, ProgramCode, 1 | 3 | 5 | 10 | 15, string][] = [
-  ['DEMO-0001', 'assigned', 'AZDPS', 5, 'Fabrikam'], ['DEMO-0002', 'flagged', 'SDPS', 3, 'Northwind Traders'],
-  ['DEMO-0003', 'pendingReserve', 'DDPS', 10, 'Tailspin Toys'], ['DEMO-0004', 'reserved', 'SSDPS', 5, 'Litware'],
-  ['DEMO-0005', 'scheduled', 'PVDPS', 3, 'Adventure Works'], ['DEMO-0006', 'completed', 'AZDPS', 5, 'Woodgrove Bank'],
-  ['DEMO-0007', 'pendingRedeem', 'SEDPS', 3, 'Wide World Importers'], ['DEMO-0008', 'redeemed', 'DTDPS', 1, 'Proseware'],
-  ['DEMO-0009', 'claimed', 'AZDPS', 5, 'Alpine Ski House'], ['DEMO-0010', 'paid', 'SDPS', 3, 'Coho Winery'],
-  ['DEMO-0011', 'expired', 'DDPS', 5, 'Fourth Coffee'], ['DEMO-0012', 'expiringSoon', 'SSDPS', 3, 'Trey Research'],
+  ['DEMO-0001', 'assigned', 'AZDPS', 5, 'Fabrikam'],
+  ['DEMO-0002', 'flagged', 'SDPS', 3, 'Northwind Traders'],
+  ['DEMO-0003', 'pendingReserve', 'DDPS', 10, 'Tailspin Toys'],
+  ['DEMO-0004', 'reserved', 'SSDPS', 5, 'Litware'],
+  ['DEMO-0005', 'scheduled', 'PVDPS', 3, 'Adventure Works'],
+  ['DEMO-0006', 'completed', 'AZDPS', 5, 'Woodgrove Bank'],
+  ['DEMO-0007', 'pendingRedeem', 'SEDPS', 3, 'Wide World Importers'],
+  ['DEMO-0008', 'redeemed', 'DTDPS', 1, 'Proseware'],
+  ['DEMO-0009', 'claimed', 'AZDPS', 5, 'Alpine Ski House'],
+  ['DEMO-0010', 'paid', 'SDPS', 3, 'Coho Winery'],
+  ['DEMO-0011', 'expired', 'DDPS', 5, 'Fourth Coffee'],
+  ['DEMO-0012', 'expiringSoon', 'SSDPS', 3, 'Trey Research'],
 ];
 const ORDER: Stage[] = ['assigned', 'reserved', 'scheduled', 'completed', 'pendingRedeem', 'redeemed', 'claimed', 'paid'];
 
@@ -45,40 +94,84 @@ async function setUpPartner(d: Domain, today: Date): Promise<Actor> {
   // The seed acts as the system of the demo partner: its id if a run made it already, else a new one.
   const existing = await d.partners.bySlug('contoso-consulting');
   const system = systemActor(existing?._id ?? new mongoose.Types.ObjectId());
-  const partner = await d.partners.upsertPartner(system, { slug: 'contoso-consulting', name: 'Contoso Consulting', tenantIds: [TENANT], settings });
+  const partner = await d.partners.upsertPartner(system, {
+    slug: 'contoso-consulting',
+    name: 'Contoso Consulting',
+    tenantIds: [TENANT],
+    settings,
+  });
   // Customers forward voucher emails here (issue 10, Email channel); no staff channel: staff hear of them in their personal chats.
   await mailboxService(d.deps).set(system, { address: 'vouchers@contoso.example', staffChannelId: null });
-  for (const [locationId, name, country] of [['FR-PAR', 'Paris', 'FR'], ['US-SEA', 'Seattle', 'US']] as const) {
-    const contacts = PEOPLE.filter((p) => p.locationIds?.includes(locationId)).map(({ aadObjectId, name: n, email }) => ({ aadObjectId, name: n, email }));
+  for (const [locationId, name, country] of [
+    ['FR-PAR', 'Paris', 'FR'],
+    ['US-SEA', 'Seattle', 'US'],
+  ] as const) {
+    const contacts = PEOPLE.filter((p) => p.locationIds?.includes(locationId)).map(({ aadObjectId, name: n, email }) => ({
+      aadObjectId,
+      name: n,
+      email,
+    }));
     await d.partners.upsertLocation(system, { locationId, name, country, contacts });
   }
   for (const p of PEOPLE) await d.people.upsert(system, p);
   for (const program of ALL) {
     const eligibility = await d.deps.models.eligibilities.findOne({ partnerId: partner._id, program }).lean();
-    if (eligibility?.status !== 'active') for (const item of checklistFor(program)) await d.partners.tickEligibility(system, { program, item: item.key, done: true });
+    if (eligibility?.status !== 'active')
+      for (const item of checklistFor(program)) await d.partners.tickEligibility(system, { program, item: item.key, done: true });
     const enrollment = await d.deps.models.enrollments.findOne({ partnerId: partner._id, program }).lean();
     if (!enrollment || enrollment.renewBy.getTime() < today.getTime()) {
       const on = isoDay(addDays(today, -30));
-      await d.partners.enroll(system, { program, enrolledOn: on, agreementSignedOn: on, complianceTrainingOn: on, locationIds: ['FR-PAR', 'US-SEA'] });
+      await d.partners.enroll(system, {
+        program,
+        enrolledOn: on,
+        agreementSignedOn: on,
+        complianceTrainingOn: on,
+        locationIds: ['FR-PAR', 'US-SEA'],
+      });
     }
   }
   const profile = await d.deps.models.profiles.findOne({ partnerId: partner._id }).lean();
   if (!profile) {
-    await d.partners.updateProfile(system, { description: 'Microsoft partner delivering Planning Services in France and the United States.', website: 'https://contoso-consulting.test', contactEmail: 'hello@contoso-consulting.test', countries: ['FR', 'US'], languages: ['en', 'fr'], programs: ALL });
+    await d.partners.updateProfile(system, {
+      description: 'Microsoft partner delivering Planning Services in France and the United States.',
+      website: 'https://contoso-consulting.test',
+      contactEmail: 'hello@contoso-consulting.test',
+      countries: ['FR', 'US'],
+      languages: ['en', 'fr'],
+      programs: ALL,
+    });
   }
   return d.people.resolveActor(partner._id, PLAYGROUND_USER);
 }
 
 /** Drives one voucher through the real services, the clock set to each step's day. */
-async function seedVoucher(d: Domain, clock: ReturnType<typeof fixedClock>, alex: Actor, today: Date, [number, stage, program, days, customerName]: (typeof VOUCHERS)[number]): Promise<void> {
+async function seedVoucher(
+  d: Domain,
+  clock: ReturnType<typeof fixedClock>,
+  alex: Actor,
+  today: Date,
+  [number, stage, program, days, customerName]: (typeof VOUCHERS)[number],
+): Promise<void> {
   // A pending approval lives approvalTtlDays (7): the pending stages start recently enough that the sweep at the end leaves them pending.
   const pending = stage === 'pendingReserve' ? -2 : stage === 'pendingRedeem' ? -10 : -20;
-  const base = addDays(today, stage === 'paid' || stage === 'claimed' ? -90 : stage === 'expired' ? -200 : stage === 'expiringSoon' ? -172 : pending);
+  const base = addDays(
+    today,
+    stage === 'paid' || stage === 'claimed' ? -90 : stage === 'expired' ? -200 : stage === 'expiringSoon' ? -172 : pending,
+  );
   const at = (offset: number) => clock.set(new Date(addDays(base, offset).getTime() + 10 * 3_600_000));
   at(0);
   const admin = 'it-admin@' + customerName.toLowerCase().replace(/[^a-z]+/g, '') + '.test';
   const sender = stage === 'flagged' ? 'assistant@' + admin.split('@')[1] : admin;
-  const intake = await d.vouchers.intake(alex, { voucherNumber: number, program, days, customerName, agreementNumber: '8765 4321', voucherAdminEmail: admin, assignedOn: isoDay(addDays(base, -1)), source: { kind: 'email', messageId: `<${number.toLowerCase()}@demo.test>`, senderEmail: sender } });
+  const intake = await d.vouchers.intake(alex, {
+    voucherNumber: number,
+    program,
+    days,
+    customerName,
+    agreementNumber: '8765 4321',
+    voucherAdminEmail: admin,
+    assignedOn: isoDay(addDays(base, -1)),
+    source: { kind: 'email', messageId: `<${number.toLowerCase()}@demo.test>`, senderEmail: sender },
+  });
   const id = String(intake.voucher._id);
   if (stage === 'flagged' || stage === 'expired') return;
   await d.vouchers.validate(alex, { voucherId: id, voucherAdminEmail: admin });
@@ -88,11 +181,26 @@ async function seedVoucher(d: Domain, clock: ReturnType<typeof fixedClock>, alex
   if (r.approval) await d.approvals.approve(alex, { approvalId: String(r.approval._id) });
   const reach = ORDER.indexOf(stage);
   if (reach < ORDER.indexOf('scheduled')) return;
-  await d.vouchers.schedule(alex, { voucherId: id, start: isoDay(addDays(base, 5)), end: isoDay(addDays(base, 5 + Math.min(days, 3) - 1)), consultantAadObjectId: PLAYGROUND_USER });
-  await d.deliverables.addLink(alex, { voucherId: id, name: `${customerName} planning deliverable`, url: `https://contoso-consulting.sharepoint.com/sites/delivery/${number}.docx` });
+  await d.vouchers.schedule(alex, {
+    voucherId: id,
+    start: isoDay(addDays(base, 5)),
+    end: isoDay(addDays(base, 5 + Math.min(days, 3) - 1)),
+    consultantAadObjectId: PLAYGROUND_USER,
+  });
+  await d.deliverables.addLink(alex, {
+    voucherId: id,
+    name: `${customerName} planning deliverable`,
+    url: `https://contoso-consulting.sharepoint.com/sites/delivery/${number}.docx`,
+  });
   if (reach < ORDER.indexOf('completed')) return;
   at(8);
-  await d.vouchers.complete(alex, { voucherId: id, deliveredOn: isoDay(addDays(base, 7)), summary: `Planning engagement delivered to ${customerName}.`, attendees: ['CIO', 'Infrastructure lead'], recommendations: 'Proceed with a pilot.' });
+  await d.vouchers.complete(alex, {
+    voucherId: id,
+    deliveredOn: isoDay(addDays(base, 7)),
+    summary: `Planning engagement delivered to ${customerName}.`,
+    attendees: ['CIO', 'Infrastructure lead'],
+    recommendations: 'Proceed with a pilot.',
+  });
   if (reach < ORDER.indexOf('pendingRedeem')) return;
   const { approval } = await d.approvals.requestRedemption(alex, { voucherIds: [id] });
   if (stage === 'pendingRedeem') return;
@@ -134,7 +242,9 @@ async function main(): Promise<number> {
     clock.set(new Date());
     await d.sweep.partner(alex.partnerId);
     const counts = await d.queries.countByState(alex);
-    process.stdout.write(`seed: Contoso Consulting ready in ${connection.name}; ${created} voucher(s) created; by state ${JSON.stringify(counts)}\n`);
+    process.stdout.write(
+      `seed: Contoso Consulting ready in ${connection.name}; ${created} voucher(s) created; by state ${JSON.stringify(counts)}\n`,
+    );
     return 0;
   } finally {
     await connection.close();

@@ -11,7 +11,12 @@ export const saveEnrollmentAction: Handler<VerbData<'enrollment.save'>> = async 
   const t = adminTexts[ctx.locale];
   const program = programNamed(d.program);
   if (!program) return refusalView(t.unknownProgram(d.program, programList()), ctx.locale);
-  const input = { program, agreementSignedOn: d.agreementSignedOn, complianceTrainingOn: d.complianceTrainingOn, locationIds: d.locationIds };
+  const input = {
+    program,
+    agreementSignedOn: d.agreementSignedOn,
+    complianceTrainingOn: d.complianceTrainingOn,
+    locationIds: d.locationIds,
+  };
   await partnerAdmin(ctx.domain.deps).enrollment.enroll(ctx.actor, input, d.kind);
   return enrollmentView(ctx, program, d.kind === 'renew' ? t.renewed(program) : t.enrolled(program));
 };

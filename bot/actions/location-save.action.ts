@@ -12,6 +12,11 @@ export const saveLocationAction: Handler<VerbData<'location.save'>> = async (ctx
   const people = d.contacts ? (await ctx.domain.people.list(ctx.actor)).filter((p) => d.contacts?.includes(p.aadObjectId)) : null;
   if (people && d.contacts && people.length !== new Set(d.contacts).size) return refusalView(t.personUnknown, ctx.locale);
   const contacts = people?.map((p) => ({ aadObjectId: p.aadObjectId, name: p.name, email: p.email }));
-  const location = await partnerAdmin(ctx.domain.deps).locations.saveLocation(ctx.actor, { locationId: d.locationId, name: d.name, country: d.country, contacts });
+  const location = await partnerAdmin(ctx.domain.deps).locations.saveLocation(ctx.actor, {
+    locationId: d.locationId,
+    name: d.name,
+    country: d.country,
+    contacts,
+  });
   return locationsView(ctx, t.locationSaved(location.locationId));
 };

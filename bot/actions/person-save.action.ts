@@ -17,7 +17,14 @@ export const savePersonAction: Handler<VerbData<'person.save'>> = async (ctx, d)
     const program = programNamed(q.program);
     return program ? [{ program, trainingOn: q.trainingOn, examOn: q.examOn }] : [];
   });
-  const input = { aadObjectId: person.aadObjectId, name: person.name, email: person.email, roles: d.roles, locationIds: d.locationIds, qualifications };
+  const input = {
+    aadObjectId: person.aadObjectId,
+    name: person.name,
+    email: person.email,
+    roles: d.roles,
+    locationIds: d.locationIds,
+    qualifications,
+  };
   const saved = await people.addPerson(ctx.actor, input);
   return peopleView(ctx, t.personUpdated(saved.person.name));
 };

@@ -15,7 +15,14 @@ export const saveProfileAction: Handler<VerbData<'profile.save'>> = async (ctx, 
   const programs = d.programs.map((p) => programNamed(p));
   const unknown = d.programs.find((_p, i) => programs[i] === null);
   if (unknown !== undefined) return refusalView(t.unknownProgram(unknown, programList()), ctx.locale);
-  const input = { description: d.description, website: d.website ?? null, contactEmail: d.contactEmail ?? null, countries, languages: d.languages, programs: programs.filter((p) => p !== null) };
+  const input = {
+    description: d.description,
+    website: d.website ?? null,
+    contactEmail: d.contactEmail ?? null,
+    countries,
+    languages: d.languages,
+    programs: programs.filter((p) => p !== null),
+  };
   await partnerAdmin(ctx.domain.deps).profile.saveProfile(ctx.actor, input);
   return profileView(ctx, t.profileSaved);
 };

@@ -4,4 +4,7 @@ import { voucherResultView } from '../views/voucher.view';
 
 /** `voucher.claim`: the payment request, within 60 days of redemption (twin: `claim`). */
 export const claimVoucherAction: Handler<VerbData<'voucher.claim'>> = async (ctx, d) =>
-  voucherResultView(ctx, await ctx.domain.vouchers.claim(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, claimNumber: d.claimNumber }));
+  voucherResultView(
+    ctx,
+    await ctx.domain.vouchers.claim(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, claimNumber: d.claimNumber }),
+  );

@@ -9,7 +9,11 @@ import { noticeLines, voucherView } from '../views/voucher.view';
  */
 export const completeVoucherAction: Handler<VerbData<'voucher.complete'>> = async (ctx, d) => {
   const linked = d.deliverableUrl
-    ? await ctx.domain.deliverables.addLink(ctx.actor, { voucherId: d.voucherId, name: d.deliverableUrl.split('/').pop() || d.deliverableUrl, url: d.deliverableUrl })
+    ? await ctx.domain.deliverables.addLink(ctx.actor, {
+        voucherId: d.voucherId,
+        name: d.deliverableUrl.split('/').pop() || d.deliverableUrl,
+        url: d.deliverableUrl,
+      })
     : null;
   const { deliverableUrl: _link, ...report } = d;
   const done = await ctx.domain.vouchers.complete(ctx.actor, report);

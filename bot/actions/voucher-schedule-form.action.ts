@@ -4,4 +4,5 @@ import { voucherFormView } from '../views/forms.view';
 import { currentAsShown } from './shown';
 
 /** `voucher.schedule-form`: opens the schedule form for the voucher as it is now (twin: the command's form). */
-export const scheduleFormAction: Handler<VerbData<'voucher.schedule-form'>> = async (ctx, d) => voucherFormView(ctx, 'schedule', await currentAsShown(ctx, d));
+export const scheduleFormAction: Handler<VerbData<'voucher.schedule-form'>> = async (ctx, d) =>
+  voucherFormView(ctx, 'schedule', await currentAsShown(ctx, d));

@@ -17,5 +17,14 @@ export async function consultantNamed(ctx: HandlerContext, typed: string | null)
 /** `voucher.schedule`: the schedule form's dates and consultant (twin: `schedule`). */
 export const scheduleVoucherAction: Handler<VerbData<'voucher.schedule'>> = async (ctx, d) => {
   const consultantAadObjectId = await consultantNamed(ctx, d.consultant);
-  return voucherResultView(ctx, await ctx.domain.vouchers.schedule(ctx.actor, { voucherId: d.voucherId, expectedState: d.expectedState, start: d.start, end: d.end, consultantAadObjectId }));
+  return voucherResultView(
+    ctx,
+    await ctx.domain.vouchers.schedule(ctx.actor, {
+      voucherId: d.voucherId,
+      expectedState: d.expectedState,
+      start: d.start,
+      end: d.end,
+      consultantAadObjectId,
+    }),
+  );
 };

@@ -16,7 +16,8 @@ export async function mentionedMember(ctx: HandlerContext): Promise<{ aadObjectI
   const mention = ctx.turn.mentions?.[0];
   if (!mention) return refusalView(t.mentionSomeone(examples[ctx.locale].add ?? 'add @name staff'), ctx.locale);
   const member = ctx.turn.members ? await ctx.turn.members.get(mention.aadObjectId ?? mention.id) : null;
-  if (!member || (member.tenantId && member.tenantId !== ctx.turn.tenantId)) return refusalView(t.notInTenant(mention.name || '?'), ctx.locale);
+  if (!member || (member.tenantId && member.tenantId !== ctx.turn.tenantId))
+    return refusalView(t.notInTenant(mention.name || '?'), ctx.locale);
   return { aadObjectId: member.aadObjectId, name: member.name || mention.name, email: member.email };
 }
 
@@ -29,6 +30,11 @@ export const addPerson: Handler<string[]> = async (ctx, tokens) => {
   if ('kind' in member) return member;
   if (roles.length === 0) return refusalView(t.noRoles(examples[ctx.locale].add ?? 'add @name staff'), ctx.locale);
   if (!member.email) return refusalView(t.noEmail(member.name), ctx.locale);
-  const { person, added } = await partnerAdmin(ctx.domain.deps).people.addPerson(ctx.actor, { ...member, email: member.email, roles, locationIds });
+  const { person, added } = await partnerAdmin(ctx.domain.deps).people.addPerson(ctx.actor, {
+    ...member,
+    email: member.email,
+    roles,
+    locationIds,
+  });
   return personFormView(ctx, person, added ? t.personAdded(person.name) : t.personUpdated(person.name));
 };

@@ -20,7 +20,8 @@ export const setApprovalsChannelHere: Handler<object> = async (ctx) => {
   const conversationId = channelOf(ctx.turn.conversationId);
   const stored = await conversationRefStore(ctx.domain.deps.connection, { store: ctx.domain.deps.store }).conversation(conversationId);
   const reference = stored ? (JSON.parse(stored.reference) as { conversation?: { conversationType?: string } }) : null;
-  if (reference?.conversation?.conversationType !== 'channel') return noticeView(t.channelOnlyInChannel, t.channelOnlyInChannel, ctx.locale);
+  if (reference?.conversation?.conversationType !== 'channel')
+    return noticeView(t.channelOnlyInChannel, t.channelOnlyInChannel, ctx.locale);
   await setApprovalsChannel(ctx.domain.deps, ctx.actor, { conversationId });
   return doneView(t.channelSet, ctx.locale);
 };

@@ -14,7 +14,8 @@ export async function approvalIdOf(ctx: HandlerContext, ref: string): Promise<st
 }
 
 /** `approve <id|number> [comment]` / `approuver`. */
-export const approveArgs = () => z.tuple([numberArg], z.string()).transform(([ref, ...words]) => ({ ref, comment: words.join(' ') || null }));
+export const approveArgs = () =>
+  z.tuple([numberArg], z.string()).transform(([ref, ...words]) => ({ ref, comment: words.join(' ') || null }));
 
 export const approveRequest: Handler<{ ref: string; comment: string | null }> = async (ctx, { ref, comment }) => {
   const result = await ctx.domain.approvals.approve(ctx.actor, { approvalId: await approvalIdOf(ctx, ref), comment });

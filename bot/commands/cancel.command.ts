@@ -16,5 +16,8 @@ export const cancelArgs = () =>
 
 export const cancelVoucher: Handler<{ number: string; reason: CancelReason; reasonText: string | undefined }> = async (ctx, args) => {
   const v = await voucherByNumber(ctx, args.number);
-  return voucherResultView(ctx, await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), ...cancelReasonOf(args.reason, args.reasonText) }));
+  return voucherResultView(
+    ctx,
+    await ctx.domain.vouchers.cancel(ctx.actor, { voucherId: String(v._id), ...cancelReasonOf(args.reason, args.reasonText) }),
+  );
 };

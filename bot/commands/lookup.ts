@@ -6,7 +6,8 @@ import type { HandlerContext } from '../routing/types';
 import type { Locale } from '../i18n/messages';
 
 /** The voucher a user names by number, in the acting person's partner (VOUCHER_NOT_FOUND otherwise). */
-export const voucherByNumber = (ctx: HandlerContext, number: string): Promise<Voucher> => ctx.domain.vouchers.findByNumber(ctx.actor, number);
+export const voucherByNumber = (ctx: HandlerContext, number: string): Promise<Voucher> =>
+  ctx.domain.vouchers.findByNumber(ctx.actor, number);
 
 /**
  * Argument pieces: a voucher number as typed (a number typed in pieces arrives joined by a space,
@@ -26,7 +27,11 @@ export const dateArg = (locale: Locale) =>
  * bot/routing/usage.ts turns it into the answer.
  */
 export function wordIssue(ctx: z.RefinementCtx, placeholder: number, word?: number): void {
-  ctx.addIssue({ code: 'custom', message: word === undefined ? 'missing' : 'unreadable', params: word === undefined ? { placeholder } : { placeholder, word } });
+  ctx.addIssue({
+    code: 'custom',
+    message: word === undefined ? 'missing' : 'unreadable',
+    params: word === undefined ? { placeholder } : { placeholder, word },
+  });
 }
 
 /** Reads words in order, leaving out the connecting ones ("from", "to", "du", "au", "le", "on"...). */

@@ -6,7 +6,8 @@ import { numberArg } from './lookup';
 import { approvalIdOf } from './approve.command';
 
 /** `reject <id|number> <reason>` / `rejeter`: the reason is required. */
-export const rejectArgs = () => z.tuple([numberArg, z.string()], z.string()).transform(([ref, ...words]) => ({ ref, reason: words.join(' ') }));
+export const rejectArgs = () =>
+  z.tuple([numberArg, z.string()], z.string()).transform(([ref, ...words]) => ({ ref, reason: words.join(' ') }));
 
 export const rejectRequest: Handler<{ ref: string; reason: string }> = async (ctx, { ref, reason }) => {
   const result = await ctx.domain.approvals.reject(ctx.actor, { approvalId: await approvalIdOf(ctx, ref), comment: reason });

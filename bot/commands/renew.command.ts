@@ -13,6 +13,7 @@ export const renewForm: Handler<string[]> = async (ctx, words) => {
   const program = programNamed(words[0]);
   if (!program) return refusalView(t.unknownProgram(words[0] ?? '', programList()), ctx.locale);
   const current = await partnerAdmin(ctx.domain.deps).enrollment.enrollment(ctx.actor, program);
-  if (!current) return refusalView(t.notEnrolledYet(program, `${examples[ctx.locale].enroll?.split(' ')[0] ?? 'enroll'} ${program}`), ctx.locale);
+  if (!current)
+    return refusalView(t.notEnrolledYet(program, `${examples[ctx.locale].enroll?.split(' ')[0] ?? 'enroll'} ${program}`), ctx.locale);
   return enrollmentView(ctx, program);
 };

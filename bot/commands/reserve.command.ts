@@ -10,7 +10,33 @@ import { refusalView } from '../views/message.view';
 import { numberArg, voucherByNumber } from './lookup';
 
 /** Words between the number and the location that say nothing ("at FR-PAR", "pour le site Paris"). */
-const CONNECTORS = new Set(['at', 'in', 'for', 'to', 'under', 'on', 'from', 'location', 'site', 'a', 'à', 'au', 'en', 'pour', 'sur', 'sous', 'le', 'la', 'chez', 'de', 'du', 'emplacement', 'lieu'].map(fold));
+const CONNECTORS = new Set(
+  [
+    'at',
+    'in',
+    'for',
+    'to',
+    'under',
+    'on',
+    'from',
+    'location',
+    'site',
+    'a',
+    'à',
+    'au',
+    'en',
+    'pour',
+    'sur',
+    'sous',
+    'le',
+    'la',
+    'chez',
+    'de',
+    'du',
+    'emplacement',
+    'lieu',
+  ].map(fold),
+);
 
 /** `reserve <number> [location]` / `réserver`: the reservation form (validation, terms, location). */
 export const reserveArgs = () =>
@@ -32,16 +58,30 @@ export function locationNamed(all: readonly Location[], typed: string): Location
 }
 
 /** A location that is not the partner's, or that this voucher cannot be reserved under: said, with those it can. */
-async function locationProblem(ctx: HandlerContext, v: Voucher, typed: string): Promise<{ reply: Reply | null; locationId: string | null }> {
+async function locationProblem(
+  ctx: HandlerContext,
+  v: Voucher,
+  typed: string,
+): Promise<{ reply: Reply | null; locationId: string | null }> {
   const t = messages[ctx.locale];
   const all = await ctx.domain.deps.models.locations.find(scoped(ctx.actor.partnerId, {})).sort({ locationId: 1 }).lean<Location[]>();
-  const usable = all.filter((l) => l.approvedPrograms.includes(v.program ?? '') && (ctx.actor.roles.includes('admin') || ctx.actor.locationIds.includes(l.locationId)));
+  const usable = all.filter(
+    (l) =>
+      l.approvedPrograms.includes(v.program ?? '') && (ctx.actor.roles.includes('admin') || ctx.actor.locationIds.includes(l.locationId)),
+  );
   // "FR-PAR", "Paris", "FR"; a word of more ("FR-PAR next week") is tried alone.
-  const found = locationNamed(all, typed) ?? typed.split(/\s+/u).map((w) => locationNamed(all, w)).find((l) => l !== null) ?? null;
+  const found =
+    locationNamed(all, typed) ??
+    typed
+      .split(/\s+/u)
+      .map((w) => locationNamed(all, w))
+      .find((l) => l !== null) ??
+    null;
   const list = usable.map((l) => `${l.locationId} (${l.name}, ${l.country})`).join(', ');
   const example = `${ctx.locale === 'fr' ? 'réserver' : 'reserve'} ${v.number} ${usable[0]?.locationId ?? ''}`.trim();
   if (!found) return { reply: refusalView(t.locationUnknown(typed.slice(0, 40), list, example), ctx.locale), locationId: null };
-  if (!usable.includes(found)) return { reply: refusalView(t.locationNotUsable(found.locationId, v.number, list, example), ctx.locale), locationId: null };
+  if (!usable.includes(found))
+    return { reply: refusalView(t.locationNotUsable(found.locationId, v.number, list, example), ctx.locale), locationId: null };
   return { reply: null, locationId: found.locationId };
 }
 

@@ -9,7 +9,26 @@ import { numberArg, voucherByNumber, wordIssue, wordReader, wordSet } from './lo
 
 /** Words around the dates and the consultant that say nothing ("from … to … with …", "du … au … avec …"). */
 const BEFORE_START = wordSet(['from', 'on', 'starting', 'start', 'du', 'le', 'de', 'début']);
-const BEFORE_END = wordSet(['to', 'until', 'till', 'through', 'thru', 'and', '-', '–', '—', 'au', 'à', 'a', 'et', 'jusqu’au', "jusqu'au", 'end', 'fin', 'le']);
+const BEFORE_END = wordSet([
+  'to',
+  'until',
+  'till',
+  'through',
+  'thru',
+  'and',
+  '-',
+  '–',
+  '—',
+  'au',
+  'à',
+  'a',
+  'et',
+  'jusqu’au',
+  "jusqu'au",
+  'end',
+  'fin',
+  'le',
+]);
 const BEFORE_CONSULTANT = wordSet(['with', 'by', 'consultant', 'avec', 'par', 'led', 'mené', ':']);
 
 type Args = { number: string; dates: { start: string; end: string; consultant: string | null } | null };
@@ -35,5 +54,8 @@ export const scheduleVoucher: Handler<Args> = async (ctx, { number, dates }) => 
   const v = await voucherByNumber(ctx, number);
   if (!dates) return voucherFormView(ctx, 'schedule', v);
   const consultantAadObjectId = await consultantNamed(ctx, dates.consultant);
-  return voucherResultView(ctx, await ctx.domain.vouchers.schedule(ctx.actor, { voucherId: String(v._id), start: dates.start, end: dates.end, consultantAadObjectId }));
+  return voucherResultView(
+    ctx,
+    await ctx.domain.vouchers.schedule(ctx.actor, { voucherId: String(v._id), start: dates.start, end: dates.end, consultantAadObjectId }),
+  );
 };

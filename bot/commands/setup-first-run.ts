@@ -37,7 +37,10 @@ async function whoAmI(turn: IncomingTurn) {
  */
 export async function setupCardView(turn: IncomingTurn): Promise<Reply> {
   const me = await whoAmI(turn);
-  const data = toSetupData({ partnerName: null, threshold: DEFAULT_PARTNER_SETTINGS.approvalDaysThreshold, adminEmail: me?.email ?? null }, turn.locale);
+  const data = toSetupData(
+    { partnerName: null, threshold: DEFAULT_PARTNER_SETTINGS.approvalDaysThreshold, adminEmail: me?.email ?? null },
+    turn.locale,
+  );
   return { kind: 'card', card: render('setup', data) };
 }
 
@@ -55,7 +58,11 @@ export async function completeSetup(domain: Domain, turn: IncomingTurn): Promise
     locationName: d.locationName ?? '',
     country,
     approvalDaysThreshold: d.approvalDaysThreshold,
-    admin: { aadObjectId: turn.userAadObjectId ?? '', name: me?.name || turn.userName || d.adminEmail || 'Admin', email: d.adminEmail ?? me?.email ?? '' },
+    admin: {
+      aadObjectId: turn.userAadObjectId ?? '',
+      name: me?.name || turn.userName || d.adminEmail || 'Admin',
+      email: d.adminEmail ?? me?.email ?? '',
+    },
   });
   if (!outcome.created) return refusalView(t.alreadySetUp(outcome.partner.name), turn.locale);
   const ctx: HandlerContext = { domain, actor: outcome.admin, partnerName: outcome.partner.name, locale: turn.locale, turn };

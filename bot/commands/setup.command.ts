@@ -32,7 +32,8 @@ export function setupFirstRun(allowedTenantIds: readonly string[]) {
     const t = adminTexts[turn.locale];
     if (!turn.tenantId) return answerFor(kind, refusalView(t.noTenant, turn.locale), 'setup', 'refused');
     if (await isPartnerSetUp(domain.deps, turn.tenantId)) return null;
-    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(turn.tenantId)) return answerFor(kind, refusalView(t.tenantNotAllowed, turn.locale), 'setup', 'refused');
+    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(turn.tenantId))
+      return answerFor(kind, refusalView(t.tenantNotAllowed, turn.locale), 'setup', 'refused');
     if (kind === 'message') return answerFor(kind, await setupCardView(turn), 'setup');
     return answerFor(kind, await completeSetup(domain, turn), 'partner.setup');
   };

@@ -9,6 +9,8 @@ import { voucherFoundView } from '../views/voucher-found.view';
  */
 export async function pastedEmail(ctx: HandlerContext, email: VoucherEmailAnalysis): Promise<Reply> {
   const number = email.result.voucherNumber ?? '';
-  const existing = number ? (await ctx.domain.queries.search(ctx.actor, number, { limit: 1 })).find((v) => v.number === number) ?? null : null;
+  const existing = number
+    ? ((await ctx.domain.queries.search(ctx.actor, number, { limit: 1 })).find((v) => v.number === number) ?? null)
+    : null;
   return voucherFoundView(ctx, email, existing);
 }

@@ -15,7 +15,8 @@ export const voucherArgs = () =>
 export const showVoucher: Handler<{ text: string; first?: string | null }> = async (ctx, { text, first }) => {
   // A whole number (the usual case) reads the voucher once, whole, for the card; words after a
   // number ("voucher DEMO-0001 details") do not hide it.
-  const exact = (await ctx.domain.queries.byNumber(ctx.actor, text)) ?? (first ? await ctx.domain.queries.byNumber(ctx.actor, first) : null);
+  const exact =
+    (await ctx.domain.queries.byNumber(ctx.actor, text)) ?? (first ? await ctx.domain.queries.byNumber(ctx.actor, first) : null);
   if (exact) return voucherView(ctx, exact);
   const found = await ctx.domain.queries.search(ctx.actor, text, { limit: 10 });
   const [only] = found;

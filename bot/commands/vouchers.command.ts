@@ -8,9 +8,20 @@ import { showVoucher } from './voucher.command';
 
 /** Other words staff use for a state: vouchers not yet reserved are "available", the source document "uses" a voucher it redeems. */
 const STATE_SYNONYMS: Record<string, VoucherState> = {
-  available: 'assigned', new: 'assigned', open: 'assigned', disponible: 'assigned', nouveau: 'assigned', nouveaux: 'assigned',
-  utilise: 'redeemed', used: 'redeemed', planned: 'scheduled', complete: 'completed', done: 'completed', fini: 'completed',
-  reserver: 'assigned', unreserved: 'assigned',
+  available: 'assigned',
+  new: 'assigned',
+  open: 'assigned',
+  disponible: 'assigned',
+  nouveau: 'assigned',
+  nouveaux: 'assigned',
+  utilise: 'redeemed',
+  used: 'redeemed',
+  planned: 'scheduled',
+  complete: 'completed',
+  done: 'completed',
+  fini: 'completed',
+  reserver: 'assigned',
+  unreserved: 'assigned',
 };
 
 /** A state named in either language ("reserved", "réservé", "reserve"), folded; a list reads it in the plural and the feminine too ("réservés", "réservées"). */
@@ -26,7 +37,34 @@ function stateNamed(word: string): VoucherState | null {
 
 /** Words that only say "the list" ("all vouchers", "page 2", "tous les bons"). */
 const FILLERS = new Set(
-  ['all', 'tous', 'toutes', 'les', 'the', 'page', 'p', 'vouchers', 'bons', 'documents', 'list', 'liste', 'to', 'be', 'a', 'à', 'for', 'of', 'pour', 'de', 'du', 'des', 'client', 'customer', 'my', 'mes'].map(fold),
+  [
+    'all',
+    'tous',
+    'toutes',
+    'les',
+    'the',
+    'page',
+    'p',
+    'vouchers',
+    'bons',
+    'documents',
+    'list',
+    'liste',
+    'to',
+    'be',
+    'a',
+    'à',
+    'for',
+    'of',
+    'pour',
+    'de',
+    'du',
+    'des',
+    'client',
+    'customer',
+    'my',
+    'mes',
+  ].map(fold),
 );
 
 type Args = { state: VoucherState | null; page: number; search: string | null };
@@ -44,10 +82,16 @@ export const vouchersArgs = () =>
       const state = words.map(stateNamed).find((s) => s !== null) ?? null;
       const others = words.filter((w) => w !== pageWord && stateNamed(w) === null && !FILLERS.has(fold(w)));
       const search = others.length > 0 && !state ? words.filter((w) => !FILLERS.has(fold(w))).join(' ') : null;
-      return { state, page: pageWord && !search ? Math.max(0, Number(pageWord) - 1) : 0, search: search && search.length >= 2 ? search : null };
+      return {
+        state,
+        page: pageWord && !search ? Math.max(0, Number(pageWord) - 1) : 0,
+        search: search && search.length >= 2 ? search : null,
+      };
     });
 
-export const listVouchers: Handler<Args> = async (ctx, args) => (args.search ? showVoucher(ctx, { text: args.search }) : voucherListView(ctx, args.state, args.page));
+export const listVouchers: Handler<Args> = async (ctx, args) =>
+  args.search ? showVoucher(ctx, { text: args.search }) : voucherListView(ctx, args.state, args.page);
 
 /** The `vouchers.page` buttons (Next / Previous). */
-export const pageVouchers: Handler<{ state?: VoucherState; page: number }> = async (ctx, args) => voucherListView(ctx, args.state ?? null, args.page);
+export const pageVouchers: Handler<{ state?: VoucherState; page: number }> = async (ctx, args) =>
+  voucherListView(ctx, args.state ?? null, args.page);

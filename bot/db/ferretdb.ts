@@ -41,7 +41,9 @@ export function freePort(): Promise<number> {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const files = readdirSync(FERRETDB_SOURCE_DIR).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort();
+  const files = readdirSync(FERRETDB_SOURCE_DIR)
+    .filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go'))
+    .sort();
   for (const file of files) hash.update(file).update(readFileSync(path.join(FERRETDB_SOURCE_DIR, file)));
   return hash.digest('hex');
 }
@@ -68,11 +70,14 @@ export async function ensureFerretBinary(dataDir: string, say: (line: string) =>
   const first = !existsSync(binary);
   say(
     `building the embedded FerretDB from ${path.relative(process.cwd(), FERRETDB_SOURCE_DIR)} into ${binary} with Go: ` +
-      (first ? 'about 2 minutes the first time (Go downloads FerretDB\'s modules); ' : 'its sources changed, usually under a minute; ') +
+      (first ? "about 2 minutes the first time (Go downloads FerretDB's modules); " : 'its sources changed, usually under a minute; ') +
       'later starts reuse it',
   );
   const started = Date.now();
-  const progress = setInterval(() => say(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s so far)`), BUILD_PROGRESS_MS);
+  const progress = setInterval(
+    () => say(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s so far)`),
+    BUILD_PROGRESS_MS,
+  );
   try {
     await goBuild(binary);
   } finally {

@@ -40,7 +40,9 @@ function rememberDownloadFailure(dataDir: string, reason: string): void {
 
 /** True when the error means no binary can be had (download failed, no build for this OS), not that a binary failed to run. */
 function isUnobtainable(error: unknown): boolean {
-  return error instanceof errors.DownloadError || error instanceof errors.UnknownLinuxDistro || error instanceof errors.UnknownPlatformError;
+  return (
+    error instanceof errors.DownloadError || error instanceof errors.UnknownLinuxDistro || error instanceof errors.UnknownPlatformError
+  );
 }
 
 /** One readable line for any mongod failure; a DownloadError's message ends in a bare "Details:" line otherwise. */
@@ -52,7 +54,11 @@ export function describeMongodFailure(error: unknown): string {
     return `could not download mongod from ${host} (${detail}${tries}); is this machine offline or behind a proxy (HTTPS_PROXY)?`;
   }
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 function safeHost(url: string): string {

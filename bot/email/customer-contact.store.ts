@@ -26,7 +26,8 @@ const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== n
 
 export function customerContactStore(connection: Connection) {
   const model: Model<CustomerContact> =
-    (connection.models.CustomerContact as Model<CustomerContact> | undefined) ?? connection.model<CustomerContact>('CustomerContact', schema);
+    (connection.models.CustomerContact as Model<CustomerContact> | undefined) ??
+    connection.model<CustomerContact>('CustomerContact', schema);
   return {
     model,
     /** Records the first forward of a voucher; a later one (a second forward, a redelivery) changes nothing. */
@@ -39,7 +40,11 @@ export function customerContactStore(connection: Connection) {
     },
     /** Waiting contacts a page at a time, in voucher id order after `after`. */
     waiting: (limit: number, after: string | null = null): Promise<CustomerContact[]> =>
-      model.find(after ? { _id: { $gt: after } } : {}).sort({ _id: 1 }).limit(limit).lean<CustomerContact[]>(),
+      model
+        .find(after ? { _id: { $gt: after } } : {})
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean<CustomerContact[]>(),
     done: async (voucherId: string): Promise<void> => {
       await model.deleteOne({ _id: voucherId });
     },

@@ -76,7 +76,13 @@ export async function receiveEmail(deps: EmailIntakeDeps, email: InboundEmail): 
   const t = emailTexts[language];
   const reply = composeEmail(t.receivedSubject(number), t.received(number), partner.name);
   const allowed = await deps.quota.takeReply(email.from);
-  return { outcome: recorded.outcome, reply: allowed ? reply : null, language, voucherId: recorded.voucherId, partnerId: String(partner._id) };
+  return {
+    outcome: recorded.outcome,
+    reply: allowed ? reply : null,
+    language,
+    voucherId: recorded.voucherId,
+    partnerId: String(partner._id),
+  };
 }
 
 async function record(
@@ -99,7 +105,14 @@ async function record(
     return { outcome: 'refused', voucherId: null };
   }
   const voucherId = String(voucher._id);
-  await deps.contacts.add({ _id: voucherId, partnerId: partner._id, conversationId: email.conversationId, language: analysis.language, number: voucher.number, createdAt: deps.domain.deps.clock.now() });
+  await deps.contacts.add({
+    _id: voucherId,
+    partnerId: partner._id,
+    conversationId: email.conversationId,
+    language: analysis.language,
+    number: voucher.number,
+    createdAt: deps.domain.deps.clock.now(),
+  });
   if (created) await deps.enqueue(await staffNotices(deps.domain, partner, mailbox, voucherId));
   return { outcome: 'recorded', voucherId };
 }

@@ -17,10 +17,14 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export function emailPayloadHandlers(domain: Domain): Record<string, EmailPayloadHandler> {
   return {
     [VOUCHER_NEW_KIND]: {
-      render: async (data, to) => ({ reply: await renderVoucherNew(domain, { partnerId: text(data.partnerId), voucherId: text(data.voucherId) }, to.locale) }),
+      render: async (data, to) => ({
+        reply: await renderVoucherNew(domain, { partnerId: text(data.partnerId), voucherId: text(data.voucherId) }, to.locale),
+      }),
     },
     [EMAIL_RESERVED_KIND]: {
-      render: async (data) => ({ reply: { kind: 'email', email: await renderReservedEmail(domain, data as unknown as ReservedEmailData) } }),
+      render: async (data) => ({
+        reply: { kind: 'email', email: await renderReservedEmail(domain, data as unknown as ReservedEmailData) },
+      }),
     },
   };
 }

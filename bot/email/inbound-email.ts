@@ -42,7 +42,8 @@ export function loopReason(email: InboundEmail, ownAddresses: readonly string[])
   const h = email.headers;
   const auto = h['auto-submitted'];
   if (auto !== undefined && auto.trim().toLowerCase() !== 'no') return 'auto-submitted';
-  if (h['x-auto-response-suppress'] !== undefined || h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return 'auto-submitted';
+  if (h['x-auto-response-suppress'] !== undefined || h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined)
+    return 'auto-submitted';
   if (/^(bulk|list|junk|auto_reply)$/i.test((h.precedence ?? '').trim())) return 'mailing-list';
   if (h['list-id'] !== undefined || h['list-unsubscribe'] !== undefined) return 'mailing-list';
   if (/multipart\/report/i.test(h['content-type'] ?? '')) return 'bounce';
@@ -63,7 +64,11 @@ const STOPWORDS: Record<EmailLanguage, readonly string[]> = {
  * notice has no labels to go by); English when no language stands out.
  */
 export function guessLanguage(text: string): EmailLanguage {
-  const words = text.toLowerCase().normalize('NFC').split(/[^\p{L}]+/u).slice(0, 2000);
+  const words = text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}]+/u)
+    .slice(0, 2000);
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best: EmailLanguage = 'en';

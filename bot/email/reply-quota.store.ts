@@ -14,7 +14,10 @@ interface Slot {
   expiresAt: Date;
 }
 
-const schema = new Schema<Slot>({ _id: String, expiresAt: Date }, { autoIndex: false, autoCreate: false, versionKey: false, collection: 'email_reply_slots' });
+const schema = new Schema<Slot>(
+  { _id: String, expiresAt: Date },
+  { autoIndex: false, autoCreate: false, versionKey: false, collection: 'email_reply_slots' },
+);
 
 const HOUR_MS = 3_600_000;
 const isDuplicateKey = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
@@ -27,7 +30,8 @@ export interface ReplyQuotaOptions {
 }
 
 export function replyQuotaStore(connection: Connection, options: ReplyQuotaOptions) {
-  const model: Model<Slot> = (connection.models.EmailReplySlot as Model<Slot> | undefined) ?? connection.model<Slot>('EmailReplySlot', schema);
+  const model: Model<Slot> =
+    (connection.models.EmailReplySlot as Model<Slot> | undefined) ?? connection.model<Slot>('EmailReplySlot', schema);
 
   async function claim(id: string, expiresAt: Date): Promise<boolean> {
     try {

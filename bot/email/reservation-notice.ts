@@ -28,7 +28,10 @@ const NEVER: ReadonlySet<string> = new Set(['expired']);
  * the waiting contacts, enqueues the email (the outbox key makes it one) and drops the contact.
  * Runs on every instance; two instances at once enqueue the same key, which the outbox keeps once.
  */
-export async function notifyReservedCustomers(deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue; log: Logger }, pageSize = 100): Promise<number> {
+export async function notifyReservedCustomers(
+  deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue; log: Logger },
+  pageSize = 100,
+): Promise<number> {
   let sent = 0;
   let after: string | null = null;
   for (;;) {
@@ -43,7 +46,10 @@ export async function notifyReservedCustomers(deps: { domain: Domain; contacts: 
 }
 
 /** One page of waiting contacts: a reserved voucher's customer is written to, an expired or unknown one dropped. */
-async function notifyPage(deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue }, contacts: readonly CustomerContact[]): Promise<number> {
+async function notifyPage(
+  deps: { domain: Domain; contacts: CustomerContactStore; enqueue: Enqueue },
+  contacts: readonly CustomerContact[],
+): Promise<number> {
   let sent = 0;
   for (const c of contacts) {
     let state: string;
@@ -57,7 +63,14 @@ async function notifyPage(deps: { domain: Domain; contacts: CustomerContactStore
     if (state === 'assigned') continue;
     if (!NEVER.has(state)) {
       const data: ReservedEmailData = { partnerId: String(c.partnerId), voucherId: c._id, number: c.number, language: c.language };
-      await deps.enqueue([{ key: `${EMAIL_RESERVED_KIND}|${c._id}`, target: { kind: 'conversation', conversationId: c.conversationId }, kind: EMAIL_RESERVED_KIND, data: { ...data } }]);
+      await deps.enqueue([
+        {
+          key: `${EMAIL_RESERVED_KIND}|${c._id}`,
+          target: { kind: 'conversation', conversationId: c.conversationId },
+          kind: EMAIL_RESERVED_KIND,
+          data: { ...data },
+        },
+      ]);
       sent++;
     }
     await deps.contacts.done(c._id);

@@ -31,14 +31,26 @@ export const VOUCHER_NEW_KIND = 'voucher.new';
 export async function staffNotices(domain: Domain, partner: Partner, mailbox: PartnerMailbox, voucherId: string): Promise<NewMessage[]> {
   const data = { partnerId: String(partner._id), voucherId };
   if (mailbox.staffChannelId) {
-    return [{ key: `${VOUCHER_NEW_KIND}|${voucherId}|channel`, target: { kind: 'conversation', conversationId: mailbox.staffChannelId }, kind: VOUCHER_NEW_KIND, data }];
+    return [
+      {
+        key: `${VOUCHER_NEW_KIND}|${voucherId}|channel`,
+        target: { kind: 'conversation', conversationId: mailbox.staffChannelId },
+        kind: VOUCHER_NEW_KIND,
+        data,
+      },
+    ];
   }
   const tenantId = partner.tenantIds[0];
   if (!tenantId) return [];
   const people = await domain.people.list(systemActor(partner._id));
   return people
     .filter((p) => p.roles.includes('staff'))
-    .map((p) => ({ key: `${VOUCHER_NEW_KIND}|${voucherId}|${p.aadObjectId}`, target: { kind: 'person', tenantId, aadObjectId: p.aadObjectId }, kind: VOUCHER_NEW_KIND, data }));
+    .map((p) => ({
+      key: `${VOUCHER_NEW_KIND}|${voucherId}|${p.aadObjectId}`,
+      target: { kind: 'person', tenantId, aadObjectId: p.aadObjectId },
+      kind: VOUCHER_NEW_KIND,
+      data,
+    }));
 }
 
 /**
@@ -49,6 +61,9 @@ export async function renderVoucherNew(domain: Domain, data: { partnerId: string
   const system = systemActor(new Types.ObjectId(data.partnerId));
   const voucher = await domain.vouchers.get(system, data.voucherId);
   const actions = await domain.vouchers.staffActions(system, voucher);
-  const card = render('voucher-new', toVoucherNewData(voucher, actions, programNames(), { locale: localeOf(locale), now: domain.deps.clock.now() }));
+  const card = render(
+    'voucher-new',
+    toVoucherNewData(voucher, actions, programNames(), { locale: localeOf(locale), now: domain.deps.clock.now() }),
+  );
   return { kind: 'card', card };
 }

@@ -1,5 +1,6 @@
 /** Why a download gave no file: the link failed, or the file is larger than the limit. */
-export type DownloadResult = { ok: true; data: Buffer; contentType: string } | { ok: false; reason: 'failed' } | { ok: false; reason: 'too-large'; size: number };
+export type DownloadResult =
+  { ok: true; data: Buffer; contentType: string } | { ok: false; reason: 'failed' } | { ok: false; reason: 'too-large'; size: number };
 
 /**
  * Fetches Teams' short-lived `downloadUrl` (TEAMS.md, files), reading at most `maxBytes` + 1 bytes

@@ -22,7 +22,10 @@ type Ended = { outcome: FileOutcome; voucherId?: string | null; result?: unknown
 
 /** The voucher a deliverable belongs to: a number typed with it, else the one voucher the person has scheduled. */
 async function voucherFor(domain: Domain, actor: Actor, hint: string): Promise<string | null> {
-  for (const token of hint.split(/\s+/).filter((t) => t.length >= 4).slice(0, 10)) {
+  for (const token of hint
+    .split(/\s+/)
+    .filter((t) => t.length >= 4)
+    .slice(0, 10)) {
     const found = (await domain.queries.search(actor, token, { limit: 2 })).find((v) => v.number.toLowerCase() === token.toLowerCase());
     if (found) return String(found._id);
   }
@@ -46,7 +49,13 @@ async function work(domain: Domain, job: FileJob): Promise<Ended> {
   const email = isVoucherEmailFile(job.fileName);
   const got = await download(job.downloadUrl, email ? EMAIL_MAX_BYTES : MAX_DELIVERABLE_BYTES);
   if (!got.ok && got.reason === 'too-large') {
-    return { outcome: 'refused', result: { code: 'FILE_TOO_LARGE', params: { fileName: job.fileName, size: got.size, maxBytes: email ? EMAIL_MAX_BYTES : MAX_DELIVERABLE_BYTES } } };
+    return {
+      outcome: 'refused',
+      result: {
+        code: 'FILE_TOO_LARGE',
+        params: { fileName: job.fileName, size: got.size, maxBytes: email ? EMAIL_MAX_BYTES : MAX_DELIVERABLE_BYTES },
+      },
+    };
   }
   if (!got.ok) return { outcome: 'download-failed' };
   const actor = await domain.people.resolveActor(job.partnerId, job.aadObjectId);
@@ -73,8 +82,20 @@ export function fileJobRunner(deps: { domain: Domain; jobs: FileJobStore; enqueu
       return;
     }
     // The message first (its key makes it one), then the job's end: a stop between the two runs the job again, and nothing is lost.
-    const data = { jobId: String(id), outcome: ended.outcome, voucherId: ended.voucherId ?? null, result: ended.result === undefined ? null : JSON.stringify(ended.result) };
-    await deps.enqueue([{ key: `${FILE_OUTCOME_KIND}|${String(id)}`, target: { kind: 'person', tenantId: job.tenantId, aadObjectId: job.aadObjectId }, kind: FILE_OUTCOME_KIND, data }]);
+    const data = {
+      jobId: String(id),
+      outcome: ended.outcome,
+      voucherId: ended.voucherId ?? null,
+      result: ended.result === undefined ? null : JSON.stringify(ended.result),
+    };
+    await deps.enqueue([
+      {
+        key: `${FILE_OUTCOME_KIND}|${String(id)}`,
+        target: { kind: 'person', tenantId: job.tenantId, aadObjectId: job.aadObjectId },
+        kind: FILE_OUTCOME_KIND,
+        data,
+      },
+    ]);
     if (!(await deps.jobs.finish(job, ended.outcome, ended))) return;
     deps.log.info({ fileJobId: String(id), outcome: ended.outcome }, 'attached file processed');
   }

@@ -74,7 +74,17 @@ export function fileJobStore(connection: Connection, clock: Clock, leaseMs = 60_
     },
     /** Records the job once per key; returns it (the first one's on a redelivery). */
     async add(job: NewFileJob): Promise<FileJob> {
-      const insert = () => ({ _id: new Types.ObjectId(), ...job, state: 'pending' as const, attempts: 0, leaseUntil: null, outcome: null, voucherId: null, result: null, createdAt: clock.now() });
+      const insert = () => ({
+        _id: new Types.ObjectId(),
+        ...job,
+        state: 'pending' as const,
+        attempts: 0,
+        leaseUntil: null,
+        outcome: null,
+        voucherId: null,
+        result: null,
+        createdAt: clock.now(),
+      });
       const done = await upsertOne(deps, { model, filter: { key: job.key }, insert, change: () => null });
       if (!done.ok) throw new Error(`file job ${job.key} could not be recorded`);
       return done.doc;
@@ -90,10 +100,24 @@ export function fileJobStore(connection: Connection, clock: Clock, leaseMs = 60_
     },
     /** Jobs no instance holds (a restart, a crash): their ids, oldest first. */
     orphans: async (limit: number): Promise<Types.ObjectId[]> =>
-      (await model.find(free(clock.now()), { _id: 1 }).sort({ createdAt: 1 }).limit(limit).lean<Pick<FileJob, '_id'>[]>()).map((j) => j._id),
+      (await model.find(free(clock.now()), { _id: 1 }).sort({ createdAt: 1 }).limit(limit).lean<Pick<FileJob, '_id'>[]>()).map(
+        (j) => j._id,
+      ),
     async finish(job: FileJob, outcome: FileOutcome, detail: { voucherId?: string | null; result?: unknown } = {}): Promise<boolean> {
-      const set = { state: 'done', leaseUntil: null, outcome, voucherId: detail.voucherId ?? null, result: detail.result === undefined ? null : JSON.stringify(detail.result) };
-      const done = await updateVersioned(deps, { model, id: job._id, version: job.version, filter: { state: 'pending' }, update: { $set: set } });
+      const set = {
+        state: 'done',
+        leaseUntil: null,
+        outcome,
+        voucherId: detail.voucherId ?? null,
+        result: detail.result === undefined ? null : JSON.stringify(detail.result),
+      };
+      const done = await updateVersioned(deps, {
+        model,
+        id: job._id,
+        version: job.version,
+        filter: { state: 'pending' },
+        update: { $set: set },
+      });
       return done.ok;
     },
     byId: (id: string): Promise<FileJob | null> => model.findById(id).lean<FileJob>(),

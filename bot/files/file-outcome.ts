@@ -26,8 +26,17 @@ async function contextOf(domain: Domain, job: FileJob, locale: Locale): Promise<
     domain.deps.models.partners.findById(job.partnerId).lean<Partner>(),
   ]);
   const turn = {
-    kind: 'message' as const, activityId: '', text: job.hint, htmlTexts: [], locale, userAadObjectId: job.aadObjectId,
-    tenantId: job.tenantId, conversationId: '', channelId: 'msteams', invoke: null, botAdded: false,
+    kind: 'message' as const,
+    activityId: '',
+    text: job.hint,
+    htmlTexts: [],
+    locale,
+    userAadObjectId: job.aadObjectId,
+    tenantId: job.tenantId,
+    conversationId: '',
+    channelId: 'msteams',
+    invoke: null,
+    botAdded: false,
   };
   return { domain, actor, partnerName: partner?.name ?? '', locale, turn };
 }
@@ -36,7 +45,12 @@ async function contextOf(domain: Domain, job: FileJob, locale: Locale): Promise<
  * What the person reads when their file is done (sent through the outbox, rendered then): the
  * voucher's card with the deliverable, the Voucher found card of an attached email, or why not.
  */
-export async function renderFileOutcome(domain: Domain, jobs: FileJobStore, data: FileOutcomeData, localeTag: string): Promise<Reply | null> {
+export async function renderFileOutcome(
+  domain: Domain,
+  jobs: FileJobStore,
+  data: FileOutcomeData,
+  localeTag: string,
+): Promise<Reply | null> {
   const found = await jobs.byId(data.jobId);
   if (!found) return null;
   const job: FileJob = { ...found, outcome: data.outcome, voucherId: data.voucherId, result: data.result };

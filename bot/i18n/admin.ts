@@ -29,13 +29,16 @@ export interface AdminTexts {
 
 export const adminTexts: Record<Locale, AdminTexts> = {
   en: {
-    tenantNotAllowed: 'This tenant is not on the list of tenants allowed to set up a partner. Ask the people who run this bot to add your tenant id to ALLOWED_TENANT_IDS.',
+    tenantNotAllowed:
+      'This tenant is not on the list of tenants allowed to set up a partner. Ask the people who run this bot to add your tenant id to ALLOWED_TENANT_IDS.',
     alreadySetUp: (p) => `This tenant already belongs to ${p}. Ask one of its admins to add you.`,
-    setUpDone: (p) => `${p} is set up and you are its first admin. Next: add people (add @name staff FR-PAR), tick the eligibility checklist (eligibility AZDPS), then enroll (enroll AZDPS).`,
+    setUpDone: (p) =>
+      `${p} is set up and you are its first admin. Next: add people (add @name staff FR-PAR), tick the eligibility checklist (eligibility AZDPS), then enroll (enroll AZDPS).`,
     settingsSaved: 'Partner settings saved.',
     noTenant: 'Teams did not say which tenant this conversation belongs to, so no partner can be set up here. Try again from Teams.',
     mentionSomeone: (e) => `Mention the person with @ so that Teams tells me who they are, for example: ${e}`,
-    notInTenant: (n) => `${n} is not a member of this team or tenant as Teams sees it, so they cannot be added. Mention someone from your organisation.`,
+    notInTenant: (n) =>
+      `${n} is not a member of this team or tenant as Teams sees it, so they cannot be added. Mention someone from your organisation.`,
     noRoles: (e) => `Say which roles to give: admin, staff or manager, for example: ${e}`,
     noEmail: (n) => `Teams did not give an email address for ${n}; they cannot be added until their account has one.`,
     personAdded: (n) => `${n} was added.`,
@@ -54,13 +57,17 @@ export const adminTexts: Record<Locale, AdminTexts> = {
     setupHint: 'To start, a partner admin types setup.',
   },
   fr: {
-    tenantNotAllowed: "Ce locataire ne figure pas dans la liste des locataires autorisés à configurer un partenaire. Demandez aux personnes qui exploitent ce bot d'ajouter l'identifiant de votre locataire à ALLOWED_TENANT_IDS.",
+    tenantNotAllowed:
+      "Ce locataire ne figure pas dans la liste des locataires autorisés à configurer un partenaire. Demandez aux personnes qui exploitent ce bot d'ajouter l'identifiant de votre locataire à ALLOWED_TENANT_IDS.",
     alreadySetUp: (p) => `Ce locataire appartient déjà à ${p}. Demandez à l'un de ses administrateurs de vous ajouter.`,
-    setUpDone: (p) => `${p} est configuré et vous en êtes le premier administrateur. Ensuite : ajoutez des personnes (ajouter @nom personnel FR-PAR), cochez la liste d'éligibilité (éligibilité AZDPS), puis inscrivez-vous (inscrire AZDPS).`,
+    setUpDone: (p) =>
+      `${p} est configuré et vous en êtes le premier administrateur. Ensuite : ajoutez des personnes (ajouter @nom personnel FR-PAR), cochez la liste d'éligibilité (éligibilité AZDPS), puis inscrivez-vous (inscrire AZDPS).`,
     settingsSaved: 'Paramètres du partenaire enregistrés.',
-    noTenant: "Teams n'a pas indiqué à quel locataire appartient cette conversation : aucun partenaire ne peut être configuré ici. Réessayez depuis Teams.",
+    noTenant:
+      "Teams n'a pas indiqué à quel locataire appartient cette conversation : aucun partenaire ne peut être configuré ici. Réessayez depuis Teams.",
     mentionSomeone: (e) => `Mentionnez la personne avec @ pour que Teams me dise de qui il s'agit, par exemple : ${e}`,
-    notInTenant: (n) => `${n} n'est pas membre de cette équipe ou de ce locataire pour Teams : impossible de l'ajouter. Mentionnez une personne de votre organisation.`,
+    notInTenant: (n) =>
+      `${n} n'est pas membre de cette équipe ou de ce locataire pour Teams : impossible de l'ajouter. Mentionnez une personne de votre organisation.`,
     noRoles: (e) => `Indiquez les rôles à donner : administrateur, personnel ou responsable, par exemple : ${e}`,
     noEmail: (n) => `Teams n'a pas donné d'adresse e-mail pour ${n} : impossible de l'ajouter tant que son compte n'en a pas.`,
     personAdded: (n) => `${n} a été ajouté.`,

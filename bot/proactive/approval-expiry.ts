@@ -11,7 +11,10 @@ import type { NewMessage, OutboxStore } from './outbox';
 export async function announceExpiredApprovals(domain: Domain, outbox: OutboxStore): Promise<number> {
   let announced = 0;
   for (const { tenantId, approvals } of await domain.approvals.expiredToReport()) {
-    const messages: NewMessage[] = approvals.flatMap((a) => [...a.messageIds.map((id) => updateMessage(a, id)), ...(tenantId ? [outcomeMessage(a, tenantId)] : [])]);
+    const messages: NewMessage[] = approvals.flatMap((a) => [
+      ...a.messageIds.map((id) => updateMessage(a, id)),
+      ...(tenantId ? [outcomeMessage(a, tenantId)] : []),
+    ]);
     await outbox.enqueue(messages);
     announced += approvals.length;
   }

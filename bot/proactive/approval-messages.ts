@@ -28,7 +28,10 @@ export function parseCopyId(messageId: string): { conversationId: string; activi
 async function load(domain: Domain, data: z.infer<typeof ref>) {
   const system = systemActor(new Types.ObjectId(data.partnerId));
   const approval = await domain.approvals.get(system, data.approvalId);
-  const [people, vouchers] = await Promise.all([domain.people.list(system), Promise.all(approval.voucherIds.slice(0, 20).map((id) => domain.vouchers.get(system, String(id))))]);
+  const [people, vouchers] = await Promise.all([
+    domain.people.list(system),
+    Promise.all(approval.voucherIds.slice(0, 20).map((id) => domain.vouchers.get(system, String(id)))),
+  ]);
   const names = Object.fromEntries(people.map((p) => [p.aadObjectId, p.name]));
   return { approval, vouchers, names };
 }
@@ -37,11 +40,18 @@ async function load(domain: Domain, data: z.infer<typeof ref>) {
  * The approval card for one copy: in a manager's chat as that manager sees it (Approve / Reject
  * while pending), in a channel the status (approvers get their own view through `refresh`).
  */
-export async function approvalCopy(domain: Domain, data: z.infer<typeof ref>, to: Pick<ConversationRef, 'aadObjectId' | 'locale'>): Promise<{ approval: Approval; reply: Reply }> {
+export async function approvalCopy(
+  domain: Domain,
+  data: z.infer<typeof ref>,
+  to: Pick<ConversationRef, 'aadObjectId' | 'locale'>,
+): Promise<{ approval: Approval; reply: Reply }> {
   const { approval, vouchers, names } = await load(domain, data);
   const locale: Locale = localeOf(to.locale);
   const viewer = to.aadObjectId ? { aadObjectId: to.aadObjectId } : null;
-  const card = render('approval-request', toApprovalRequestData(approval, vouchers, viewer, names, { locale, now: domain.deps.clock.now() }));
+  const card = render(
+    'approval-request',
+    toApprovalRequestData(approval, vouchers, viewer, names, { locale, now: domain.deps.clock.now() }),
+  );
   return { approval, reply: { kind: 'card', card } };
 }
 
@@ -90,11 +100,19 @@ export function updateMessage(a: Approval, messageId: string) {
   };
 }
 
-export function cardMessage(a: Approval, target: { kind: 'person'; tenantId: string; aadObjectId: string } | { kind: 'conversation'; conversationId: string }) {
+export function cardMessage(
+  a: Approval,
+  target: { kind: 'person'; tenantId: string; aadObjectId: string } | { kind: 'conversation'; conversationId: string },
+) {
   const who = target.kind === 'person' ? `person|${target.aadObjectId}` : `conversation|${target.conversationId}`;
   return { key: `${APPROVAL_CARD}|${String(a._id)}|${who}`, target, kind: APPROVAL_CARD, data: refOf(a) };
 }
 
 export function outcomeMessage(a: Approval, tenantId: string) {
-  return { key: `${APPROVAL_OUTCOME}|${String(a._id)}`, target: { kind: 'person' as const, tenantId, aadObjectId: a.requestedBy }, kind: APPROVAL_OUTCOME, data: refOf(a) };
+  return {
+    key: `${APPROVAL_OUTCOME}|${String(a._id)}`,
+    target: { kind: 'person' as const, tenantId, aadObjectId: a.requestedBy },
+    kind: APPROVAL_OUTCOME,
+    data: refOf(a),
+  };
 }

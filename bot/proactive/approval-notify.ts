@@ -32,10 +32,14 @@ export async function announceApproval(ctx: HandlerContext, approval: Approval |
   const { outbox, refs } = storesOf(ctx);
   const [reachable, partner, people] = await Promise.all([
     refs.reachable(tenantId, approval.approvers),
-    ctx.domain.deps.models.partners.findById(ctx.actor.partnerId, { settings: 1 }).lean<{ settings: { approvalsChannelId?: string | null } }>(),
+    ctx.domain.deps.models.partners
+      .findById(ctx.actor.partnerId, { settings: 1 })
+      .lean<{ settings: { approvalsChannelId?: string | null } }>(),
     ctx.domain.people.list(ctx.actor),
   ]);
-  const messages: NewMessage[] = approval.approvers.filter((id) => reachable.has(id)).map((aadObjectId) => cardMessage(approval, { kind: 'person', tenantId, aadObjectId }));
+  const messages: NewMessage[] = approval.approvers
+    .filter((id) => reachable.has(id))
+    .map((aadObjectId) => cardMessage(approval, { kind: 'person', tenantId, aadObjectId }));
   const channel = partner?.settings.approvalsChannelId;
   if (channel) messages.push(cardMessage(approval, { kind: 'conversation', conversationId: channel }));
   await outbox.enqueue(messages);

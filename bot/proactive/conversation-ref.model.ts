@@ -40,5 +40,8 @@ export const personRefKey = (tenantId: string, aadObjectId: string): string => `
 export const conversationRefKey = (conversationId: string): string => `conversation|${conversationId}`;
 
 export function conversationRefModel(connection: Connection): Model<ConversationRef> {
-  return (connection.models.ConversationRef as Model<ConversationRef> | undefined) ?? connection.model<ConversationRef>('ConversationRef', schema);
+  return (
+    (connection.models.ConversationRef as Model<ConversationRef> | undefined) ??
+    connection.model<ConversationRef>('ConversationRef', schema)
+  );
 }

@@ -37,14 +37,22 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
 
   async function put(key: string, seen: SeenConversation): Promise<void> {
     const reference = JSON.stringify(seen.reference);
-    const fields = { tenantId: seen.tenantId, aadObjectId: seen.aadObjectId, conversationId: seen.conversationId, reference, locale: seen.locale };
+    const fields = {
+      tenantId: seen.tenantId,
+      aadObjectId: seen.aadObjectId,
+      conversationId: seen.conversationId,
+      reference,
+      locale: seen.locale,
+    };
     const now = deps.clock.now();
     await upsertOne(deps, {
       model,
       filter: { _id: key },
       insert: () => ({ _id: key, kind: seen.aadObjectId ? ('person' as const) : ('conversation' as const), ...fields, updatedAt: now }),
       change: (cur: ConversationRef) =>
-        cur.reference === reference && cur.locale === seen.locale && cur.conversationId === seen.conversationId ? null : { $set: { ...fields, updatedAt: now } },
+        cur.reference === reference && cur.locale === seen.locale && cur.conversationId === seen.conversationId
+          ? null
+          : { $set: { ...fields, updatedAt: now } },
     });
   }
 
@@ -74,7 +82,8 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
       const refs = await model.find({ conversationId }, { _id: 1, version: 1 }).lean<Pick<ConversationRef, '_id' | 'version'>[]>();
       let removed = 0;
       // The write path names documents by ObjectId; these are keyed by a string, which it only passes through.
-      for (const r of refs) if (await removeVersioned(deps, { model, id: r._id as unknown as Types.ObjectId, version: r.version, filter: {} })) removed++;
+      for (const r of refs)
+        if (await removeVersioned(deps, { model, id: r._id as unknown as Types.ObjectId, version: r.version, filter: {} })) removed++;
       return removed;
     },
     person: (tenantId: string, aadObjectId: string) => model.findById(personRefKey(tenantId, aadObjectId)).lean<ConversationRef>(),

@@ -6,7 +6,9 @@ import type { PayloadHandler } from './outbox-worker';
 /** The payload kind of a turn's answer that came after Teams' deadline (issue 8; bot/teams/deadline.ts). */
 export const LATE_ANSWER = 'turn.late';
 
-const ReplyJson = z.custom<Reply>((v) => typeof v === 'object' && v !== null && ['text', 'card', 'email'].includes(String((v as { kind?: unknown }).kind)));
+const ReplyJson = z.custom<Reply>(
+  (v) => typeof v === 'object' && v !== null && ['text', 'card', 'email'].includes(String((v as { kind?: unknown }).kind)),
+);
 const LateData = z.object({
   /** The turn's own conversation reference: the answer goes where the turn came from (a channel thread too). */
   reference: z.record(z.string(), z.unknown()),

@@ -11,7 +11,10 @@ import { DAY_MS } from '../../domain/calendar';
 /** What a payload kind sends: rendered at send time from the database, so it shows the state of that moment. */
 export interface PayloadHandler {
   /** The message to post, or to put in place of `updateOf`; null when there is nothing to send any more. */
-  render(data: Record<string, unknown>, to: ConversationRef): Promise<{ reply: Reply; updateOf?: string; reference?: Record<string, unknown> } | null>;
+  render(
+    data: Record<string, unknown>,
+    to: ConversationRef,
+  ): Promise<{ reply: Reply; updateOf?: string; reference?: Record<string, unknown> } | null>;
   /** After a post: remember where the message is (an approval keeps the id of every copy). */
   sent?(data: Record<string, unknown>, to: ConversationRef, activityId: string): Promise<void>;
 }
@@ -35,7 +38,16 @@ type Outcome = 'sent' | 'retry' | 'postponed' | 'undeliverable' | 'failed' | 'lo
  * tick leases due records (only one instance gets each), sends them and records what happened.
  * Nothing here is shown to anyone: a failure is logged once and recorded on its record.
  */
-export function createOutboxWorker(deps: { outbox: OutboxStore; refs: ConversationRefStore; sender: ProactiveSender; handlers: Readonly<Record<string, PayloadHandler>>; log: Logger }, options: WorkerOptions = {}) {
+export function createOutboxWorker(
+  deps: {
+    outbox: OutboxStore;
+    refs: ConversationRefStore;
+    sender: ProactiveSender;
+    handlers: Readonly<Record<string, PayloadHandler>>;
+    log: Logger;
+  },
+  options: WorkerOptions = {},
+) {
   const pollMs = options.pollMs ?? 1_000;
   const batch = options.batch ?? 20;
   let timer: NodeJS.Timeout | null = null;
@@ -46,11 +58,16 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
   let lastChores = 0;
 
   const resolveTarget = (r: OutboxRecord): Promise<ConversationRef | null> =>
-    r.target.kind === 'person' ? deps.refs.person(r.target.tenantId, r.target.aadObjectId) : deps.refs.conversation(r.target.conversationId);
+    r.target.kind === 'person'
+      ? deps.refs.person(r.target.tenantId, r.target.aadObjectId)
+      : deps.refs.conversation(r.target.conversationId);
 
   async function deliver(r: OutboxRecord): Promise<Outcome> {
     const to = await resolveTarget(r);
-    if (!to) return (await deps.outbox.giveUp(r, 'undeliverable', 'no conversation reference: the bot is not installed there')) ? 'undeliverable' : 'lost';
+    if (!to)
+      return (await deps.outbox.giveUp(r, 'undeliverable', 'no conversation reference: the bot is not installed there'))
+        ? 'undeliverable'
+        : 'lost';
     const handler = deps.handlers[r.payload.kind];
     if (!handler) return (await deps.outbox.giveUp(r, 'failed', `no handler for ${r.payload.kind}`)) ? 'failed' : 'lost';
     const data = JSON.parse(r.payload.data) as Record<string, unknown>;
@@ -70,7 +87,11 @@ export function createOutboxWorker(deps: { outbox: OutboxStore; refs: Conversati
   async function failed(r: OutboxRecord, error: unknown): Promise<Outcome> {
     const f = error instanceof SendFailure ? error : null;
     const d = retryDecision(f ? f.status : null, f?.retryAfterMs ?? null, r.attempts + 1, Math.random());
-    const what = f ? `${f.status ?? 'no answer'} ${f.code}` : error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
+    const what = f
+      ? `${f.status ?? 'no answer'} ${f.code}`
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`.slice(0, 300)
+        : 'unknown error';
     const log = { outboxId: String(r._id), kind: r.payload.kind, attempts: r.attempts + 1, status: f?.status ?? null, decision: d.kind };
     if (d.kind === 'retry') {
       deps.log.warn({ ...log, delayMs: d.delayMs }, 'proactive send failed; retrying later');

@@ -22,7 +22,11 @@ export interface NewMessage {
   data: Record<string, unknown>;
 }
 
-const open = (now: Date) => ({ state: 'pending' as const, nextTryAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] });
+const open = (now: Date) => ({
+  state: 'pending' as const,
+  nextTryAt: { $lte: now },
+  $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }],
+});
 
 /**
  * The one outbox (issue 10): every proactive message is a record in MongoDB. Every change of a
@@ -40,7 +44,13 @@ export function outboxStore(connection: Connection, options: OutboxOptions = {})
   /** Changes a record this instance leases; false when the lease was lost meanwhile. */
   async function settle(r: OutboxRecord, set: Partial<OutboxRecord>): Promise<boolean> {
     const filter = { state: 'pending', leaseOwner: owner, leaseUntil: r.leaseUntil };
-    const done = await updateVersioned(deps, { model, id: r._id, version: r.version, filter, update: { $set: { leaseOwner: null, leaseUntil: null, ...set } } });
+    const done = await updateVersioned(deps, {
+      model,
+      id: r._id,
+      version: r.version,
+      filter,
+      update: { $set: { leaseOwner: null, leaseUntil: null, ...set } },
+    });
     return done.ok;
   }
 
@@ -80,7 +90,11 @@ export function outboxStore(connection: Connection, options: OutboxOptions = {})
     /** Leases up to `limit` due records: each by one conditional update that only one instance can win. */
     async lease(limit: number): Promise<OutboxRecord[]> {
       const now = clock.now();
-      const due = await model.find(open(now)).sort({ nextTryAt: 1 }).limit(limit * 2).lean<OutboxRecord[]>();
+      const due = await model
+        .find(open(now))
+        .sort({ nextTryAt: 1 })
+        .limit(limit * 2)
+        .lean<OutboxRecord[]>();
       const mine: OutboxRecord[] = [];
       for (const r of due) {
         if (mine.length >= limit) break;
@@ -90,11 +104,14 @@ export function outboxStore(connection: Connection, options: OutboxOptions = {})
       }
       return mine;
     },
-    sent: (r: OutboxRecord, activityId: string | null) => settle(r, { state: 'sent', activityId, attempts: r.attempts + 1, doneAt: clock.now(), lastError: null }),
-    retry: (r: OutboxRecord, delayMs: number, error: string) => settle(r, { attempts: r.attempts + 1, nextTryAt: new Date(clock.now().getTime() + delayMs), lastError: error }),
+    sent: (r: OutboxRecord, activityId: string | null) =>
+      settle(r, { state: 'sent', activityId, attempts: r.attempts + 1, doneAt: clock.now(), lastError: null }),
+    retry: (r: OutboxRecord, delayMs: number, error: string) =>
+      settle(r, { attempts: r.attempts + 1, nextTryAt: new Date(clock.now().getTime() + delayMs), lastError: error }),
     /** Not sent now and not its fault (the conversation's rate): tried again later, no attempt counted. */
     postpone: (r: OutboxRecord, delayMs: number) => settle(r, { nextTryAt: new Date(clock.now().getTime() + delayMs) }),
-    giveUp: (r: OutboxRecord, state: 'undeliverable' | 'failed', error: string) => settle(r, { state, attempts: r.attempts + 1, lastError: error, doneAt: clock.now() }),
+    giveUp: (r: OutboxRecord, state: 'undeliverable' | 'failed', error: string) =>
+      settle(r, { state, attempts: r.attempts + 1, lastError: error, doneAt: clock.now() }),
     /**
      * Removes records finished (sent, undeliverable, failed) longer ago than `keepMs`. Finished records
      * are never updated again, so deleting them cannot undo anyone's write.

@@ -1,7 +1,10 @@
 import type { Locale } from '../i18n/messages';
 
 /** What the requester reads about the approval cards sent for them (English and French). */
-export const proactiveText: Record<Locale, { notInstalled(names: string[], others: number): string; channelSet: string; channelOnlyInChannel: string }> = {
+export const proactiveText: Record<
+  Locale,
+  { notInstalled(names: string[], others: number): string; channelSet: string; channelOnlyInChannel: string }
+> = {
   en: {
     notInstalled: (names, others) =>
       `${names.join(', ')}${others > 0 ? ` and ${others} more` : ''} ${names.length + others > 1 ? 'have' : 'has'} not installed the bot yet, so the approval card could not reach them in Teams. They can still decide with "approvals".`,

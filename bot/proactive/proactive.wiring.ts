@@ -23,7 +23,10 @@ export interface ProactiveOptions extends WorkerOptions {
  * turn, the outbox in MongoDB and its sending loop. bot/app.ts wraps the turn with `capture`,
  * starts the loop after the server listens and stops it at shutdown.
  */
-export function createProactive(deps: { connection: Connection; domain: Domain; credentials: ProactiveCredentials; log: Logger }, options: ProactiveOptions = {}) {
+export function createProactive(
+  deps: { connection: Connection; domain: Domain; credentials: ProactiveCredentials; log: Logger },
+  options: ProactiveOptions = {},
+) {
   const store = deps.domain.deps.store;
   const refs = conversationRefStore(deps.connection, { store });
   const outbox = outboxStore(deps.connection, { store, leaseMs: options.leaseMs });

@@ -72,7 +72,13 @@ function formAgain(tables: RouterTables, turn: IncomingTurn): MessageButton[] {
   const data = turn.invoke?.data as { voucherId?: unknown; expectedState?: unknown } | undefined;
   const form = tables.verbs.find((v) => v.verb === `${turn.invoke?.verb ?? ''}-form`);
   if (!form || typeof data?.voucherId !== 'string' || typeof data.expectedState !== 'string' || !isVerb(form.verb)) return [];
-  return [{ title: messages[turn.locale].formAgain, verb: form.verb, data: { voucherId: data.voucherId, expectedState: data.expectedState } } as MessageButton];
+  return [
+    {
+      title: messages[turn.locale].formAgain,
+      verb: form.verb,
+      data: { voucherId: data.voucherId, expectedState: data.expectedState },
+    } as MessageButton,
+  ];
 }
 
 /** The router as the turn sees it: answers, and how refusals, failures and waits read. */
@@ -85,8 +91,14 @@ export function createResponder(domain: Domain, tables: RouterTables): TurnRespo
         const current = await staleView(domain, turn, reasonOf(refusal, turn.locale));
         if (current) return invokeAnswer(current, commandOf(turn), 'stale');
       }
-      if (refusal.code === 'PERSON_NOT_FOUND') return answerFor(kindOf(turn), await strangerView(domain, turn), commandOf(turn), 'unknown-person');
-      return answerFor(kindOf(turn), refusalView(refusalText(refusal, turn.locale), turn.locale, formAgain(tables, turn)), commandOf(turn), 'refused');
+      if (refusal.code === 'PERSON_NOT_FOUND')
+        return answerFor(kindOf(turn), await strangerView(domain, turn), commandOf(turn), 'unknown-person');
+      return answerFor(
+        kindOf(turn),
+        refusalView(refusalText(refusal, turn.locale), turn.locale, formAgain(tables, turn)),
+        commandOf(turn),
+        'refused',
+      );
     },
     apology: (reference, turn) => answerFor(kindOf(turn), apologyView(reference, turn.locale), commandOf(turn), 'error'),
     changes: (turn) => changes(tables, turn),

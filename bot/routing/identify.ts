@@ -31,5 +31,9 @@ export async function strangerView(domain: Domain, turn: IncomingTurn): Promise<
   const partner = turn.tenantId ? await domain.partners.byTenant(turn.tenantId) : null;
   if (!partner) return unknownTenantView(turn.locale);
   const people = await domain.people.list(systemActor(partner._id));
-  return strangerCard(partner.name, people.filter((p) => p.roles.includes('admin')).map((p) => p.name), turn.locale);
+  return strangerCard(
+    partner.name,
+    people.filter((p) => p.roles.includes('admin')).map((p) => p.name),
+    turn.locale,
+  );
 }

@@ -14,7 +14,11 @@ export interface NormalisedText {
 
 /** Lower case without diacritics: "Réserver" and "reserver" match the same keyword. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 export function normaliseText(raw: string): NormalisedText {
@@ -28,7 +32,14 @@ export function normaliseText(raw: string): NormalisedText {
     .trim()
     .replace(/\s*[.!?…]+$/u, '');
   const tokens = original.split(/\s+/u).filter(Boolean);
-  return { original, folded: fold(original), tokens, keyword: fold(tokens[0] ?? '').replace(/^\/+/u, '').replace(/[,:;]+$/u, '') };
+  return {
+    original,
+    folded: fold(original),
+    tokens,
+    keyword: fold(tokens[0] ?? '')
+      .replace(/^\/+/u, '')
+      .replace(/[,:;]+$/u, ''),
+  };
 }
 
 /** Two neighbouring letters swapped ("resreve"): one slip of the fingers, so one edit. */

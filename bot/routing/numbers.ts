@@ -21,11 +21,43 @@ export function cleanNumberWord(word: string): string {
     .replace(/[)\]}>"'“”«»‘’,;:.]+$/u, '');
 }
 
-const plain = (word: string): string => word.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+const plain = (word: string): string =>
+  word
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
 
 /** Words that may name what follows before a number ("reserve voucher DEMO-0001", "annuler la réservation du bon n° DEMO-0004"). */
 const BEFORE_NUMBER = new Set(
-  ['voucher', 'number', 'no', 'nr', 'num', 'the', 'reservation', 'of', 'for', 'bon', 'document', 'numéro', 'n°', 'n', 'le', 'la', 'du', 'de', 'réservation', 'sur', 'id', 'request', 'demande', 'approval', 'approbation', 'redemption', 'échange'].map(plain),
+  [
+    'voucher',
+    'number',
+    'no',
+    'nr',
+    'num',
+    'the',
+    'reservation',
+    'of',
+    'for',
+    'bon',
+    'document',
+    'numéro',
+    'n°',
+    'n',
+    'le',
+    'la',
+    'du',
+    'de',
+    'réservation',
+    'sur',
+    'id',
+    'request',
+    'demande',
+    'approval',
+    'approbation',
+    'redemption',
+    'échange',
+  ].map(plain),
 );
 const fillerBeforeNumber = (word: string): boolean => BEFORE_NUMBER.has(plain(word).replace(/[.:]+$/u, ''));
 

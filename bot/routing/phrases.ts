@@ -44,10 +44,21 @@ export function phraseRoute(entries: readonly CommandEntry[]): PreRoute {
     if ('unknownTenant' in who) return null;
     const t = messages[turn.locale];
     if (!allowed(entry.roles, who.actor.roles)) {
-      return messageAnswer(refusalView(t.notPermitted(turn.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), turn.locale), entry.id, 'refused');
+      return messageAnswer(
+        refusalView(
+          t.notPermitted(
+            turn.locale === 'fr' ? entry.fr : entry.en,
+            entry.roles.map((r) => t.roles[r] ?? r),
+          ),
+          turn.locale,
+        ),
+        entry.id,
+        'refused',
+      );
     }
     const parsed = entry.args(turn.locale).safeParse(rest);
-    if (!parsed.success) return messageAnswer(refusalView(t.usage(turn.locale === 'fr' ? entry.fr : entry.en), turn.locale), entry.id, 'refused');
+    if (!parsed.success)
+      return messageAnswer(refusalView(t.usage(turn.locale === 'fr' ? entry.fr : entry.en), turn.locale), entry.id, 'refused');
     const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };
     return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
   };

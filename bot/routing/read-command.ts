@@ -24,12 +24,94 @@ export interface ReadCommand {
  */
 const LEADING = new Set(
   [
-    'please', 'pls', 'plz', 'kindly', 'can', 'could', 'would', 'will', 'you', 'u', 'i', 'want', 'to', 'like', 'need', "i'd", 'id',
-    'show', 'me', 'list', 'display', 'get', 'open', 'see', 'view', 'find', 'give', 'my', 'the', 'a', 'all', 'ok', 'okay', 'bot',
-    'svp', 'stp', 'merci', 'de', 'pouvez-vous', 'peux-tu', 'pourriez-vous', 'tu', 'peux', 'pouvez', 'vous', 'je', 'veux', 'voudrais',
-    'affiche', 'afficher', 'affichez', 'montre', 'montrer', 'montrez', 'moi', 'montre-moi', 'montrez-moi', 'affiche-moi', 'voir', 'liste',
-    'lister', 'listez', 'donne-moi', 'donnez-moi', 'mes', 'les', 'le', 'la', "l'", 'un', 'une', 'tous', 'toutes', 'ouvrir', 'ouvre', 'des',
-    'what', 'where', 'is', 'are', 'quels', 'quelles', 'quel', 'quelle', 'sont', 'ou', 'en', 'est',
+    'please',
+    'pls',
+    'plz',
+    'kindly',
+    'can',
+    'could',
+    'would',
+    'will',
+    'you',
+    'u',
+    'i',
+    'want',
+    'to',
+    'like',
+    'need',
+    "i'd",
+    'id',
+    'show',
+    'me',
+    'list',
+    'display',
+    'get',
+    'open',
+    'see',
+    'view',
+    'find',
+    'give',
+    'my',
+    'the',
+    'a',
+    'all',
+    'ok',
+    'okay',
+    'bot',
+    'svp',
+    'stp',
+    'merci',
+    'de',
+    'pouvez-vous',
+    'peux-tu',
+    'pourriez-vous',
+    'tu',
+    'peux',
+    'pouvez',
+    'vous',
+    'je',
+    'veux',
+    'voudrais',
+    'affiche',
+    'afficher',
+    'affichez',
+    'montre',
+    'montrer',
+    'montrez',
+    'moi',
+    'montre-moi',
+    'montrez-moi',
+    'affiche-moi',
+    'voir',
+    'liste',
+    'lister',
+    'listez',
+    'donne-moi',
+    'donnez-moi',
+    'mes',
+    'les',
+    'le',
+    'la',
+    "l'",
+    'un',
+    'une',
+    'tous',
+    'toutes',
+    'ouvrir',
+    'ouvre',
+    'des',
+    'what',
+    'where',
+    'is',
+    'are',
+    'quels',
+    'quelles',
+    'quel',
+    'quelle',
+    'sont',
+    'ou',
+    'en',
+    'est',
   ].map(fold),
 );
 
@@ -38,18 +120,73 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'bonjour', 'salut', 'co
 
 /** Questions that ask for help in so many words. */
 const HELP_QUESTIONS = new Set(
-  ['what can i do', 'what can you do', 'how does it work', 'how does this work', 'how do i start', 'que puis-je faire', 'que peux-tu faire', 'que pouvez-vous faire', 'comment ca marche', 'comment ca fonctionne', 'comment faire', 'par ou commencer'].map(fold),
+  [
+    'what can i do',
+    'what can you do',
+    'how does it work',
+    'how does this work',
+    'how do i start',
+    'que puis-je faire',
+    'que peux-tu faire',
+    'que pouvez-vous faire',
+    'comment ca marche',
+    'comment ca fonctionne',
+    'comment faire',
+    'par ou commencer',
+  ].map(fold),
 );
 
 /** A message of thanks or acknowledgement alone ("thanks!", "merci beaucoup", "ok"): nothing to run. */
-const THANKS = new Set(['thanks', 'thank', 'you', 'thx', 'ty', 'ok', 'okay', 'great', 'perfect', 'cool', 'merci', 'beaucoup', 'parfait', 'super', 'génial', 'top', 'a lot', 'much', 'so', 'very', '👍'].map(fold));
-export const isThanks = (text: NormalisedText): boolean => text.tokens.length > 0 && text.tokens.length <= 4 && text.tokens.every((w) => THANKS.has(asKeyword(w)));
+const THANKS = new Set(
+  [
+    'thanks',
+    'thank',
+    'you',
+    'thx',
+    'ty',
+    'ok',
+    'okay',
+    'great',
+    'perfect',
+    'cool',
+    'merci',
+    'beaucoup',
+    'parfait',
+    'super',
+    'génial',
+    'top',
+    'a lot',
+    'much',
+    'so',
+    'very',
+    '👍',
+  ].map(fold),
+);
+export const isThanks = (text: NormalisedText): boolean =>
+  text.tokens.length > 0 && text.tokens.length <= 4 && text.tokens.every((w) => THANKS.has(asKeyword(w)));
 
 /** Words of politeness that may end a message ("reserve DEMO-0001 please", "aide svp", "merci"). */
-const TRAILING = [['please'], ['pls'], ['plz'], ['thanks'], ['thank', 'you'], ['thx'], ['svp'], ['stp'], ['merci'], ["s'il", 'vous', 'plait'], ["s'il", 'te', 'plait'], ['sil', 'vous', 'plait']].map((ws) => ws.map(fold));
+const TRAILING = [
+  ['please'],
+  ['pls'],
+  ['plz'],
+  ['thanks'],
+  ['thank', 'you'],
+  ['thx'],
+  ['svp'],
+  ['stp'],
+  ['merci'],
+  ["s'il", 'vous', 'plait'],
+  ["s'il", 'te', 'plait'],
+  ['sil', 'vous', 'plait'],
+].map((ws) => ws.map(fold));
 
 /** A word as a keyword: folded, without a leading slash ("/help") or closing punctuation ("help:", "reserve,"), typographic apostrophes plain. */
-const asKeyword = (word: string): string => fold(word).replace(/^\/+/u, '').replace(/[,:;]+$/u, '').replace(/[’]/gu, "'");
+const asKeyword = (word: string): string =>
+  fold(word)
+    .replace(/^\/+/u, '')
+    .replace(/[,:;]+$/u, '')
+    .replace(/[’]/gu, "'");
 
 export function findCommand(commands: readonly CommandEntry[], keyword: string): CommandEntry | undefined {
   const k = asKeyword(keyword);
@@ -85,6 +222,9 @@ export function readCommand(commands: readonly CommandEntry[], raw: string): Rea
   const entry = greeting ? commands.find((c) => c.id === 'help') : findCommand(commands, words[skip] ?? '');
   if (greeting) return { entry, keyword: asKeyword(words[0] ?? ''), args: [], text, wordy: false };
   // No command: the first word after politeness is what "did you mean" looks at ("please reserv X").
-  if (!entry) return skip > 0 ? { entry, keyword: asKeyword(words[skip] ?? ''), args: words.slice(skip + 1), text, wordy: false } : { entry, keyword: text.keyword, args: text.tokens.slice(1), text, wordy: false };
+  if (!entry)
+    return skip > 0
+      ? { entry, keyword: asKeyword(words[skip] ?? ''), args: words.slice(skip + 1), text, wordy: false }
+      : { entry, keyword: text.keyword, args: text.tokens.slice(1), text, wordy: false };
   return { entry, keyword: asKeyword(words[skip] ?? ''), args: words.slice(skip + 1), text, wordy: skip > 0 };
 }

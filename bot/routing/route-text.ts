@@ -16,10 +16,10 @@ import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types
 function readEmail(turn: IncomingTurn): VoucherEmailAnalysis | null {
   const candidates = [turn.text, ...turn.htmlTexts].filter((s) => s.trim() !== '');
   const readings = candidates.map((s) => parseVoucherText(s));
-  const score = (a: VoucherEmailAnalysis) => (a.verdict === 'planning_voucher' ? 100 : 0) + (a.verdict !== 'no_voucher_number' ? 10 : 0) + (8 - a.result.missing.length);
+  const score = (a: VoucherEmailAnalysis) =>
+    (a.verdict === 'planning_voucher' ? 100 : 0) + (a.verdict !== 'no_voucher_number' ? 10 : 0) + (8 - a.result.missing.length);
   return readings.sort((a, b) => score(b) - score(a))[0] ?? null;
 }
-
 
 /**
  * Keywords one edit from a typed word, in the user's language first; a slip on the other
@@ -46,11 +46,22 @@ function argsSchema(entry: CommandEntry, locale: HandlerContext['locale']): Retu
 async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string[]): Promise<Answer> {
   const t = messages[ctx.locale];
   if (!allowed(entry.roles, ctx.actor.roles)) {
-    return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? entry.fr : entry.en, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), entry.id, 'refused');
+    return messageAnswer(
+      refusalView(
+        t.notPermitted(
+          ctx.locale === 'fr' ? entry.fr : entry.en,
+          entry.roles.map((r) => t.roles[r] ?? r),
+        ),
+        ctx.locale,
+      ),
+      entry.id,
+      'refused',
+    );
   }
   const words = await withNumbers(entry, ctx, args);
   const parsed = argsSchema(entry, ctx.locale).safeParse(words);
-  if (!parsed.success) return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, words, parsed.error), ctx.locale), entry.id, 'refused');
+  if (!parsed.success)
+    return messageAnswer(refusalView(usageAnswerText(entry, ctx.locale, words, parsed.error), ctx.locale), entry.id, 'refused');
   return messageAnswer(await entry.handler(ctx, parsed.data), entry.id);
 }
 
@@ -65,18 +76,34 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
   const multiline = ctx.turn.htmlTexts.length > 0 || n.original.split('\n').length >= 3;
   const email = !entry || multiline || read.wordy ? readEmail(ctx.turn) : null;
   if (email?.verdict === 'planning_voucher') {
-    if (!allowed(tables.email.roles, ctx.actor.roles)) return messageAnswer(refusalView(t.notPermitted(ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email', tables.email.roles.map((r) => t.roles[r] ?? r)), ctx.locale), 'email', 'refused');
+    if (!allowed(tables.email.roles, ctx.actor.roles))
+      return messageAnswer(
+        refusalView(
+          t.notPermitted(
+            ctx.locale === 'fr' ? 'e-mail de bon' : 'voucher email',
+            tables.email.roles.map((r) => t.roles[r] ?? r),
+          ),
+          ctx.locale,
+        ),
+        'email',
+        'refused',
+      );
     return messageAnswer(await tables.email.handler(ctx, email), 'email');
   }
   // A pasted notice that is not a Planning Services voucher (training, cancelled...) is told so,
   // even when its first word happens to be a keyword ("Voucher Number: ...").
   if (email && email.verdict !== 'no_voucher_number' && (multiline || !entry || read.wordy)) {
-    return messageAnswer(noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale), 'email', 'unrecognised');
+    return messageAnswer(
+      noticeView(labelsFor(ctx.locale).message.notVoucherTitle, t.notAVoucher(t.verdicts[email.verdict]), ctx.locale),
+      'email',
+      'unrecognised',
+    );
   }
   if (entry) return runCommand(entry, ctx, read.args);
   if (isThanks(n)) return messageAnswer(text(t.thanks), 'thanks');
   const [suggestion] = n.tokens.length <= 8 ? suggestions(tables.commands, read.keyword, ctx.locale) : [];
-  if (suggestion) return messageAnswer(suggestView(ctx, read.keyword, [suggestion, ...read.args].join(' ')), 'did-you-mean', 'unrecognised');
+  if (suggestion)
+    return messageAnswer(suggestView(ctx, read.keyword, [suggestion, ...read.args].join(' ')), 'did-you-mean', 'unrecognised');
   // A voucher number alone ("DEMO-0001", "demo 0001") is read as `voucher <number>`: its card, or that no such voucher was found.
   const shown = tables.commands.find((c) => c.id === 'voucher');
   if (shown && looksLikeNumber(n.tokens, ctx.locale)) return runCommand(shown, ctx, n.tokens);
@@ -87,5 +114,12 @@ export async function routeText(tables: RouterTables, ctx: HandlerContext): Prom
 function looksLikeNumber(tokens: readonly string[], locale: HandlerContext['locale']): boolean {
   const pieces = tokens.map(cleanNumberWord);
   const whole = pieces.join('');
-  return pieces.length >= 1 && pieces.length <= 4 && pieces.every((p) => /^[A-Za-z0-9][A-Za-z0-9-]*$/u.test(p)) && /\d/u.test(whole) && whole.length >= 5 && !pieces.some((p) => parseUserDate(p, locale));
+  return (
+    pieces.length >= 1 &&
+    pieces.length <= 4 &&
+    pieces.every((p) => /^[A-Za-z0-9][A-Za-z0-9-]*$/u.test(p)) &&
+    /\d/u.test(whole) &&
+    whole.length >= 5 &&
+    !pieces.some((p) => parseUserDate(p, locale))
+  );
 }

@@ -18,7 +18,17 @@ export async function routeVerb(tables: RouterTables, ctx: HandlerContext): Prom
   if (!allowed(entry.roles, ctx.actor.roles)) {
     const twin = tables.commands.find((c) => c.id === entry.twin);
     const name = twin ? (ctx.locale === 'fr' ? twin.fr : twin.en) : verb;
-    return invokeAnswer(refusalView(t.notPermitted(name, entry.roles.map((r) => t.roles[r] ?? r)), ctx.locale), verb, 'refused');
+    return invokeAnswer(
+      refusalView(
+        t.notPermitted(
+          name,
+          entry.roles.map((r) => t.roles[r] ?? r),
+        ),
+        ctx.locale,
+      ),
+      verb,
+      'refused',
+    );
   }
   return invokeAnswer(await entry.handler(ctx, parseInput(entry.data, ctx.turn.invoke?.data)), verb);
 }

@@ -19,5 +19,5 @@ export function commandOf(turn: IncomingTurn): string {
   return turn.text.trim().split(/\s+/, 1)[0]?.toLowerCase().slice(0, 32) ?? '';
 }
 
-export const allowed = (roles: readonly Role[], actorRoles: readonly string[]): boolean => actorRoles.some((r) => (roles as readonly string[]).includes(r));
-
+export const allowed = (roles: readonly Role[], actorRoles: readonly string[]): boolean =>
+  actorRoles.some((r) => (roles as readonly string[]).includes(r));

@@ -44,7 +44,10 @@ export interface MemberDirectory {
 export type CardJson = Record<string, unknown>;
 
 /** `email`: an Email channel message (subject and HTML body go in channelData; bot/teams/email-turn.ts). */
-export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson } | { kind: 'email'; email: { subject: string; text: string; html: string } };
+export type Reply =
+  | { kind: 'text'; text: string }
+  | { kind: 'card'; card: CardJson }
+  | { kind: 'email'; email: { subject: string; text: string; html: string } };
 
 export type Outcome = 'ok' | 'refused' | 'stale' | 'unknown-person' | 'unknown-tenant' | 'unrecognised' | 'ignored' | 'error';
 

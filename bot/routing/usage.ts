@@ -6,7 +6,10 @@ import type { CommandEntry } from './types';
 
 /** The argument names of a command's usage line ("schedule <number> <start> <end> [consultant]"), required ones flagged. */
 function placeholders(usage: string): Array<{ name: string; required: boolean }> {
-  return [...usage.matchAll(/(\[)?<([^>]+)>|\[([^\]<]+)\]/gu)].map((m) => ({ name: `<${m[2] ?? m[3] ?? ''}>`, required: !m[1] && m[2] !== undefined }));
+  return [...usage.matchAll(/(\[)?<([^>]+)>|\[([^\]<]+)\]/gu)].map((m) => ({
+    name: `<${m[2] ?? m[3] ?? ''}>`,
+    required: !m[1] && m[2] !== undefined,
+  }));
 }
 
 /** Placeholders that hold a date, in both languages' usage lines. */
@@ -26,7 +29,8 @@ function usageOf(entry: CommandEntry, locale: Locale): string | undefined {
 function placedIssue(error: z.ZodError): { word?: number; placeholder: number } | undefined {
   for (const issue of error.issues) {
     const params = (issue as { params?: { word?: unknown; placeholder?: unknown } }).params;
-    if (typeof params?.placeholder === 'number') return { placeholder: params.placeholder, ...(typeof params.word === 'number' ? { word: params.word } : {}) };
+    if (typeof params?.placeholder === 'number')
+      return { placeholder: params.placeholder, ...(typeof params.word === 'number' ? { word: params.word } : {}) };
   }
   return undefined;
 }
@@ -60,14 +64,18 @@ export function usageAnswerText(entry: CommandEntry, locale: Locale, args: reado
   const placed = placedIssue(error);
   const placedName = placed ? wanted[placed.placeholder]?.name : undefined;
   if (placed && placedName) {
-    if (placed.word !== undefined && args[placed.word] !== undefined) return unreadable(t, args[placed.word] ?? '', placedName, usage, example);
+    if (placed.word !== undefined && args[placed.word] !== undefined)
+      return unreadable(t, args[placed.word] ?? '', placedName, usage, example);
     return t.usageMissing(placedName, usage, example);
   }
   // A word that cannot be read is named first ("schedule X tomorrow" is about "tomorrow", then the end).
   const bad = badPosition(error, args.length);
   const what = bad === undefined ? undefined : wanted[bad]?.name;
   if (bad !== undefined && what) return unreadable(t, args[bad] ?? '', what, usage, example);
-  const missing = wanted.slice(args.length).filter((p) => p.required).map((p) => p.name);
+  const missing = wanted
+    .slice(args.length)
+    .filter((p) => p.required)
+    .map((p) => p.name);
   if (missing.length > 0) return t.usageMissing(missing.join(' '), usage, example);
   return t.usageCheck(usage, example);
 }

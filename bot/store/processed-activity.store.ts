@@ -73,7 +73,8 @@ class ProcessedActivities {
     private readonly log: Logger,
     options: OnceOptions,
   ) {
-    this.model = (connection.models.ProcessedActivity as Model<Processed> | undefined) ?? connection.model<Processed>('ProcessedActivity', schema);
+    this.model =
+      (connection.models.ProcessedActivity as Model<Processed> | undefined) ?? connection.model<Processed>('ProcessedActivity', schema);
     this.leaseMs = options.leaseMs ?? 30_000;
     this.waitMs = options.waitMs ?? 4_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 60_000;
@@ -126,7 +127,9 @@ class ProcessedActivities {
     const now = Date.now();
     if (hasTtl || now - this.lastSweep < this.sweepEveryMs) return;
     this.lastSweep = now;
-    this.model.deleteMany({ expiresAt: { $lte: new Date(now) } }).catch((e: unknown) => this.log.warn({ err: e }, 'sweep of processed activity ids failed; it runs again later'));
+    this.model
+      .deleteMany({ expiresAt: { $lte: new Date(now) } })
+      .catch((e: unknown) => this.log.warn({ err: e }, 'sweep of processed activity ids failed; it runs again later'));
   }
 
   /** Waits for the answer of a key another turn holds; 'released' when that turn gave its claim up. */
@@ -172,7 +175,10 @@ class ProcessedActivities {
     const at = new Date();
     const text = JSON.stringify(answer);
     try {
-      await this.model.insertMany(keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: text })), { lean: true });
+      await this.model.insertMany(
+        keys.map((k) => ({ _id: `${k.key}:answer`, kind: 'answer', at, expiresAt: new Date(at.getTime() + k.ttlMs), answer: text })),
+        { lean: true },
+      );
     } catch (e) {
       // The turn's work is done and must be answered as such; a duplicate then waits out the lease.
       this.log.error({ err: e }, 'the answer of a processed activity could not be stored');

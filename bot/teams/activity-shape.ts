@@ -69,12 +69,19 @@ export function describeShapeProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'the body is not a Bot Framework activity';
   const field = issue.path.map(String).join('.');
-  if (!field) return 'the body is not a Bot Framework activity (a JSON object with "type", "channelId", "serviceUrl", "from", "recipient" and "conversation")';
+  if (!field)
+    return 'the body is not a Bot Framework activity (a JSON object with "type", "channelId", "serviceUrl", "from", "recipient" and "conversation")';
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   return missing ? `the activity has no "${field}"` : `the activity's "${field}" ${expectation(issue)}`;
 }
 
-const KINDS: Record<string, string> = { string: 'a string', array: 'an array', object: 'an object', boolean: 'true or false', number: 'a number' };
+const KINDS: Record<string, string> = {
+  string: 'a string',
+  array: 'an array',
+  object: 'an object',
+  boolean: 'true or false',
+  number: 'a number',
+};
 
 function expectation(issue: z.core.$ZodIssue): string {
   switch (issue.code) {

@@ -1,11 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { errorBody } from '../server';
@@ -73,20 +67,33 @@ export function createMessagesHandler(config: Config, log: Logger, logic: (conte
       const early = answerable<InvokeResponse | undefined>();
       const edge = { arrivedAt, answerNow: early.answer };
       const handled = adapter.handle(authHeader, activity as unknown as Activity, ignored ? async () => {} : withEdge(logic, edge));
-      const first = await Promise.race([handled.then((invoke) => ({ invoke, early: false })), early.promise.then((invoke) => ({ invoke, early: true }))]);
+      const first = await Promise.race([
+        handled.then((invoke) => ({ invoke, early: false })),
+        early.promise.then((invoke) => ({ invoke, early: true })),
+      ]);
       const invoke = first.invoke;
       const status = invoke?.status ?? 200;
-      if (ignored) log.info({ activityId: activity.id, type: activity.type.slice(0, 40), status }, 'ignored an activity of a type the bot does not handle');
+      if (ignored)
+        log.info(
+          { activityId: activity.id, type: activity.type.slice(0, 40), status },
+          'ignored an activity of a type the bot does not handle',
+        );
       if (status >= 300 && invoke?.body === undefined) answerError(res, status, 'NotImplemented', 'the bot does not handle this request');
       else {
         res.status(status);
         res.send(invoke?.body);
       }
       // Answered early: the request stays in flight until the turn ends, so a shutdown waits for it.
-      if (first.early) await handled.catch((error: unknown) => log.error({ err: error, activityId: activity.id }, 'activity processing failed after its early answer'));
+      if (first.early)
+        await handled.catch((error: unknown) =>
+          log.error({ err: error, activityId: activity.id }, 'activity processing failed after its early answer'),
+        );
     } catch (error) {
       if (isAuthenticationFailure(error)) {
-        log.warn({ activityId: activity.id, status: 401, reason: (error as Error).message }, 'rejected a request with invalid credentials (401)');
+        log.warn(
+          { activityId: activity.id, status: 401, reason: (error as Error).message },
+          'rejected a request with invalid credentials (401)',
+        );
         return answerError(res, 401, 'Unauthorized', 'the Bot Framework credentials are not valid');
       }
       log.error({ err: error, activityId: activity.id, status: 500 }, 'activity processing failed');

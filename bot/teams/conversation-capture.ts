@@ -59,7 +59,10 @@ export function withConversationRefs(logic: (context: TurnContext) => Promise<vo
       if (capture && 'remember' in capture) await refs.remember(capture.remember, { repeat });
       if (capture && 'forget' in capture) for (const id of capture.forget) await refs.forget(id);
     } catch (error) {
-      log.warn({ err: error, activityId: context.activity.id }, 'the conversation reference could not be stored; the next message tries again');
+      log.warn(
+        { err: error, activityId: context.activity.id },
+        'the conversation reference could not be stored; the next message tries again',
+      );
     }
     await logic(context);
   };

@@ -26,7 +26,13 @@ export interface ProactiveLink {
  * with files, the rest to the Teams turn) and the background loops (reservation emails, orphaned
  * file jobs), started after the server listens.
  */
-export function customerChannels(o: { connection: Connection; domain: Domain; log: Logger; once: ProcessedActivityStore; repliesPerHour: number }) {
+export function customerChannels(o: {
+  connection: Connection;
+  domain: Domain;
+  log: Logger;
+  once: ProcessedActivityStore;
+  repliesPerHour: number;
+}) {
   const jobs = fileJobStore(o.connection, o.domain.deps.clock);
   const handlers: Record<string, EmailPayloadHandler> = {
     ...emailPayloadHandlers(o.domain),
@@ -55,7 +61,10 @@ export function customerChannels(o: { connection: Connection; domain: Domain; lo
         },
         wrap: (teams: Logic): Logic => byChannel(email.turn, withFiles(files, teams)),
         start(everyMs = 30_000): void {
-          const resume = setInterval(() => void runner.resume().catch((e: unknown) => o.log.error({ err: e }, 'file jobs could not be resumed; trying again')), everyMs);
+          const resume = setInterval(
+            () => void runner.resume().catch((e: unknown) => o.log.error({ err: e }, 'file jobs could not be resumed; trying again')),
+            everyMs,
+          );
           resume.unref();
           stops = [email.watch(everyMs), () => clearInterval(resume)];
         },

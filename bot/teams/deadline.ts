@@ -79,7 +79,8 @@ const answeredByTurn = (activity: Activity): boolean => activity.channelId !== '
 
 /** The HTTP answer as CloudAdapter would give it at the end of the turn (botbuilder-core's processTurnResults). */
 function answerSoFar(context: TurnContext): InvokeResponse | undefined {
-  if (context.activity.deliveryMode === DeliveryModes.ExpectReplies) return { status: 200, body: { activities: [...context.bufferedReplyActivities] } };
+  if (context.activity.deliveryMode === DeliveryModes.ExpectReplies)
+    return { status: 200, body: { activities: [...context.bufferedReplyActivities] } };
   if (context.activity.type !== ActivityTypes.Invoke) return undefined;
   const sent = context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: InvokeResponse } | undefined;
   return sent?.value ?? { status: 501 };
@@ -96,7 +97,13 @@ export function withTurnDeadline(logic: (context: TurnContext) => Promise<void>,
     const activity = context.activity;
     const edge = context.turnState.get(EDGE) as TurnEdge | undefined;
     if (!edge || !answeredByTurn(activity)) return logic(context);
-    const slot: TurnSlot = { endsAt: edge.arrivedAt + options.ms, marginMs: Math.min(500, options.ms / 4), state: 'open', answeredAt: null, told: false };
+    const slot: TurnSlot = {
+      endsAt: edge.arrivedAt + options.ms,
+      marginMs: Math.min(500, options.ms / 4),
+      state: 'open',
+      answeredAt: null,
+      told: false,
+    };
     context.turnState.set(SLOT, slot);
     const work = logic(context);
     if (await beforeDeadline(work, slot.endsAt)) return work;
@@ -129,7 +136,10 @@ export async function beforeDeadline<T>(work: Promise<T>, endsAt: number): Promi
   }
 }
 
-const card = (title: string, text: string, locale: IncomingTurn['locale']): Reply => ({ kind: 'card', card: render('message', toMessageData({ title, text }, locale)) });
+const card = (title: string, text: string, locale: IncomingTurn['locale']): Reply => ({
+  kind: 'card',
+  card: render('message', toMessageData({ title, text }, locale)),
+});
 
 /**
  * The answer at the deadline. A click gets a card that stands in for the clicked one until it is
@@ -162,8 +172,11 @@ export function lateMessages(activity: Activity, turn: IncomingTurn, answer: Ans
   if (click && answer.invoke && activity.replyToId) {
     const t = deadlineTexts[turn.locale];
     const reply = answer.invoke.kind === 'text' ? card(t.lateTitle, answer.invoke.text, turn.locale) : answer.invoke;
-    messages.push(lateAnswerMessage(conversationId, { reference, replies: [reply], updateOf: activity.replyToId, key: `${key}|card`, part: 0 }));
+    messages.push(
+      lateAnswerMessage(conversationId, { reference, replies: [reply], updateOf: activity.replyToId, key: `${key}|card`, part: 0 }),
+    );
   }
-  if (answer.replies.length > 0) messages.push(lateAnswerMessage(conversationId, { reference, replies: answer.replies, updateOf: null, key, part: 0 }));
+  if (answer.replies.length > 0)
+    messages.push(lateAnswerMessage(conversationId, { reference, replies: answer.replies, updateOf: null, key, part: 0 }));
   return messages;
 }

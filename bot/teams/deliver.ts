@@ -23,6 +23,10 @@ export async function deliverAnswer(context: TurnContext, turn: IncomingTurn, an
     else await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card)] });
   }
   if (turn.kind !== 'invoke') return;
-  const body = answer.invoke ? invokeBody(answer.invoke) : turn.invoke?.name === 'adaptiveCard/action' ? invokeBody({ kind: 'text', text: '' }) : undefined;
+  const body = answer.invoke
+    ? invokeBody(answer.invoke)
+    : turn.invoke?.name === 'adaptiveCard/action'
+      ? invokeBody({ kind: 'text', text: '' })
+      : undefined;
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }

@@ -45,7 +45,12 @@ export function toInboundEmail(activity: Activity): InboundEmail {
 
 /** An email as an activity: the subject and HTML body go in channelData (TEAMS.md, Email channel). */
 export function emailActivity(email: OutgoingEmail): Partial<Activity> {
-  return { type: ActivityTypes.Message, text: email.text, textFormat: 'plain', channelData: { subject: email.subject, htmlBody: email.html } };
+  return {
+    type: ActivityTypes.Message,
+    text: email.text,
+    textFormat: 'plain',
+    channelData: { subject: email.subject, htmlBody: email.html },
+  };
 }
 
 export interface EmailTurnDeps {
@@ -53,7 +58,13 @@ export interface EmailTurnDeps {
   once: ProcessedActivityStore;
   log: Logger;
   /** Keeps the email conversation's reference, to write to the customer later through the outbox. */
-  remember: (seen: { tenantId: string; aadObjectId: null; conversationId: string; reference: Record<string, unknown>; locale: string }) => Promise<void>;
+  remember: (seen: {
+    tenantId: string;
+    aadObjectId: null;
+    conversationId: string;
+    reference: Record<string, unknown>;
+    locale: string;
+  }) => Promise<void>;
 }
 
 /**
@@ -70,7 +81,13 @@ export function createEmailTurn(deps: EmailTurnDeps) {
       outcome = await receiveEmail(deps.intake, email);
       if (outcome.voucherId) {
         const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-        await deps.remember({ tenantId: `email|${outcome.partnerId ?? ''}`, aadObjectId: null, conversationId: email.conversationId, reference, locale: outcome.language });
+        await deps.remember({
+          tenantId: `email|${outcome.partnerId ?? ''}`,
+          aadObjectId: null,
+          conversationId: email.conversationId,
+          reference,
+          locale: outcome.language,
+        });
       }
       if (outcome.reply) await context.sendActivity(emailActivity(outcome.reply));
       return { answer: { replies: [], invoke: null, outcome: 'ok' as const, command: `email:${outcome.outcome}` }, keep: true };
@@ -79,7 +96,16 @@ export function createEmailTurn(deps: EmailTurnDeps) {
       const key = { id: `activity|email|${email.conversationId}|${email.activityId || randomUUID()}`, ttlMs: DAY_MS };
       const result = await deps.once.run([key], produce, () => ({ replies: [], invoke: null, outcome: 'ok', command: 'email:running' }));
       const done = outcome as EmailOutcome | null;
-      deps.log.info({ activityId: email.activityId, channel: 'email', outcome: done?.outcome ?? 'replayed', replied: Boolean(done?.reply), replayed: result.replayed }, 'email');
+      deps.log.info(
+        {
+          activityId: email.activityId,
+          channel: 'email',
+          outcome: done?.outcome ?? 'replayed',
+          replied: Boolean(done?.reply),
+          replayed: result.replayed,
+        },
+        'email',
+      );
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
       deps.log.error({ err: error, activityId: email.activityId, reference }, 'email turn failed; the channel may deliver it again');

@@ -51,7 +51,11 @@ export function createFileTurn(deps: { domain: Domain; jobs: FileJobStore; runne
       return;
     }
     const partner = await deps.domain.partners.byTenant(tenantOf(activity));
-    const actor = partner ? await deps.domain.people.resolveActor(partner._id, activity.from?.aadObjectId ?? '').catch((e: unknown) => (isRefusal(e) ? null : Promise.reject(e))) : null;
+    const actor = partner
+      ? await deps.domain.people
+          .resolveActor(partner._id, activity.from?.aadObjectId ?? '')
+          .catch((e: unknown) => (isRefusal(e) ? null : Promise.reject(e)))
+      : null;
     if (!partner || !actor || !actor.roles.some((r) => r === 'admin' || r === 'staff')) {
       await context.sendActivity(t.unknownPerson);
       return;
@@ -63,8 +67,14 @@ export function createFileTurn(deps: { domain: Domain; jobs: FileJobStore; runne
         continue;
       }
       const job = await deps.jobs.add({
-        key: `${activity.conversation.id}|${activity.id ?? ''}|${file.uniqueId}`, partnerId: partner._id, tenantId: tenantOf(activity), aadObjectId: actor.aadObjectId,
-        locale: activity.locale ?? 'en', fileName: file.name, downloadUrl: file.downloadUrl, hint: (activity.text ?? '').slice(0, 500),
+        key: `${activity.conversation.id}|${activity.id ?? ''}|${file.uniqueId}`,
+        partnerId: partner._id,
+        tenantId: tenantOf(activity),
+        aadObjectId: actor.aadObjectId,
+        locale: activity.locale ?? 'en',
+        fileName: file.name,
+        downloadUrl: file.downloadUrl,
+        hint: (activity.text ?? '').slice(0, 500),
       });
       await context.sendActivity(t.received(file.name));
       started.push(job._id);

@@ -57,7 +57,9 @@ function mentionsOf(activity: Activity): NonNullable<IncomingTurn['mentions']> {
   return (activity.entities ?? []).flatMap((e) => {
     const m = record(record(e).mentioned);
     if (e.type !== 'mention' || typeof m.id !== 'string' || m.id === botId) return [];
-    return [{ id: m.id, name: typeof m.name === 'string' ? m.name : '', aadObjectId: typeof m.aadObjectId === 'string' ? m.aadObjectId : null }];
+    return [
+      { id: m.id, name: typeof m.name === 'string' ? m.name : '', aadObjectId: typeof m.aadObjectId === 'string' ? m.aadObjectId : null },
+    ];
   });
 }
 

@@ -19,7 +19,12 @@ export function teamsMembers(context: TurnContext): MemberDirectory {
       try {
         const m = await TeamsInfo.getMember(context, id);
         if (!m.aadObjectId) return null;
-        return { aadObjectId: m.aadObjectId, name: m.name ?? m.givenName ?? '', email: m.email ?? m.userPrincipalName ?? null, tenantId: m.tenantId ?? null };
+        return {
+          aadObjectId: m.aadObjectId,
+          name: m.name ?? m.givenName ?? '',
+          email: m.email ?? m.userPrincipalName ?? null,
+          tenantId: m.tenantId ?? null,
+        };
       } catch (error) {
         if (statusOf(error) === 404 || statusOf(error) === 403) return null;
         throw error;

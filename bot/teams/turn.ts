@@ -35,9 +35,17 @@ function onceKeys(activity: Activity, turn: IncomingTurn, changes: boolean): Onc
   // Teams tells an install twice (conversationUpdate and installationUpdate): one welcome per conversation.
   if (turn.botAdded) return [{ id: `welcome|${turn.channelId}|${turn.conversationId}`, ttlMs: DAY_MS }];
   if (!changes) return [];
-  const keys: OnceKey[] = turn.activityId ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }] : [];
+  const keys: OnceKey[] = turn.activityId
+    ? [{ id: `activity|${turn.channelId}|${turn.conversationId}|${turn.activityId}`, ttlMs: DAY_MS }]
+    : [];
   if (turn.invoke) {
-    const click = [turn.conversationId, activity.replyToId ?? '', turn.userAadObjectId ?? '', turn.invoke.verb, stableJson(turn.invoke.data)];
+    const click = [
+      turn.conversationId,
+      activity.replyToId ?? '',
+      turn.userAadObjectId ?? '',
+      turn.invoke.verb,
+      stableJson(turn.invoke.data),
+    ];
     keys.push({ id: `click|${click.join('|')}`, ttlMs: CLICK_MS, onlyWhenApplied: true });
   }
   return keys;
@@ -58,7 +66,14 @@ type TurnResult = { answer: Answer; replayed: boolean; reference: string | undef
  * The turn's answer: a refusal is an answer; anything else is logged once and answered with an
  * apology. A duplicate waits for the first delivery's answer until `waitUntil` (Date.now() time).
  */
-async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnResponder, log: Logger, once: ProcessedActivityStore | undefined, waitUntil: number): Promise<TurnResult> {
+async function answerOf(
+  turn: IncomingTurn,
+  activity: Activity,
+  responder: TurnResponder,
+  log: Logger,
+  once: ProcessedActivityStore | undefined,
+  waitUntil: number,
+): Promise<TurnResult> {
   const produce = async () => {
     try {
       return { answer: await responder.respond(turn), keep: true };
@@ -69,7 +84,10 @@ async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnR
   };
   try {
     const keys = onceKeys(activity, turn, responder.changes(turn));
-    const result = once && keys.length > 0 ? await once.run(keys, produce, () => responder.stillRunning(turn), waitUntil) : { ...(await produce()), replayed: false };
+    const result =
+      once && keys.length > 0
+        ? await once.run(keys, produce, () => responder.stillRunning(turn), waitUntil)
+        : { ...(await produce()), replayed: false };
     return { ...result, reference: undefined };
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
@@ -79,7 +97,13 @@ async function answerOf(turn: IncomingTurn, activity: Activity, responder: TurnR
 }
 
 /** Sends an answer; a failure to send is logged (once, here) and makes the outcome 'error'. */
-async function deliver(context: TurnContext, turn: IncomingTurn, answer: Answer, log: Logger, reference: string | undefined): Promise<boolean> {
+async function deliver(
+  context: TurnContext,
+  turn: IncomingTurn,
+  answer: Answer,
+  log: Logger,
+  reference: string | undefined,
+): Promise<boolean> {
   try {
     await deliverAnswer(context, turn, answer);
     return true;
@@ -123,7 +147,21 @@ export function createTurnLogic(log: Logger, responder: TurnResponder, once?: Pr
       const durationMs = performance.now() - arrived;
       const { channelId: channel, conversationId, userAadObjectId } = turn;
       const { answer, replayed, reference } = result;
-      log.info({ activityId: activity.id, channel, conversationId, userAadObjectId, command: answer.command, durationMs, outcome, replayed, reference, ...extra }, 'turn');
+      log.info(
+        {
+          activityId: activity.id,
+          channel,
+          conversationId,
+          userAadObjectId,
+          command: answer.command,
+          durationMs,
+          outcome,
+          replayed,
+          reference,
+          ...extra,
+        },
+        'turn',
+      );
     };
     if (!slot || claimAnswer(slot)) {
       const { answer, replayed, reference } = result;

@@ -35,7 +35,10 @@ export async function personFormView(ctx: HandlerContext, person: Person, notice
 
 export async function locationsView(ctx: HandlerContext, notice: string | null = null): Promise<Reply> {
   const locations = await admin(ctx).locations.list(ctx.actor);
-  const countries = names(ctx, locations.map((l) => l.country));
+  const countries = names(
+    ctx,
+    locations.map((l) => l.country),
+  );
   return { kind: 'card', card: render('locations', toLocationsData(ctx.partnerName, locations, countries, cardCtx(ctx), notice)) };
 }
 
@@ -51,19 +54,47 @@ export async function eligibilityView(ctx: HandlerContext, program: ProgramCode,
 
 export async function enrollmentView(ctx: HandlerContext, program: ProgramCode, notice: string | null = null): Promise<Reply> {
   const a = admin(ctx);
-  const [view, enrollment, locations] = await Promise.all([a.enrollment.checklist(ctx.actor, program), a.enrollment.enrollment(ctx.actor, program), a.locations.list(ctx.actor)]);
-  return { kind: 'card', card: render('enrollment', toEnrollmentData({ program, status: view.status, enrollment, locations }, cardCtx(ctx), notice)) };
+  const [view, enrollment, locations] = await Promise.all([
+    a.enrollment.checklist(ctx.actor, program),
+    a.enrollment.enrollment(ctx.actor, program),
+    a.locations.list(ctx.actor),
+  ]);
+  return {
+    kind: 'card',
+    card: render('enrollment', toEnrollmentData({ program, status: view.status, enrollment, locations }, cardCtx(ctx), notice)),
+  };
 }
 
 export async function profileView(ctx: HandlerContext, notice: string | null = null): Promise<Reply> {
   const a = admin(ctx);
   const [profile, offerable] = await Promise.all([a.profile.get(ctx.actor), a.profile.offerable(ctx.actor)]);
   const by = profile ? await a.people.findPerson(ctx.actor, profile.updatedBy) : null;
-  const input = { partner: ctx.partnerName, profile, updatedByName: by?.name ?? profile?.updatedBy ?? null, offerable, canEdit: ctx.actor.roles.includes('admin'), directoryUrl: PARTNER_CENTER_DIRECTORY_URL };
+  const input = {
+    partner: ctx.partnerName,
+    profile,
+    updatedByName: by?.name ?? profile?.updatedBy ?? null,
+    offerable,
+    canEdit: ctx.actor.roles.includes('admin'),
+    directoryUrl: PARTNER_CENTER_DIRECTORY_URL,
+  };
   return { kind: 'card', card: render('profile', toProfileData(input, cardCtx(ctx), notice)) };
 }
 
 export async function statusView(ctx: HandlerContext, notice: string | null = null): Promise<Reply> {
   const overview = await admin(ctx).overview(ctx.actor);
-  return { kind: 'card', card: render('partner-status', toPartnerStatusData(overview, names(ctx, overview.locations.map((l) => l.country)), cardCtx(ctx), notice)) };
+  return {
+    kind: 'card',
+    card: render(
+      'partner-status',
+      toPartnerStatusData(
+        overview,
+        names(
+          ctx,
+          overview.locations.map((l) => l.country),
+        ),
+        cardCtx(ctx),
+        notice,
+      ),
+    ),
+  };
 }

@@ -11,7 +11,10 @@ const cardCtx = (ctx: HandlerContext) => ({ locale: ctx.locale, now: ctx.domain.
  * request, the status otherwise. The vouchers are read again (their completion and deliverables).
  */
 export async function approvalView(ctx: HandlerContext, a: Approval, notice: readonly string[] = []): Promise<Reply> {
-  const [names, vouchers] = await Promise.all([peopleNames(ctx), Promise.all(a.voucherIds.slice(0, 20).map((id) => ctx.domain.vouchers.get(ctx.actor, String(id))))]);
+  const [names, vouchers] = await Promise.all([
+    peopleNames(ctx),
+    Promise.all(a.voucherIds.slice(0, 20).map((id) => ctx.domain.vouchers.get(ctx.actor, String(id)))),
+  ]);
   const data = toApprovalRequestData(a, vouchers, { aadObjectId: ctx.actor.aadObjectId }, names, cardCtx(ctx), notice);
   return { kind: 'card', card: render('approval-request', data) };
 }

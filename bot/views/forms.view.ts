@@ -24,14 +24,23 @@ const cardCtx = (ctx: HandlerContext) => ({ locale: ctx.locale, now: ctx.domain.
  * among its contacts or given it among their locations, as the domain's contact check; the choice list only.
  */
 async function locationChoices(ctx: HandlerContext, v: Voucher): Promise<Location[]> {
-  const all = await ctx.domain.deps.models.locations.find(scoped(ctx.actor.partnerId, { approvedPrograms: v.program ?? '' })).sort({ locationId: 1 }).lean<Location[]>();
-  const isContact = (l: Location) => ctx.actor.locationIds.includes(l.locationId) || l.contacts.some((c) => c.aadObjectId === ctx.actor.aadObjectId);
+  const all = await ctx.domain.deps.models.locations
+    .find(scoped(ctx.actor.partnerId, { approvedPrograms: v.program ?? '' }))
+    .sort({ locationId: 1 })
+    .lean<Location[]>();
+  const isContact = (l: Location) =>
+    ctx.actor.locationIds.includes(l.locationId) || l.contacts.some((c) => c.aadObjectId === ctx.actor.aadObjectId);
   return ctx.actor.roles.includes('admin') ? all : all.filter(isContact);
 }
 
 /** The domain's actions a form leads to (the reserve form also validates the voucher). */
 const FORM_ACTIONS: Record<FormKind, readonly VoucherAction[]> = {
-  reserve: ['reserve', 'validate'], cancel: ['cancel'], schedule: ['schedule'], complete: ['complete'], claim: ['claim'], pay: ['pay'],
+  reserve: ['reserve', 'validate'],
+  cancel: ['cancel'],
+  schedule: ['schedule'],
+  complete: ['complete'],
+  claim: ['claim'],
+  pay: ['pay'],
 };
 
 /**
@@ -59,7 +68,17 @@ async function formCard(ctx: HandlerContext, kind: FormKind, v: Voucher, preferr
   if (kind === 'complete') return { kind: 'card', card: render('complete', toCompleteData(v, c)) };
   if (kind === 'schedule') {
     const people = await ctx.domain.people.list(ctx.actor);
-    return { kind: 'card', card: render('schedule', toScheduleData(v, people.filter((p) => isQualified(p, v.program ?? '')), c)) };
+    return {
+      kind: 'card',
+      card: render(
+        'schedule',
+        toScheduleData(
+          v,
+          people.filter((p) => isQualified(p, v.program ?? '')),
+          c,
+        ),
+      ),
+    };
   }
   const quote = (await ctx.domain.queries.details(ctx.actor, String(v._id))).claim;
   const dayRate = quote && quote.dayRate !== null && quote.currency !== null ? { amount: quote.dayRate, currency: quote.currency } : null;

@@ -1,4 +1,15 @@
-import { toApologyData, toDidYouMeanData, toDoneData, toMessageData, toNotVoucherData, toRefusalData, toUnknownPersonData, toUnknownTenantData, type MessageButton, type MessageData } from '../../cards/message.card';
+import {
+  toApologyData,
+  toDidYouMeanData,
+  toDoneData,
+  toMessageData,
+  toNotVoucherData,
+  toRefusalData,
+  toUnknownPersonData,
+  toUnknownTenantData,
+  type MessageButton,
+  type MessageData,
+} from '../../cards/message.card';
 import { render } from '../../cards/render';
 import type { Locale } from '../i18n/messages';
 import type { Reply } from '../routing/types';
@@ -11,11 +22,14 @@ export function suggestView(ctx: { locale: Locale }, typed: string, commandText:
   return card(toDidYouMeanData(typed, commandText, ctx.locale));
 }
 
-export const refusalView = (reason: string, locale: Locale, buttons: readonly MessageButton[] = []): Reply => card(toRefusalData(reason, locale, buttons));
+export const refusalView = (reason: string, locale: Locale, buttons: readonly MessageButton[] = []): Reply =>
+  card(toRefusalData(reason, locale, buttons));
 export const doneView = (text: string, locale: Locale): Reply => card(toDoneData(text, locale));
 export const apologyView = (reference: string, locale: Locale): Reply => card(toApologyData(reference, locale));
-export const strangerView = (partner: string, admins: string[], locale: Locale): Reply => card(toUnknownPersonData(partner, admins, locale));
+export const strangerView = (partner: string, admins: string[], locale: Locale): Reply =>
+  card(toUnknownPersonData(partner, admins, locale));
 export const unknownTenantView = (locale: Locale): Reply => card(toUnknownTenantData(locale));
 export const notUnderstoodView = (locale: Locale): Reply => card(toNotVoucherData(locale));
 /** A titled sentence without buttons: not permitted, usage, not a voucher email. */
-export const noticeView = (title: string, text: string, locale: Locale): Reply => card(toMessageData({ title, text, tone: 'attention' }, locale));
+export const noticeView = (title: string, text: string, locale: Locale): Reply =>
+  card(toMessageData({ title, text, tone: 'attention' }, locale));

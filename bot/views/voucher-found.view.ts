@@ -12,6 +12,10 @@ import { voucherView } from './voucher.view';
 export async function voucherFoundView(ctx: HandlerContext, email: VoucherEmailAnalysis, existing: VoucherSummary | null): Promise<Reply> {
   // A voucher already recorded is shown as it stands (state, buttons valid now), not offered again as new.
   if (existing) return voucherView(ctx, String(existing._id), [messages[ctx.locale].alreadyKnown(existing.number)]);
-  const data = toVoucherFoundData({ parsed: email.result, senderEmail: null, messageId: null, today: isoDay(ctx.domain.deps.clock.now()) }, programNames(), ctx.locale);
+  const data = toVoucherFoundData(
+    { parsed: email.result, senderEmail: null, messageId: null, today: isoDay(ctx.domain.deps.clock.now()) },
+    programNames(),
+    ctx.locale,
+  );
   return { kind: 'card', card: render('voucher-found', data) };
 }

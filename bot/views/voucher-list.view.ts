@@ -7,7 +7,11 @@ import type { HandlerContext, Reply } from '../routing/types';
 /** One page of vouchers, newest action first, 10 a page (a message stays far under 80 KB). */
 export async function voucherListView(ctx: HandlerContext, state: VoucherState | null, page: number): Promise<Reply> {
   const p = await ctx.domain.queries.list(ctx.actor, { state, page, pageSize: LIST_PAGE_SIZE });
-  const data = toVoucherListData(p.vouchers, { index: p.page, state: p.state, hasNext: p.hasMore }, { locale: ctx.locale, now: ctx.domain.deps.clock.now() });
+  const data = toVoucherListData(
+    p.vouchers,
+    { index: p.page, state: p.state, hasNext: p.hasMore },
+    { locale: ctx.locale, now: ctx.domain.deps.clock.now() },
+  );
   return { kind: 'card', card: render('voucher-list', data) };
 }
 

@@ -28,7 +28,12 @@ export function peopleNames(ctx: HandlerContext): Promise<Record<string, string>
 export function partnerLocation(ctx: HandlerContext, locationId: string): Promise<Location | null> {
   const { domain, actor } = ctx;
   const read = () => domain.deps.models.locations.findOne(scoped(actor.partnerId, { locationId })).lean<Location>();
-  return readCacheOf(domain).get(`location|${String(actor.partnerId)}|${locationId}`, collectionsOf(domain, 'locations'), read, (l) => l !== null);
+  return readCacheOf(domain).get(
+    `location|${String(actor.partnerId)}|${locationId}`,
+    collectionsOf(domain, 'locations'),
+    read,
+    (l) => l !== null,
+  );
 }
 
 /**
@@ -37,7 +42,10 @@ export function partnerLocation(ctx: HandlerContext, locationId: string): Promis
  * `voucher` is an id, or the voucher as this turn has just read or written it (one read fewer).
  */
 export async function voucherView(ctx: HandlerContext, voucher: string | Voucher, lines: readonly string[] = []): Promise<Reply> {
-  const [d, names] = await Promise.all([ctx.domain.queries.details(ctx.actor, voucher, { partner: ctx.partner, location: (id) => partnerLocation(ctx, id) }), peopleNames(ctx)]);
+  const [d, names] = await Promise.all([
+    ctx.domain.queries.details(ctx.actor, voucher, { partner: ctx.partner, location: (id) => partnerLocation(ctx, id) }),
+    peopleNames(ctx),
+  ]);
   const data = toVoucherDetailsData(
     d.voucher,
     {
@@ -54,7 +62,8 @@ export async function voucherView(ctx: HandlerContext, voucher: string | Voucher
 }
 
 /** What a service said, in the user's language. */
-export const noticeLines = (ctx: HandlerContext, result: Pick<DomainResult, 'notices'>): string[] => result.notices.map((n) => noticeText(n, ctx.locale));
+export const noticeLines = (ctx: HandlerContext, result: Pick<DomainResult, 'notices'>): string[] =>
+  result.notices.map((n) => noticeText(n, ctx.locale));
 
 /** After an action on one voucher: the voucher as it is now, with what the domain said. */
 export const voucherResultView = (ctx: HandlerContext, result: DomainResult & { voucher: Voucher }): Promise<Reply> =>

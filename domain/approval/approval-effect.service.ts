@@ -33,8 +33,17 @@ const EFFECT_EVENTS = { approved: ['redeem', 'approveReservation'], rejected: ['
 export async function takeSettlement(deps: DomainDeps, a: Approval): Promise<Approval | null> {
   if (a.status === 'pending' || a.appliedOn) return null;
   const now = deps.clock.now();
-  const filter = scoped(a.partnerId, { _id: a._id, status: a.status, appliedOn: null, $or: [{ settleBy: null }, { settleBy: { $lte: now } }] as Record<string, unknown>[] });
-  const r = await updateCurrent(deps, { model: deps.models.approvals, filter, change: () => ({ $set: { settleBy: new Date(now.getTime() + SETTLE_LEASE_MS) } }) });
+  const filter = scoped(a.partnerId, {
+    _id: a._id,
+    status: a.status,
+    appliedOn: null,
+    $or: [{ settleBy: null }, { settleBy: { $lte: now } }] as Record<string, unknown>[],
+  });
+  const r = await updateCurrent(deps, {
+    model: deps.models.approvals,
+    filter,
+    change: () => ({ $set: { settleBy: new Date(now.getTime() + SETTLE_LEASE_MS) } }),
+  });
   return r.ok ? r.doc : null;
 }
 
@@ -49,7 +58,11 @@ export async function settleApproval(deps: DomainDeps, a: Approval, decider: Act
     outcomes.push(r.outcome);
   }
   const filter = scoped(a.partnerId, { _id: a._id, settleBy: a.settleBy, appliedOn: null });
-  const done = await updateCurrent(deps, { model: deps.models.approvals, filter, change: () => ({ $set: { appliedOn: deps.clock.now(), settleBy: null } }) });
+  const done = await updateCurrent(deps, {
+    model: deps.models.approvals,
+    filter,
+    change: () => ({ $set: { appliedOn: deps.clock.now(), settleBy: null } }),
+  });
   const approval = done.ok ? done.doc : ((await deps.models.approvals.findById(a._id).lean<Approval>()) ?? a);
   return { approval, vouchers, outcomes };
 }
@@ -58,11 +71,16 @@ type Effect = { actor: Actor; rule: (a: Approval) => Rule } | Refusal;
 
 /** What the decision does to each voucher, and who it is credited to. */
 async function effectOf(deps: DomainDeps, a: Approval, known: Actor | null): Promise<Effect> {
-  if (a.status === 'expired') return { actor: systemActor(a.partnerId), rule: () => release(systemActor(a.partnerId), a, releaseWhy('approval expired', 'expired')) };
+  if (a.status === 'expired')
+    return { actor: systemActor(a.partnerId), rule: () => release(systemActor(a.partnerId), a, releaseWhy('approval expired', 'expired')) };
   const last = a.decisions.at(-1);
   const decider = known ?? (last ? await personActor(deps, a.partnerId, last.by) : null);
   if (!decider) return refuse('PERSON_NOT_FOUND', { aadObjectId: last?.by ?? '' });
-  if (a.status === 'rejected') return { actor: decider, rule: () => release(decider, a, releaseWhy(`rejected: ${last?.comment ?? ''}`, 'rejected', { comment: last?.comment || null })) };
+  if (a.status === 'rejected')
+    return {
+      actor: decider,
+      rule: () => release(decider, a, releaseWhy(`rejected: ${last?.comment ?? ''}`, 'rejected', { comment: last?.comment || null })),
+    };
   if (a.kind === 'redeem') return { actor: decider, rule: () => underApprovedLocation(deps, (v, t) => redeemRule(v, decider, t, a._id)) };
   if (a.kind !== 'reserve') return refuse('APPROVAL_KIND_UNSUPPORTED', { approvalId: String(a._id) });
   const requester = await personActor(deps, a.partnerId, a.requestedBy);
@@ -71,7 +89,10 @@ async function effectOf(deps: DomainDeps, a: Approval, known: Actor | null): Pro
   return { actor: decider, rule: () => reservationRule(deps, decider, request, { id: a._id, requester }) };
 }
 
-const release = (actor: Actor, a: Approval, why: ReturnType<typeof releaseWhy>): Rule => (v, t) => releaseRule(v, actor, t, a._id, why);
+const release =
+  (actor: Actor, a: Approval, why: ReturnType<typeof releaseWhy>): Rule =>
+  (v, t) =>
+    releaseRule(v, actor, t, a._id, why);
 
 async function personActor(deps: DomainDeps, partnerId: Types.ObjectId, aadObjectId: string): Promise<Actor | null> {
   const p = await deps.models.people.findOne(scoped(partnerId, { aadObjectId })).lean<Person>();
@@ -79,13 +100,23 @@ async function personActor(deps: DomainDeps, partnerId: Types.ObjectId, aadObjec
 }
 
 const lockedBy = (v: Voucher | null, a: Approval): v is Voucher => Boolean(v?.pendingApprovalId?.equals(a._id));
-const loadOne = (deps: DomainDeps, a: Approval, id: Types.ObjectId) => deps.models.vouchers.findOne(scoped(a.partnerId, { _id: id })).lean<Voucher>();
+const loadOne = (deps: DomainDeps, a: Approval, id: Types.ObjectId) =>
+  deps.models.vouchers.findOne(scoped(a.partnerId, { _id: id })).lean<Voucher>();
 
-async function settleVoucher(deps: DomainDeps, a: Approval, voucherId: Types.ObjectId, effect: Effect): Promise<{ outcome: ApprovalOutcome; voucher: Voucher | null }> {
+async function settleVoucher(
+  deps: DomainDeps,
+  a: Approval,
+  voucherId: Types.ObjectId,
+  effect: Effect,
+): Promise<{ outcome: ApprovalOutcome; voucher: Voucher | null }> {
   const v = await loadOne(deps, a, voucherId);
   const recorded = a.outcomes.find((o) => o.voucherId.equals(voucherId));
   if (recorded) return { outcome: recorded, voucher: lockedBy(v, a) ? await releaseRefused(deps, a, v, recorded) : null };
-  if (!v) return { outcome: await record(deps, a, refused(voucherId, refuse('VOUCHER_NOT_FOUND', { voucher: String(voucherId) }))), voucher: null };
+  if (!v)
+    return {
+      outcome: await record(deps, a, refused(voucherId, refuse('VOUCHER_NOT_FOUND', { voucher: String(voucherId) }))),
+      voucher: null,
+    };
   if (!lockedBy(v, a)) return { outcome: await record(deps, a, inferred(a, v)), voucher: null };
   if (effect instanceof Refusal) return refuseAndRelease(deps, a, v, effect);
   let current: Voucher = v;
@@ -106,10 +137,20 @@ async function settleVoucher(deps: DomainDeps, a: Approval, voucherId: Types.Obj
 
 const EFFECT_ATTEMPTS = 5;
 
-const refused = (voucherId: Types.ObjectId, r: Refusal): ApprovalOutcome => ({ voucherId, applied: false, code: r.code, params: { ...r.params } });
+const refused = (voucherId: Types.ObjectId, r: Refusal): ApprovalOutcome => ({
+  voucherId,
+  applied: false,
+  code: r.code,
+  params: { ...r.params },
+});
 
 /** An approved voucher the rules now refuse: the outcome says why, then the system releases it. */
-async function refuseAndRelease(deps: DomainDeps, a: Approval, v: Voucher, r: Refusal): Promise<{ outcome: ApprovalOutcome; voucher: Voucher | null }> {
+async function refuseAndRelease(
+  deps: DomainDeps,
+  a: Approval,
+  v: Voucher,
+  r: Refusal,
+): Promise<{ outcome: ApprovalOutcome; voucher: Voucher | null }> {
   const outcome = await record(deps, a, refused(v._id, r));
   return { outcome, voucher: await releaseRefused(deps, a, v, outcome) };
 }

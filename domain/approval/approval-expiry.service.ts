@@ -44,4 +44,3 @@ export async function expiredApprovalsToReport(deps: DomainDeps): Promise<Expire
   }
   return found;
 }
-

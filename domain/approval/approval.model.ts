@@ -73,10 +73,16 @@ const approvalSchema = new Schema<Approval>(
     version: { type: Number, required: true },
     decisions: { type: [{ _id: false, by: String, name: String, decision: String, comment: String, at: Date }], default: [] },
     reservation: {
-      type: new Schema({ locationId: String, engagementCountry: String, termsAccepted: Boolean, plannedStart: Date, fifteenDayException: String }, { _id: false }),
+      type: new Schema(
+        { locationId: String, engagementCountry: String, termsAccepted: Boolean, plannedStart: Date, fifteenDayException: String },
+        { _id: false },
+      ),
       default: null,
     },
-    outcomes: { type: [{ _id: false, voucherId: Schema.Types.ObjectId, applied: Boolean, code: String, params: Schema.Types.Mixed }], default: [] },
+    outcomes: {
+      type: [{ _id: false, voucherId: Schema.Types.ObjectId, applied: Boolean, code: String, params: Schema.Types.Mixed }],
+      default: [],
+    },
     settleBy: { type: Date, default: null },
     appliedOn: { type: Date, default: null },
     messageIds: { type: [String], default: [] },

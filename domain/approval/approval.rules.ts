@@ -16,7 +16,12 @@ export function notPending(a: Approval): Refusal | null {
   if (a.status === 'pending') return null;
   const last = a.decisions.at(-1);
   if (a.status === 'expired' || !last) return refuse('APPROVAL_EXPIRED', { approvalId: String(a._id) });
-  return refuse('APPROVAL_ALREADY_DECIDED', { approvalId: String(a._id), status: last.decision, decidedBy: last.name || last.by, decidedOn: decidedAt(last.at) });
+  return refuse('APPROVAL_ALREADY_DECIDED', {
+    approvalId: String(a._id),
+    status: last.decision,
+    decidedBy: last.name || last.by,
+    decidedOn: decidedAt(last.at),
+  });
 }
 
 /**
@@ -24,8 +29,16 @@ export function notPending(a: Approval): Refusal | null {
  * Manager). Separation of duties: not their own request, unless the partner allows it. Pure: the
  * update is applied conditionally on the approval still being pending (approval.service.ts).
  */
-export function decideRule(a: Approval, actor: Actor, decision: Decision, comment: string | null, now: Date, allowSelfApproval: boolean): Refusal | Update {
-  if (!actor.roles.includes('manager')) return refuse('NOT_PERMITTED', { action: decision === 'approved' ? 'approve' : 'reject', roles: ['manager'] });
+export function decideRule(
+  a: Approval,
+  actor: Actor,
+  decision: Decision,
+  comment: string | null,
+  now: Date,
+  allowSelfApproval: boolean,
+): Refusal | Update {
+  if (!actor.roles.includes('manager'))
+    return refuse('NOT_PERMITTED', { action: decision === 'approved' ? 'approve' : 'reject', roles: ['manager'] });
   const decided = notPending(a);
   if (decided) return decided;
   // Only kinds whose effect is defined are decided: anything else would be applied as something it is not.

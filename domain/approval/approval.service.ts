@@ -29,7 +29,10 @@ export const messageInput = z.object({ approvalId: objectIdString, messageId: te
 /** A decision: the approval, the vouchers it moved, each voucher's outcome, and the notices that tell them. */
 export type DecisionResult = DomainResult & { approval: Approval; outcomes: ApprovalOutcome[] };
 
-const decided = (s: { approval: Approval; vouchers: Voucher[]; outcomes: ApprovalOutcome[] }): DecisionResult => ({ ...approvalResult(s), outcomes: s.outcomes });
+const decided = (s: { approval: Approval; vouchers: Voucher[]; outcomes: ApprovalOutcome[] }): DecisionResult => ({
+  ...approvalResult(s),
+  outcomes: s.outcomes,
+});
 
 /** Checks every voucher of a redemption request before anything is written. */
 async function checkRedemption(deps: DomainDeps, actor: Actor, ids: string[]): Promise<Voucher[]> {
@@ -48,12 +51,15 @@ async function checkRedemption(deps: DomainDeps, actor: Actor, ids: string[]): P
 async function lockAll(deps: DomainDeps, actor: Actor, vouchers: Voucher[], approval: Approval): Promise<Voucher[]> {
   const locked: Voucher[] = [];
   try {
-    for (const v of vouchers) locked.push(await changeVoucher(deps, actor, v._id, (x, t) => requestRedemptionRule(x, actor, t, approval._id)));
+    for (const v of vouchers)
+      locked.push(await changeVoucher(deps, actor, v._id, (x, t) => requestRedemptionRule(x, actor, t, approval._id)));
     return locked;
   } catch (e) {
     const system = systemActor(actor.partnerId);
     for (const v of locked) {
-      await changeVoucher(deps, system, v, (x, t) => releaseRule(x, system, t, approval._id, releaseWhy('redemption request failed', 'failed'))).catch((r: unknown) => {
+      await changeVoucher(deps, system, v, (x, t) =>
+        releaseRule(x, system, t, approval._id, releaseWhy('redemption request failed', 'failed')),
+      ).catch((r: unknown) => {
         if (!(r instanceof Refusal)) throw r;
       });
     }
@@ -93,7 +99,11 @@ async function expireIfDue(deps: DomainDeps, a: Approval): Promise<Approval> {
   const now = deps.clock.now();
   if (a.status !== 'pending' || a.expiresAt.getTime() > now.getTime()) return a;
   const filter = scoped(a.partnerId, { _id: a._id, status: 'pending', expiresAt: { $lte: now } });
-  const r = await updateCurrent(deps, { model: deps.models.approvals, filter, change: () => ({ $set: { status: 'expired', settleBy: null } }) });
+  const r = await updateCurrent(deps, {
+    model: deps.models.approvals,
+    filter,
+    change: () => ({ $set: { status: 'expired', settleBy: null } }),
+  });
   return r.ok ? r.doc : ((await deps.models.approvals.findById(a._id).lean<Approval>()) ?? a);
 }
 
@@ -139,7 +149,11 @@ export function approvalService(deps: DomainDeps) {
     async pendingFor(actor: Actor): Promise<Approval[]> {
       checkActor(actor);
       if (!actor.roles.includes('manager')) throw refuse('NOT_PERMITTED', { action: 'viewApprovals', roles: ['manager'] });
-      return deps.models.approvals.find(scoped(actor.partnerId, { approvers: actor.aadObjectId, status: 'pending' })).sort({ expiresAt: 1 }).limit(50).lean<Approval[]>();
+      return deps.models.approvals
+        .find(scoped(actor.partnerId, { approvers: actor.aadObjectId, status: 'pending' }))
+        .sort({ expiresAt: 1 })
+        .limit(50)
+        .lean<Approval[]>();
     },
     /** Remembers a sent approval card so every copy can be updated after the decision (STYLE.md §5). */
     async recordMessage(actor: Actor, raw: z.input<typeof messageInput>): Promise<Approval> {
@@ -169,7 +183,8 @@ export async function releaseOrphanLocks(deps: DomainDeps, partnerId: Types.Obje
   const system = systemActor(partnerId);
   let released = 0;
   for (const v of locked.filter((x) => !keep.has(String(x.pendingApprovalId)))) {
-    const rule = (x: Voucher, t: ReturnType<typeof ruleTime>) => releaseRule(x, system, t, v.pendingApprovalId, releaseWhy('its approval is settled or gone', 'gone'));
+    const rule = (x: Voucher, t: ReturnType<typeof ruleTime>) =>
+      releaseRule(x, system, t, v.pendingApprovalId, releaseWhy('its approval is settled or gone', 'gone'));
     const moved = await changeVoucher(deps, system, v._id, rule).catch((r: unknown) => {
       if (!(r instanceof Refusal)) throw r;
       return null;
@@ -186,7 +201,13 @@ export async function settleApprovals(deps: DomainDeps, partnerId: Types.ObjectI
   let expired = 0;
   for (const a of due) if ((await expireIfDue(deps, a)).status === 'expired') expired++;
   const unsettled = await deps.models.approvals
-    .find(scoped(partnerId, { status: { $ne: 'pending' }, appliedOn: null, $or: [{ settleBy: null }, { settleBy: { $lte: now } }] as Record<string, unknown>[] }))
+    .find(
+      scoped(partnerId, {
+        status: { $ne: 'pending' },
+        appliedOn: null,
+        $or: [{ settleBy: null }, { settleBy: { $lte: now } }] as Record<string, unknown>[],
+      }),
+    )
     .lean<Approval[]>();
   for (const a of unsettled) await settleIfDue(deps, a);
   return expired;

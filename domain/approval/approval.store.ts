@@ -22,7 +22,9 @@ export async function openApproval(
   reservation: ReservationRequest | null,
 ): Promise<Approval> {
   const partner = await loadPartner(deps, actor.partnerId);
-  const managers = await deps.models.people.find(scoped(actor.partnerId, { roles: 'manager' }), { aadObjectId: 1 }).lean<{ aadObjectId: string }[]>();
+  const managers = await deps.models.people
+    .find(scoped(actor.partnerId, { roles: 'manager' }), { aadObjectId: 1 })
+    .lean<{ aadObjectId: string }[]>();
   const now = deps.clock.now();
   const doc: Approval = {
     _id: new Types.ObjectId(),
@@ -32,7 +34,11 @@ export async function openApproval(
     voucherNumbers: vouchers.map((v) => v.number),
     requestedBy: actor.aadObjectId,
     requestedOn: now,
-    approvers: approversOf(managers.map((m) => m.aadObjectId), actor.aadObjectId, partner.settings.allowSelfApproval === true),
+    approvers: approversOf(
+      managers.map((m) => m.aadObjectId),
+      actor.aadObjectId,
+      partner.settings.allowSelfApproval === true,
+    ),
     status: 'pending',
     // A time to live in whole days from the request, not from the start of its UTC day.
     expiresAt: new Date(now.getTime() + partner.settings.approvalTtlDays * DAY_MS),

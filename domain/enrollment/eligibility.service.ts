@@ -47,7 +47,8 @@ function requireAdmin(actor: Actor, action: ActionCode): void {
   if (!isAdmin(actor)) throw refuse('NOT_PERMITTED', { action, roles: ['admin'] });
 }
 
-const untickedList = (program: ProgramCode): ChecklistItem[] => checklistFor(program).map((x) => ({ ...x, done: false, by: null, on: null }));
+const untickedList = (program: ProgramCode): ChecklistItem[] =>
+  checklistFor(program).map((x) => ({ ...x, done: false, by: null, on: null }));
 
 /**
  * Ticking one item is one conditional update of that item (and of the status it implies), made on
@@ -72,7 +73,11 @@ export function eligibilityService(deps: DomainDeps) {
     const saved = new Map((stored?.checklist ?? []).map((x) => [x.key, x]));
     const list = checklistFor(program).map((x) => ({ ...x, done: false, by: null, on: null, ...pick(saved.get(x.key)) }));
     const ids = [...new Set(list.flatMap((x) => (x.by ? [x.by] : [])))];
-    const people = ids.length ? await m.people.find(scoped(actor.partnerId, { aadObjectId: { $in: ids } }), { aadObjectId: 1, name: 1 }).lean<Pick<Person, 'aadObjectId' | 'name'>[]>() : [];
+    const people = ids.length
+      ? await m.people
+          .find(scoped(actor.partnerId, { aadObjectId: { $in: ids } }), { aadObjectId: 1, name: 1 })
+          .lean<Pick<Person, 'aadObjectId' | 'name'>[]>()
+      : [];
     const items = list.map((x) => ({ ...x, byName: people.find((p) => p.aadObjectId === x.by)?.name ?? null }));
     return { program, status: eligibilityStatusOf(items), items, missing: items.filter((x) => !x.done) };
   };
@@ -112,10 +117,16 @@ export function eligibilityService(deps: DomainDeps) {
       const dated = checkEnrollmentDates(i, deps.clock.now());
       if (dated) throw dated;
       const eligibility = await m.eligibilities.findOne(scoped(actor.partnerId, { program: i.program })).lean<Eligibility>();
-      if (eligibility?.status !== 'active') throw refuse('ELIGIBILITY_NOT_ACTIVE', { program: i.program, status: eligibility?.status ?? 'not_started' });
+      if (eligibility?.status !== 'active')
+        throw refuse('ELIGIBILITY_NOT_ACTIVE', { program: i.program, status: eligibility?.status ?? 'not_started' });
       const set = { ...i, renewBy: addYears(i.enrolledOn, 1) };
       const filter = scoped(actor.partnerId, { program: i.program });
-      const r = await upsertOne(deps, { model: m.enrollments, filter, insert: () => ({ _id: new Types.ObjectId(), ...filter, ...set }), change: () => ({ $set: set }) });
+      const r = await upsertOne(deps, {
+        model: m.enrollments,
+        filter,
+        insert: () => ({ _id: new Types.ObjectId(), ...filter, ...set }),
+        change: () => ({ $set: set }),
+      });
       if (!r.ok) throw new StoreError(`enrollment ${i.program}: a unique index refused it`);
       await updateEach(deps, {
         model: m.locations,
@@ -132,12 +143,22 @@ export function eligibilityService(deps: DomainDeps) {
  * agreement is signed (DOMAIN.md, step 2): both on or before the enrollment day, which is not after
  * today (an enrollment lasts one year from it, so a later day would stretch it).
  */
-function checkEnrollmentDates(i: Pick<z.output<typeof enrollInput>, 'enrolledOn' | 'agreementSignedOn' | 'complianceTrainingOn'>, now: Date): Refusal | null {
+function checkEnrollmentDates(
+  i: Pick<z.output<typeof enrollInput>, 'enrolledOn' | 'agreementSignedOn' | 'complianceTrainingOn'>,
+  now: Date,
+): Refusal | null {
   const today = utcDay(now);
-  if (i.enrolledOn.getTime() > today.getTime()) return refuse('DATE_OUT_OF_RANGE', { field: 'enrolledOn', date: isoDay(i.enrolledOn), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+  if (i.enrolledOn.getTime() > today.getTime())
+    return refuse('DATE_OUT_OF_RANGE', {
+      field: 'enrolledOn',
+      date: isoDay(i.enrolledOn),
+      earliest: isoDay(EARLIEST_DATE),
+      latest: isoDay(today),
+    });
   for (const field of ['agreementSignedOn', 'complianceTrainingOn'] as const) {
     const day = i[field];
-    if (day.getTime() > i.enrolledOn.getTime()) return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(i.enrolledOn) });
+    if (day.getTime() > i.enrolledOn.getTime())
+      return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(i.enrolledOn) });
   }
   return null;
 }

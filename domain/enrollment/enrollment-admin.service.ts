@@ -23,7 +23,8 @@ export const ticksInput = z.object({ program: programCode, changes: z.array(z.ob
 /** Signing and training already happened: a date after today is refused (issue 9, bad input). */
 function refuseFuture(field: string, day: Date, now: Date): void {
   const today = utcDay(now);
-  if (day.getTime() > today.getTime()) throw refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+  if (day.getTime() > today.getTime())
+    throw refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
 }
 
 /** Eligibility (step 1) and enrollment (step 2) as partner admins run them in chat, audited. */
@@ -68,7 +69,12 @@ export function enrollmentAdmin(deps: DomainDeps) {
       const current = await deps.models.enrollments.findOne(scoped(actor.partnerId, { program: i.program })).lean<Enrollment>();
       if (kind === 'renew' && !current) throw refuse('ENROLLMENT_MISSING', { program: i.program });
       const enrolledOn = isoDay(utcDay(now));
-      const done = await eligibility.enroll(actor, { ...i, enrolledOn, agreementSignedOn: isoDay(i.agreementSignedOn), complianceTrainingOn: isoDay(i.complianceTrainingOn) });
+      const done = await eligibility.enroll(actor, {
+        ...i,
+        enrolledOn,
+        agreementSignedOn: isoDay(i.agreementSignedOn),
+        complianceTrainingOn: isoDay(i.complianceTrainingOn),
+      });
       await recordAdminChange(deps, actor, kind === 'renew' ? 'enrollment.renew' : 'enrollment.enroll', i.program);
       return done;
     },

@@ -34,7 +34,10 @@ export function deliverableService(deps: DomainDeps) {
   };
   /** Staff of the holding location add deliverables (admins for any), to the voucher in the state they saw. */
   const addRule = (actor: Actor, d: Deliverable, expected: Voucher['state'] | null | undefined) =>
-    withExpectedState(byLocationContact(deps, actor, (v, t) => addDeliverableRule(v, actor, d, t)), expected);
+    withExpectedState(
+      byLocationContact(deps, actor, (v, t) => addDeliverableRule(v, actor, d, t)),
+      expected,
+    );
   return {
     /** Stores the file, then records it on the voucher with one conditional update; undone if refused. */
     async upload(actor: Actor, raw: z.input<typeof uploadInput>): Promise<VoucherResult> {
@@ -47,11 +50,22 @@ export function deliverableService(deps: DomainDeps) {
       const fileId = new Types.ObjectId();
       const metadata = { partnerId: actor.partnerId, voucherId: i.voucherId, sha256, contentType: checked.contentType };
       await new Promise<void>((resolve, reject) => {
-        Readable.from([i.data]).pipe(bucket().openUploadStreamWithId(fileId, i.fileName, { metadata })).on('finish', () => resolve()).on('error', reject);
+        Readable.from([i.data])
+          .pipe(bucket().openUploadStreamWithId(fileId, i.fileName, { metadata }))
+          .on('finish', () => resolve())
+          .on('error', reject);
       });
       const deliverable: Deliverable = {
-        _id: new Types.ObjectId(), kind: 'file', name: i.fileName, fileId, sha256, size: i.data.length,
-        contentType: checked.contentType, url: null, addedBy: actor.aadObjectId, addedOn: deps.clock.now(),
+        _id: new Types.ObjectId(),
+        kind: 'file',
+        name: i.fileName,
+        fileId,
+        sha256,
+        size: i.data.length,
+        contentType: checked.contentType,
+        url: null,
+        addedBy: actor.aadObjectId,
+        addedOn: deps.clock.now(),
       };
       try {
         return voucherResult(await changeVoucher(deps, actor, i.voucherId, addRule(actor, deliverable, i.expectedState)));
@@ -66,8 +80,16 @@ export function deliverableService(deps: DomainDeps) {
       const refused = checkLink(i.url);
       if (refused) throw refused;
       const deliverable: Deliverable = {
-        _id: new Types.ObjectId(), kind: 'link', name: i.name, fileId: null, sha256: null, size: null,
-        contentType: null, url: i.url, addedBy: actor.aadObjectId, addedOn: deps.clock.now(),
+        _id: new Types.ObjectId(),
+        kind: 'link',
+        name: i.name,
+        fileId: null,
+        sha256: null,
+        size: null,
+        contentType: null,
+        url: i.url,
+        addedBy: actor.aadObjectId,
+        addedOn: deps.clock.now(),
       };
       return voucherResult(await changeVoucher(deps, actor, i.voucherId, addRule(actor, deliverable, i.expectedState)));
     },

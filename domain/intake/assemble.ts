@@ -34,10 +34,13 @@ export function finalize(fields: VoucherFields, quality: Quality): VoucherParseR
   return { ...fields, confidence: Math.round((total / FIELD_NAMES.length) * 100) / 100, missing };
 }
 
-const TRAINING = /(training vouchers?|satv|bons? de formation|schulungsgutschein|trainingsgutschein|(vales?|cupon(es)?|bonos?) de (formacion|capacitacion)|software assurance training|sa training)/;
-const PLANNING = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps|dps)(?![a-z])|planification|planungsdienst|planificacion|planeacion|software assurance|vlsc|volume licensing)/;
+const TRAINING =
+  /(training vouchers?|satv|bons? de formation|schulungsgutschein|trainingsgutschein|(vales?|cupon(es)?|bonos?) de (formacion|capacitacion)|software assurance training|sa training)/;
+const PLANNING =
+  /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps|dps)(?![a-z])|planification|planungsdienst|planificacion|planeacion|software assurance|vlsc|volume licensing)/;
 // What a number labelled only "document" needs around it: the email must speak of Planning Services themselves.
-const PLANNING_SERVICES = /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps)(?![a-z])|services? de planification|planungsdienst|servicios de planificacion)/;
+const PLANNING_SERVICES =
+  /(planning services?|deployment planning|(?<![a-z])(azdps|ddps|dtdps|sedps|edps|pvdps|sdps|ssdps)(?![a-z])|services? de planification|planungsdienst|servicios de planificacion)/;
 
 function placementQuality(c: Candidate): number {
   return c.placement === 'nextLine' ? 0.95 : 1;
@@ -122,17 +125,38 @@ function take<T>(r: Reading, field: FieldName, found: { value: T; candidate: Can
 }
 
 function readDaysField(r: Reading): number | null {
-  const labelled = take(r, 'days', nearest(r.cands, 'days', r.line, (c) => readDays(c.value).days));
+  const labelled = take(
+    r,
+    'days',
+    nearest(r.cands, 'days', r.line, (c) => readDays(c.value).days),
+  );
   if (labelled !== null) return labelled;
-  const beside = findDaysInText(r.cands.filter((c) => c.field === 'program' || c.field === 'voucherNumber').map((c) => c.value).join(' | '));
+  const beside = findDaysInText(
+    r.cands
+      .filter((c) => c.field === 'program' || c.field === 'voucherNumber')
+      .map((c) => c.value)
+      .join(' | '),
+  );
   if (beside !== null) r.quality.days = 0.7;
   return beside;
 }
 
 function readPeople(r: Reading): Pick<VoucherFields, 'customerName' | 'agreementNumber' | 'voucherAdminEmail'> {
-  const customerName = take(r, 'customerName', nearest(r.cands, 'customerName', r.line, (c) => readCustomerName(c.value)));
-  const agreementNumber = take(r, 'agreementNumber', nearest(r.cands, 'agreementNumber', r.line, (c) => readAgreementNumber(c.value)));
-  let voucherAdminEmail = take(r, 'voucherAdminEmail', nearest(r.cands, 'voucherAdminEmail', r.line, (c) => adminEmail(r.layout, c)));
+  const customerName = take(
+    r,
+    'customerName',
+    nearest(r.cands, 'customerName', r.line, (c) => readCustomerName(c.value)),
+  );
+  const agreementNumber = take(
+    r,
+    'agreementNumber',
+    nearest(r.cands, 'agreementNumber', r.line, (c) => readAgreementNumber(c.value)),
+  );
+  let voucherAdminEmail = take(
+    r,
+    'voucherAdminEmail',
+    nearest(r.cands, 'voucherAdminEmail', r.line, (c) => adminEmail(r.layout, c)),
+  );
   if (voucherAdminEmail === null) {
     voucherAdminEmail = sentenceAdmin(r.layout, r.segment);
     if (voucherAdminEmail !== null) r.quality.voucherAdminEmail = 0.9;
@@ -141,7 +165,12 @@ function readPeople(r: Reading): Pick<VoucherFields, 'customerName' | 'agreement
 }
 
 /** Both dates, day/month order settled once for the pair; expiry is creation + 180 days when not printed. */
-function readDates(r: Reading, language: TemplateLanguage, assigned: DateReading | null, expires: DateReading | null): Pick<VoucherFields, 'assignedOn' | 'expiresOn'> {
+function readDates(
+  r: Reading,
+  language: TemplateLanguage,
+  assigned: DateReading | null,
+  expires: DateReading | null,
+): Pick<VoucherFields, 'assignedOn' | 'expiresOn'> {
   const dates = resolveDates(assigned, expires, language === 'en' ? 'monthFirst' : 'dayFirst');
   if (dates.byLanguageOnly) {
     if (assigned && !assigned.fixed) r.quality.assignedOn = 0.8;
@@ -158,16 +187,35 @@ function readFields(layout: MessageLayout, occurrence: VoucherOccurrence | null,
   const r: Reading = { layout, segment, cands, line, quality: {}, used: [] };
   const text = segmentText(layout, segment, line);
   const folded = foldWords(text);
-  const voucherNumber = take(r, 'voucherNumber', occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null);
+  const voucherNumber = take(
+    r,
+    'voucherNumber',
+    occurrence ? nearest(cands, 'voucherNumber', line, (c) => (c.line === line ? readVoucherNumber(c.value) : null)) : null,
+  );
   const program = findProgram(layout, segment, line, text, folded);
   if (program.candidate) r.used.push(program.candidate);
-  if (program.match.kind) r.quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
+  if (program.match.kind)
+    r.quality.program = PROGRAM_QUALITY[program.match.kind] * (program.candidate ? placementQuality(program.candidate) : 1);
   const days = readDaysField(r);
   const people = readPeople(r);
-  const assigned = take<DateReading>(r, 'assignedOn', nearest(cands, 'assignedOn', line, (c) => readDate(c.value)));
-  const expires = take<DateReading>(r, 'expiresOn', nearest(cands, 'expiresOn', line, (c) => readDate(c.value)));
+  const assigned = take<DateReading>(
+    r,
+    'assignedOn',
+    nearest(cands, 'assignedOn', line, (c) => readDate(c.value)),
+  );
+  const expires = take<DateReading>(
+    r,
+    'expiresOn',
+    nearest(cands, 'expiresOn', line, (c) => readDate(c.value)),
+  );
   const language = tallyLanguage(r.used, r.used[0]?.lang ?? 'en');
-  const fields: VoucherFields = { voucherNumber, program: program.match.code, days, ...people, ...readDates(r, language, assigned, expires) };
+  const fields: VoucherFields = {
+    voucherNumber,
+    program: program.match.code,
+    days,
+    ...people,
+    ...readDates(r, language, assigned, expires),
+  };
   return { fields, quality: r.quality, verdict: decide(occurrence, program, fields, folded), language };
 }
 

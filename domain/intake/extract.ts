@@ -23,8 +23,10 @@ export interface MessageLayout {
   candidates: Candidate[][];
 }
 
-const CANCEL = /(?<![a-z])(cancel+ed|cancel+ation|revoked|voided|annulee?s?|annulation|storniert|stornierung|widerrufen|annulliert|cancelad[oa]s?|anulad[oa]s?|cancelacion|anulacion)(?![a-z])/;
-const SELF_CANCEL = /(voucher|bon|gutschein|vale|cupon|bono)[^.]{0,60}(has been|have been|was|a ete|wurde|ist|ha sido|fue) (cancel|revok|void|annul|storn|widerruf|anul)/;
+const CANCEL =
+  /(?<![a-z])(cancel+ed|cancel+ation|revoked|voided|annulee?s?|annulation|storniert|stornierung|widerrufen|annulliert|cancelad[oa]s?|anulad[oa]s?|cancelacion|anulacion)(?![a-z])/;
+const SELF_CANCEL =
+  /(voucher|bon|gutschein|vale|cupon|bono)[^.]{0,60}(has been|have been|was|a ete|wurde|ist|ha sido|fue) (cancel|revok|void|annul|storn|widerruf|anul)/;
 const OLDER = /(?<![a-z])(previous|earlier|old|former|ancien|precedent|vorherige[rn]?|alte[rn]?|fruhere[rn]?|anterior|antiguo)(?![a-z])/;
 
 export function layoutMessage(text: string): MessageLayout {
@@ -75,7 +77,10 @@ const SCANNED_LINES = 400;
 
 function segmentFacts(layout: MessageLayout, segment: number): SegmentFacts {
   const candidates = layout.candidates[segment] ?? [];
-  const numberLines = candidates.filter((c) => c.field === 'voucherNumber').map((c) => c.line).sort((a, b) => a - b);
+  const numberLines = candidates
+    .filter((c) => c.field === 'voucherNumber')
+    .map((c) => c.line)
+    .sort((a, b) => a - b);
   const cancelledByStatus = new Set<number>();
   for (const c of candidates) {
     if (c.field !== 'status' || !CANCEL.test(foldKeepLength(c.value))) continue;

@@ -84,7 +84,19 @@ function columnCandidates(row: Row, below: Row | null): Candidate[] | null {
   const count = labels.filter((m) => m !== null).length;
   if (count < 2 || count * 3 < row.cells.length * 2 || isLabelRow(below)) return null;
   return labels.flatMap((m, k) =>
-    m ? [{ field: m.field, lang: m.lang, value: below.cells[k] ?? '', line: below.index, placement: 'column' as const, separator: 'colon' as const, weak: m.weak }] : [],
+    m
+      ? [
+          {
+            field: m.field,
+            lang: m.lang,
+            value: below.cells[k] ?? '',
+            line: below.index,
+            placement: 'column' as const,
+            separator: 'colon' as const,
+            weak: m.weak,
+          },
+        ]
+      : [],
   );
 }
 
@@ -122,7 +134,6 @@ function rowCandidates(row: Row, below: Row | null): Candidate[] {
   }
   return out;
 }
-
 
 function mayHoldLabel(line: string): boolean {
   return CELL_HINT.test(line) || matchLabel(stripLineDecorations(line)) !== null;

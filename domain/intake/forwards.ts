@@ -16,16 +16,32 @@ const HEADER_KEYS: Readonly<Record<'from' | 'sent' | 'to' | 'cc' | 'subject', re
 };
 
 const SEPARATORS: readonly string[] = [
-  'original message', 'forwarded message', 'begin forwarded message', 'forwarded by',
-  "message d'origine", 'message transfere', 'debut du message reexpedie', 'message reexpedie', 'message original',
-  'ursprungliche nachricht', 'weitergeleitete nachricht', 'anfang der weitergeleiteten nachricht', 'originalnachricht',
-  'mensaje original', 'mensaje reenviado', 'inicio del mensaje reenviado', 'mensaje de origen',
+  'original message',
+  'forwarded message',
+  'begin forwarded message',
+  'forwarded by',
+  "message d'origine",
+  'message transfere',
+  'debut du message reexpedie',
+  'message reexpedie',
+  'message original',
+  'ursprungliche nachricht',
+  'weitergeleitete nachricht',
+  'anfang der weitergeleiteten nachricht',
+  'originalnachricht',
+  'mensaje original',
+  'mensaje reenviado',
+  'inicio del mensaje reenviado',
+  'mensaje de origen',
 ];
 
 type HeaderKind = keyof typeof HEADER_KEYS;
 
 const HEADER_RE = new RegExp(
-  `^\\s*(?:>\\s*)*\\*?(${Object.values(HEADER_KEYS).flat().sort((a, b) => b.length - a.length).join('|')})\\*?\\s*:\\s*\\S`,
+  `^\\s*(?:>\\s*)*\\*?(${Object.values(HEADER_KEYS)
+    .flat()
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\*?\\s*:\\s*\\S`,
 );
 const SEPARATOR_RE = new RegExp(`^[\\s>_*=-]*(?:${SEPARATORS.join('|').replace(/'/g, "['’]?")})[\\s_*=:-]*$`);
 const WROTE_RE = /^[\s>]*(on|le|am|el)\s.{0,200}\s(wrote|a ecrit|schrieb|escribio)\s*:?\s*$/;

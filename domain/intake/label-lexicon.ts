@@ -13,10 +13,37 @@ import type { TemplateLanguage } from './types';
  * only when the email speaks of Planning Services (see assemble.ts).
  */
 export type Concept =
-  | 'voucher' | 'document' | 'number' | 'program' | 'planning' | 'benefit' | 'type' | 'name'
-  | 'days' | 'count' | 'duration' | 'value' | 'engagement' | 'customer' | 'agreement' | 'license'
-  | 'admin' | 'contact' | 'email' | 'date' | 'assign' | 'expire' | 'valid' | 'until' | 'validity'
-  | 'end' | 'redeem' | 'status' | 'partner' | 'filler' | 'other';
+  | 'voucher'
+  | 'document'
+  | 'number'
+  | 'program'
+  | 'planning'
+  | 'benefit'
+  | 'type'
+  | 'name'
+  | 'days'
+  | 'count'
+  | 'duration'
+  | 'value'
+  | 'engagement'
+  | 'customer'
+  | 'agreement'
+  | 'license'
+  | 'admin'
+  | 'contact'
+  | 'email'
+  | 'date'
+  | 'assign'
+  | 'expire'
+  | 'valid'
+  | 'until'
+  | 'validity'
+  | 'end'
+  | 'redeem'
+  | 'status'
+  | 'partner'
+  | 'filler'
+  | 'other';
 
 type Vocabulary = Partial<Record<Concept, string>>;
 
@@ -54,7 +81,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     status: 'status state',
     partner: 'partner',
     filler: 'the of for your this on at to a an our its included incl',
-    other: 'order purchase po invoice phone telephone mobile fax tracking ticket case billing payment ' +
+    other:
+      'order purchase po invoice phone telephone mobile fax tracking ticket case billing payment ' +
       'sender recipient from sent subject reservation remaining left used consumed',
   },
   fr: {
@@ -78,7 +106,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     contact: 'contact',
     email: 'courriel e mail email mail adresse electronique',
     date: 'date',
-    assign: 'creation cree creee attribue attribuee attribution affecte affectee affectation emis emise emission assigne assignee assignation',
+    assign:
+      'creation cree creee attribue attribuee attribution affecte affectee affectation emis emise emission assigne assignee assignation',
     expire: 'expiration expire echeance limite',
     valid: 'valable valide utilisable',
     until: 'jusqu avant',
@@ -87,8 +116,9 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     redeem: 'echanger echange utiliser utilisation',
     status: 'statut etat',
     partner: 'partenaire',
-    filler: "de du des d l la le les votre vos notre ce cette au a en pour inclus incluses compris",
-    other: 'commande achat facture telephone portable fax dossier ticket expediteur objet envoye reservation paiement restants restant restantes utilises consommes',
+    filler: 'de du des d l la le les votre vos notre ce cette au a en pour inclus incluses compris',
+    other:
+      'commande achat facture telephone portable fax dossier ticket expediteur objet envoye reservation paiement restants restant restantes utilises consommes',
   },
   de: {
     voucher: 'gutschein gutscheins gutscheine voucher',
@@ -121,7 +151,8 @@ const VOCABULARY: Readonly<Record<TemplateLanguage, Vocabulary>> = {
     status: 'status zustand',
     partner: 'partner',
     filler: 'der die das des dem den ihr ihre ihres ihrer von fur am zum zur im unsere enthalten inbegriffen enthaltene',
-    other: 'bestellung bestell rechnung rechnungs telefon handy fax auftrag auftrags bestellnummer absender betreff zahlung verbleibend verbleibende ubrig verbraucht genutzt',
+    other:
+      'bestellung bestell rechnung rechnungs telefon handy fax auftrag auftrags bestellnummer absender betreff zahlung verbleibend verbleibende ubrig verbraucht genutzt',
   },
   es: {
     voucher: 'vale vales cupon cupones bono bonos voucher',
@@ -165,11 +196,22 @@ export interface LexiconEntry {
   compoundHead: boolean;
 }
 
-function addWord(map: Map<string, { concepts: Set<Concept>; langs: TemplateLanguage[]; compoundHead: boolean }>, word: string, concept: Concept, lang: TemplateLanguage): void {
+function addWord(
+  map: Map<string, { concepts: Set<Concept>; langs: TemplateLanguage[]; compoundHead: boolean }>,
+  word: string,
+  concept: Concept,
+  lang: TemplateLanguage,
+): void {
   const entry = map.get(word) ?? { concepts: new Set<Concept>(), langs: [], compoundHead: false };
   entry.concepts.add(concept);
   if (!entry.langs.includes(lang)) entry.langs.push(lang);
-  if (lang === 'de' && concept !== 'filler' && concept !== 'until' && (word.length >= 3 || word === 'id' || word === 'nr') && !word.includes(' ')) {
+  if (
+    lang === 'de' &&
+    concept !== 'filler' &&
+    concept !== 'until' &&
+    (word.length >= 3 || word === 'id' || word === 'nr') &&
+    !word.includes(' ')
+  ) {
     entry.compoundHead = true;
   }
   map.set(word, entry);
@@ -177,9 +219,19 @@ function addWord(map: Map<string, { concepts: Set<Concept>; langs: TemplateLangu
 
 // Multi-word entries are listed whole in the vocabulary strings above; these are the ones.
 const PHRASES: readonly string[] = [
-  'software assurance', 'planning services', 'planning service', 'deployment planning services', 'end customer',
-  'e mail', 'services de planification', 'service de planification', 'raison sociale', 'lauft ab', 'servicios de planificacion',
-  'razon social', 'correo electronico',
+  'software assurance',
+  'planning services',
+  'planning service',
+  'deployment planning services',
+  'end customer',
+  'e mail',
+  'services de planification',
+  'service de planification',
+  'raison sociale',
+  'lauft ab',
+  'servicios de planificacion',
+  'razon social',
+  'correo electronico',
 ];
 
 function buildLexicon(): Map<string, LexiconEntry> {

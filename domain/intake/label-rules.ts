@@ -27,7 +27,13 @@ interface Rule {
 const V: readonly Concept[] = ['voucher', 'document'];
 
 const RULES: readonly Rule[] = [
-  { field: 'voucherAdminEmail', need: [['admin']], also: [...V, 'benefit', 'planning', 'email', 'contact', 'name', 'customer'], bare: true, qualifiedBy: [...V, 'benefit', 'planning', 'email'] },
+  {
+    field: 'voucherAdminEmail',
+    need: [['admin']],
+    also: [...V, 'benefit', 'planning', 'email', 'contact', 'name', 'customer'],
+    bare: true,
+    qualifiedBy: [...V, 'benefit', 'planning', 'email'],
+  },
   { field: 'voucherAdminEmail', need: [V, ['contact']], also: ['email', 'planning', 'name'] },
   { field: 'expiresOn', need: [['expire']], also: [...V, 'date', 'planning', 'redeem', 'until', 'valid', 'validity', 'end'] },
   { field: 'expiresOn', need: [['valid'], ['until']], also: [...V, 'date'] },

@@ -84,7 +84,11 @@ function wordsAt(folded: string, tokens: readonly Token[], i: number): { words: 
     const parts = tokens.slice(i, i + span);
     const joined = parts.every((t, k) => k === 0 || PHRASE_GAP.test(folded.slice(parts[k - 1]?.end ?? 0, t.start)));
     const entry = joined ? LEXICON.get(parts.map((t) => t.text).join(' ')) : undefined;
-    if (entry) return { words: [{ start: first.start, end: parts[span - 1]?.end ?? first.end, concepts: entry.concepts, langs: entry.langs }], span };
+    if (entry)
+      return {
+        words: [{ start: first.start, end: parts[span - 1]?.end ?? first.end, concepts: entry.concepts, langs: entry.langs }],
+        span,
+      };
   }
   const read = readWord(first.text);
   if (!read) return null;

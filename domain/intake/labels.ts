@@ -70,7 +70,13 @@ function matchSlashedLabel(cell: string, folded: string): LabelMatch | 'conflict
   if (known.some((m) => m.field !== known[0]?.field)) return 'conflict';
   const first = meanings[0]?.meaning;
   if (!first || first.bare || meanings.some((m) => !m.meaning && m.size > MAX_UNKNOWN_WORDS)) return null;
-  return { field: first.field, lang: first.lang, value: cell.slice(head[0].length).trim(), separator: 'colon', weak: meanings.every((m) => !m.meaning || m.meaning.weak) };
+  return {
+    field: first.field,
+    lang: first.lang,
+    value: cell.slice(head[0].length).trim(),
+    separator: 'colon',
+    weak: meanings.every((m) => !m.meaning || m.meaning.weak),
+  };
 }
 
 /** The label a cell starts with, with the value that follows it; null when the cell starts with no label. */

@@ -18,7 +18,8 @@ export interface DecodedInput {
 const MAX_NESTING = 3;
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // Headers that a plain-text paste of a forward never has, but a raw message always has one of.
-const MIME_HEADERS = /^(mime-version|content-type|content-transfer-encoding|received|message-id|return-path|dkim-signature|x-[a-z0-9-]+|delivered-to|authentication-results|thread-index):/i;
+const MIME_HEADERS =
+  /^(mime-version|content-type|content-transfer-encoding|received|message-id|return-path|dkim-signature|x-[a-z0-9-]+|delivered-to|authentication-results|thread-index):/i;
 
 /** A raw MIME message: a header section of "Name: value" lines that names MIME or transport headers. */
 export function looksLikeMime(head: string): boolean {
@@ -66,7 +67,12 @@ function decodeMsg(bytes: Buffer): string[] {
 }
 
 async function decodeMime(source: Buffer | string, depth: number): Promise<string[]> {
-  const mail: ParsedMail = await simpleParser(source, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+  const mail: ParsedMail = await simpleParser(source, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    skipTextLinks: true,
+  });
   const texts: string[] = [];
   if (mail.text) texts.push(mail.text);
   if (typeof mail.html === 'string' && mail.html !== '') texts.push(htmlToText(mail.html));

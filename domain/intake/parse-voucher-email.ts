@@ -58,7 +58,12 @@ function combine(readings: readonly Assembled[]): Assembled | null {
 }
 
 function analysisOf(assembled: Assembled | null, readable: boolean): VoucherEmailAnalysis {
-  const chosen = assembled ?? { fields: EMPTY_FIELDS, quality: {}, verdict: readable ? 'no_voucher_number' : 'unreadable', language: 'en' as const };
+  const chosen = assembled ?? {
+    fields: EMPTY_FIELDS,
+    quality: {},
+    verdict: readable ? 'no_voucher_number' : 'unreadable',
+    language: 'en' as const,
+  };
   const result = finalize(chosen.fields, chosen.quality);
   return { result, verdict: chosen.verdict, language: chosen.language, sanitized: sanitizeFields(result) };
 }

@@ -29,10 +29,42 @@ const SPANISH: Readonly<Record<ProgramCode, string>> = {
 
 const KEYWORDS: Readonly<Record<ProgramCode, readonly string[]>> = {
   AZDPS: ['azure', 'public cloud', 'cloud public', 'nube publica', 'offentliche cloud'],
-  DDPS: ['desktop', 'office 365', 'office', 'proplus', 'microsoft 365 apps', 'windows', 'postes de travail', 'poste de travail', 'desktopbereitstellung', 'escritorio'],
-  DTDPS: ['dev tools', 'developer tools', 'visual studio', 'team foundation', 'tfs', 'alm', 'outils de developpement', 'entwicklungstools', 'herramientas de desarrollo'],
+  DDPS: [
+    'desktop',
+    'office 365',
+    'office',
+    'proplus',
+    'microsoft 365 apps',
+    'windows',
+    'postes de travail',
+    'poste de travail',
+    'desktopbereitstellung',
+    'escritorio',
+  ],
+  DTDPS: [
+    'dev tools',
+    'developer tools',
+    'visual studio',
+    'team foundation',
+    'tfs',
+    'alm',
+    'outils de developpement',
+    'entwicklungstools',
+    'herramientas de desarrollo',
+  ],
   SEDPS: ['skype', 'lync', 'exchange', 'unified communications'],
-  PVDPS: ['private cloud', 'cloud prive', 'nube privada', 'virtualization', 'virtualisation', 'virtualisierung', 'virtualizacion', 'hyper v', 'system center', 'windows server'],
+  PVDPS: [
+    'private cloud',
+    'cloud prive',
+    'nube privada',
+    'virtualization',
+    'virtualisation',
+    'virtualisierung',
+    'virtualizacion',
+    'hyper v',
+    'system center',
+    'windows server',
+  ],
   SDPS: ['sharepoint'],
   SSDPS: ['sql server', 'sql', 'business intelligence', 'data platform', 'plateforme de donnees', 'datenplattform', 'plataforma de datos'],
 };
@@ -144,7 +176,8 @@ export function findProgramMention(text: string, folded: string = foldWords(text
 }
 
 // A cell that speaks of planning services; only such a cell may name the program without a label.
-const PLANNING_MARK = /(?<![a-z])(dps|planning|planification|planungsdienst[a-z]*|planificacion|deployment|deploiement|bereitstellung|implementacion)(?![a-z])/;
+const PLANNING_MARK =
+  /(?<![a-z])(dps|planning|planification|planungsdienst[a-z]*|planificacion|deployment|deploiement|bereitstellung|implementacion)(?![a-z])/;
 
 /**
  * The program named in the cells of a table row with no program label ("3HQ7-K2LM  SQL Server DPS  5 days"):

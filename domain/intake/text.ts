@@ -16,8 +16,9 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 // Everything normalizeText rewrites, in one pass so a 2 MB email is copied once, not five times:
 // line ends, the three classes above, and (as spaces) C0/C1 controls except tab and newline,
 // bidi overrides that can disguise text, and replacement characters left by undecodable bytes.
-// eslint-disable-next-line no-control-regex -- removing control characters is this pattern's purpose
-const REWRITE = /\r\n?|[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/g;
+const REWRITE =
+  // eslint-disable-next-line no-control-regex -- removing control characters is this pattern's purpose
+  /\r\n?|[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/g;
 
 function rewrite(ch: string): string {
   if (ch === '\r' || ch === '\r\n') return '\n';

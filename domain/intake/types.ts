@@ -25,12 +25,18 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The JSON object of "Contract: voucher email parsing" (DOMAIN.md), key for key. */
 export const voucherParseResultSchema = z
   .object({
-    voucherNumber: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/).nullable(),
+    voucherNumber: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]*$/)
+      .nullable(),
     program: z.enum(PROGRAM_CODES).nullable(),
     days: z.number().int().min(1).max(15).nullable(),
     customerName: z.string().min(1).nullable(),
     agreementNumber: z.string().regex(/^\S+$/).nullable(),
-    voucherAdminEmail: z.string().regex(/^[^\sA-Z]+@[^\sA-Z]+$/).nullable(),
+    voucherAdminEmail: z
+      .string()
+      .regex(/^[^\sA-Z]+@[^\sA-Z]+$/)
+      .nullable(),
     assignedOn: isoDate.nullable(),
     expiresOn: isoDate.nullable(),
     confidence: z.number().min(0).max(1),
@@ -44,12 +50,7 @@ export type VoucherParseResult = z.infer<typeof voucherParseResultSchema>;
  * every other verdict is refused with a one-line reason.
  */
 export type IntakeVerdict =
-  | 'planning_voucher'
-  | 'training_voucher'
-  | 'cancelled_voucher'
-  | 'no_voucher_number'
-  | 'not_planning_services'
-  | 'unreadable';
+  'planning_voucher' | 'training_voucher' | 'cancelled_voucher' | 'no_voucher_number' | 'not_planning_services' | 'unreadable';
 
 export type TemplateLanguage = 'en' | 'fr' | 'de' | 'es';
 

@@ -20,7 +20,9 @@ export const saveLocationInput = z.object({
 
 /** Refuses a location id the partner does not have (LOCATION_NOT_FOUND), before anything is written. */
 export async function refuseUnknownLocations(deps: DomainDeps, actor: Actor, ids: string[]): Promise<void> {
-  const found = await deps.models.locations.find(scoped(actor.partnerId, { locationId: { $in: ids } }), { locationId: 1 }).lean<Pick<Location, 'locationId'>[]>();
+  const found = await deps.models.locations
+    .find(scoped(actor.partnerId, { locationId: { $in: ids } }), { locationId: 1 })
+    .lean<Pick<Location, 'locationId'>[]>();
   const missing = ids.find((id) => !found.some((l) => l.locationId === id));
   if (missing) throw refuse('LOCATION_NOT_FOUND', { locationId: missing });
 }

@@ -20,7 +20,8 @@ export async function setApprovalsChannel(deps: DomainDeps, actor: Actor, raw: z
   const r = await updateCurrent(deps, {
     model: deps.models.partners,
     filter: { _id: actor.partnerId },
-    change: (p: Partner) => (p.settings.approvalsChannelId === conversationId ? null : { $set: { 'settings.approvalsChannelId': conversationId } }),
+    change: (p: Partner) =>
+      p.settings.approvalsChannelId === conversationId ? null : { $set: { 'settings.approvalsChannelId': conversationId } },
   });
   if (!r.ok) throw new StoreError('approvals channel: the partner is gone');
   await recordAdminChange(deps, actor, 'partner.settings', 'approvals channel');

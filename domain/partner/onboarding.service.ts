@@ -13,7 +13,11 @@ import { recordAdminChange, requireAdmin } from './admin-audit';
 import { DEFAULT_PARTNER_SETTINGS, type Partner } from './partner.model';
 import { partnerService } from './partner.service';
 
-export const locationIdInput = z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'letters, digits and hyphens expected');
+export const locationIdInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'letters, digits and hyphens expected');
 const threshold = z.coerce.number().int().min(1).max(16);
 
 export const setupInput = z.object({
@@ -58,7 +62,12 @@ export async function setupPartner(deps: DomainDeps, raw: z.input<typeof setupIn
   if (!r.ok) throw new StoreError(`partner for tenant ${i.tenantId}: a unique index refused it`);
   if (!r.created) {
     await removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(partnerId, {}) });
-    await removeVersioned(deps, { model: deps.models.locations, id: location._id, version: location.version, filter: scoped(partnerId, {}) });
+    await removeVersioned(deps, {
+      model: deps.models.locations,
+      id: location._id,
+      version: location.version,
+      filter: scoped(partnerId, {}),
+    });
     return { created: false, partner: r.doc };
   }
   const admin = actorOf(person);
@@ -79,11 +88,14 @@ export async function updateSettings(deps: DomainDeps, actor: Actor, raw: z.inpu
     model: deps.models.partners,
     filter: { _id: actor.partnerId },
     change: (p: Partner) =>
-      p.name === i.partnerName && p.settings.approvalDaysThreshold === i.approvalDaysThreshold ? null : { $set: { name: i.partnerName, 'settings.approvalDaysThreshold': i.approvalDaysThreshold } },
+      p.name === i.partnerName && p.settings.approvalDaysThreshold === i.approvalDaysThreshold
+        ? null
+        : { $set: { name: i.partnerName, 'settings.approvalDaysThreshold': i.approvalDaysThreshold } },
   });
   if (!r.ok) throw new StoreError('partner settings: the partner is gone');
   await recordAdminChange(deps, actor, 'partner.settings', i.partnerName);
   return r.doc;
 }
 
-export const loadPartnerById = (deps: DomainDeps, partnerId: Types.ObjectId): Promise<Partner | null> => deps.models.partners.findById(partnerId).lean<Partner>();
+export const loadPartnerById = (deps: DomainDeps, partnerId: Types.ObjectId): Promise<Partner | null> =>
+  deps.models.partners.findById(partnerId).lean<Partner>();

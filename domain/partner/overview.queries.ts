@@ -40,8 +40,16 @@ export async function partnerOverview(deps: DomainDeps, actor: Actor): Promise<P
     recentAdminChanges(deps, actor.partnerId, 8),
   ]);
   return {
-    partner: { name: partner?.name ?? '', settings: partner?.settings ?? { approvalDaysThreshold: 0, approvalTtlDays: 0, allowSelfApproval: false } },
-    programs: checklists.map((c) => ({ program: c.program, status: c.status, missing: c.missing.length, renewBy: enrollments.find((e) => e.program === c.program)?.renewBy ?? null })),
+    partner: {
+      name: partner?.name ?? '',
+      settings: partner?.settings ?? { approvalDaysThreshold: 0, approvalTtlDays: 0, allowSelfApproval: false },
+    },
+    programs: checklists.map((c) => ({
+      program: c.program,
+      status: c.status,
+      missing: c.missing.length,
+      renewBy: enrollments.find((e) => e.program === c.program)?.renewBy ?? null,
+    })),
     locations: locations.map(({ locationId, name, country, approvedPrograms }) => ({ locationId, name, country, approvedPrograms })),
     peopleByRole: ROLES.map((role) => ({ role, names: people.filter((p) => p.roles.includes(role)).map((p) => p.name) })),
     vouchersByState: vouchers,

@@ -95,13 +95,20 @@ export function partnerService(deps: DomainDeps) {
     async updateProfile(actor: Actor, raw: z.input<typeof profileInput>): Promise<Profile> {
       requireAdmin(actor, 'updateProfile');
       const i = parseInput(profileInput, raw);
-      const enrolled = await m.enrollments.find(scoped(actor.partnerId, { program: { $in: i.programs } }), { program: 1, renewBy: 1 }).lean<{ program: ProgramCode; renewBy: Date }[]>();
+      const enrolled = await m.enrollments
+        .find(scoped(actor.partnerId, { program: { $in: i.programs } }), { program: 1, renewBy: 1 })
+        .lean<{ program: ProgramCode; renewBy: Date }[]>();
       const today = utcDay(deps.clock.now());
       const missing = i.programs.find((p) => !enrolled.some((e) => e.program === p && e.renewBy.getTime() >= today.getTime()));
       if (missing) throw refuse('PROGRAM_NOT_ENROLLED', { program: missing });
       const set = { ...i, updatedOn: deps.clock.now(), updatedBy: actor.aadObjectId };
       const filter = scoped(actor.partnerId, {});
-      const r = await upsertOne(deps, { model: m.profiles, filter, insert: () => ({ _id: new Types.ObjectId(), ...filter, ...set }), change: () => ({ $set: set }) });
+      const r = await upsertOne(deps, {
+        model: m.profiles,
+        filter,
+        insert: () => ({ _id: new Types.ObjectId(), ...filter, ...set }),
+        change: () => ({ $set: set }),
+      });
       if (!r.ok) throw new StoreError('profile: a unique index refused it');
       return r.doc;
     },

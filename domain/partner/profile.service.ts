@@ -20,10 +20,19 @@ export const PARTNER_CENTER_DIRECTORY_URL = 'https://partner.microsoft.com/dashb
 const list = <T extends z.ZodType<string>>(item: T) => z.array(item).max(250);
 export const saveProfileInput = z.object({
   description: z.string().trim().max(2000),
-  website: z.url({ protocol: /^https$/ }).max(500).nullable(),
+  website: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .nullable(),
   contactEmail: email.nullable(),
   countries: list(isoCountry),
-  languages: list(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'ISO 639-1 language expected')),
+  languages: list(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2}$/, 'ISO 639-1 language expected'),
+  ),
   programs: list(programCode),
 });
 
@@ -39,12 +48,18 @@ export function profileAdmin(deps: DomainDeps) {
     async offerable(actor: Actor): Promise<ProgramCode[]> {
       checkMember(actor, 'viewPartner');
       const today = utcDay(deps.clock.now());
-      const current = await deps.models.enrollments.find(scoped(actor.partnerId, { renewBy: { $gte: today } }), { program: 1 }).lean<Pick<Enrollment, 'program'>[]>();
+      const current = await deps.models.enrollments
+        .find(scoped(actor.partnerId, { renewBy: { $gte: today } }), { program: 1 })
+        .lean<Pick<Enrollment, 'program'>[]>();
       return current.map((e) => programCode.parse(e.program));
     },
     async saveProfile(actor: Actor, raw: z.input<typeof saveProfileInput>): Promise<Profile> {
       const i = parseInput(saveProfileInput, raw);
-      const profile = await partners.updateProfile(actor, { ...i, countries: [...new Set(i.countries)], languages: [...new Set(i.languages)] });
+      const profile = await partners.updateProfile(actor, {
+        ...i,
+        countries: [...new Set(i.countries)],
+        languages: [...new Set(i.languages)],
+      });
       await recordAdminChange(deps, actor, 'profile.update', '');
       return profile;
     },

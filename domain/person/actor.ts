@@ -20,7 +20,8 @@ export function issueActor(actor: Actor): Actor {
 
 /** Refuses PERSON_NOT_FOUND for an actor the domain did not issue. */
 export function checkActor(actor: Actor): void {
-  if (!issued.has(actor)) throw refuse('PERSON_NOT_FOUND', { aadObjectId: typeof actor?.aadObjectId === 'string' ? actor.aadObjectId.slice(0, 64) : '' });
+  if (!issued.has(actor))
+    throw refuse('PERSON_NOT_FOUND', { aadObjectId: typeof actor?.aadObjectId === 'string' ? actor.aadObjectId.slice(0, 64) : '' });
 }
 
 /**

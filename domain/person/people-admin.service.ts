@@ -46,7 +46,13 @@ export function peopleAdmin(deps: DomainDeps) {
       const locationIds = [...new Set(i.locationIds.map((l) => l.toUpperCase()))];
       await refuseUnknownLocations(deps, actor, locationIds);
       const existing = await findPerson(actor, i.aadObjectId);
-      const qualifications = i.qualifications ?? (existing?.qualifications ?? []).map((q) => ({ program: programCode.parse(q.program), trainingOn: q.trainingOn, examOn: q.examOn }));
+      const qualifications =
+        i.qualifications ??
+        (existing?.qualifications ?? []).map((q) => ({
+          program: programCode.parse(q.program),
+          trainingOn: q.trainingOn,
+          examOn: q.examOn,
+        }));
       refuseFutureDates(qualifications, deps.clock.now());
       const upsert = () => people.upsert(actor, { ...i, locationIds, qualifications });
       const dropsAdmin = existing?.roles.includes('admin') && !i.roles.includes('admin');
@@ -61,7 +67,8 @@ export function peopleAdmin(deps: DomainDeps) {
       const { aadObjectId } = parseInput(removePersonInput, raw);
       const person = await findPerson(actor, aadObjectId);
       if (!person) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
-      const remove = () => removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(actor.partnerId, {}) });
+      const remove = () =>
+        removeVersioned(deps, { model: deps.models.people, id: person._id, version: person.version, filter: scoped(actor.partnerId, {}) });
       const gone = person.roles.includes('admin') ? await asLastAdminCheck(actor, person, remove) : await remove();
       if (!gone) throw refuse('PERSON_NOT_FOUND', { aadObjectId });
       await recordAdminChange(deps, actor, 'person.remove', person.name);
@@ -84,7 +91,9 @@ export function peopleAdmin(deps: DomainDeps) {
         continue;
       }
       try {
-        const others = await deps.models.people.countDocuments(scoped(actor.partnerId, { roles: 'admin', aadObjectId: { $ne: person.aadObjectId } }));
+        const others = await deps.models.people.countDocuments(
+          scoped(actor.partnerId, { roles: 'admin', aadObjectId: { $ne: person.aadObjectId } }),
+        );
         if (others === 0) throw refuse('LAST_ADMIN', { name: person.name });
         return await change();
       } finally {

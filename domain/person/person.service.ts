@@ -13,7 +13,14 @@ import { ROLES, type Actor, type Person } from './person.model';
 import type { Partner } from '../partner/partner.model';
 
 export function actorOf(p: Person): Actor {
-  return issueActor({ partnerId: p.partnerId, aadObjectId: p.aadObjectId, name: p.name, roles: [...p.roles], locationIds: [...p.locationIds], qualifications: p.qualifications });
+  return issueActor({
+    partnerId: p.partnerId,
+    aadObjectId: p.aadObjectId,
+    name: p.name,
+    roles: [...p.roles],
+    locationIds: [...p.locationIds],
+    qualifications: p.qualifications,
+  });
 }
 
 /** The expiry sweep and the Email channel act as the system of a partner. */
@@ -33,12 +40,16 @@ export const personInput = z.object({
 });
 
 /** A training or exam date after today, refused DATE_OUT_OF_RANGE; null when every date has happened. */
-export function firstFutureQualification(qualifications: readonly { trainingOn: Date | null; examOn: Date | null }[], now: Date): Refusal | null {
+export function firstFutureQualification(
+  qualifications: readonly { trainingOn: Date | null; examOn: Date | null }[],
+  now: Date,
+): Refusal | null {
   const today = utcDay(now);
   for (const q of qualifications) {
     for (const field of ['trainingOn', 'examOn'] as const) {
       const day = q[field];
-      if (day && day.getTime() > today.getTime()) return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
+      if (day && day.getTime() > today.getTime())
+        return refuse('DATE_OUT_OF_RANGE', { field, date: isoDay(day), earliest: isoDay(EARLIEST_DATE), latest: isoDay(today) });
     }
   }
   return null;
@@ -72,13 +83,19 @@ export function personService(deps: DomainDeps) {
     /** Adds or updates a person (admin only); idempotent by AAD object id. */
     async upsert(actor: Actor, raw: z.input<typeof personInput>): Promise<Person> {
       checkActor(actor);
-      if (!actor.roles.includes('admin') && !actor.roles.includes('system')) throw refuse('NOT_PERMITTED', { action: 'managePeople', roles: ['admin'] });
+      if (!actor.roles.includes('admin') && !actor.roles.includes('system'))
+        throw refuse('NOT_PERMITTED', { action: 'managePeople', roles: ['admin'] });
       const i = parseInput(personInput, raw, deps.clock.now());
       // A training or an exam is something that happened (DOMAIN.md, step 1): a later date would qualify a consultant who is not.
       const future = firstFutureQualification(i.qualifications, deps.clock.now());
       if (future) throw future;
       const filter = scoped(actor.partnerId, { aadObjectId: i.aadObjectId });
-      const r = await upsertOne(deps, { model: people, filter, insert: () => ({ _id: new Types.ObjectId(), ...filter, ...i }), change: () => ({ $set: i }) });
+      const r = await upsertOne(deps, {
+        model: people,
+        filter,
+        insert: () => ({ _id: new Types.ObjectId(), ...filter, ...i }),
+        change: () => ({ $set: i }),
+      });
       if (!r.ok) throw new StoreError(`person ${i.aadObjectId}: a unique index refused it`);
       return r.doc;
     },

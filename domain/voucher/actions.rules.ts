@@ -11,7 +11,20 @@ import type { Voucher } from './voucher.model';
 import { checkEvent, ruleTime, type RuleTime } from './voucher.rules';
 
 /** What a person can do on a voucher's card; the details card shows exactly these buttons. */
-export const VOUCHER_ACTIONS = ['validate', 'correct', 'reserve', 'cancel', 'schedule', 'complete', 'addDeliverable', 'requestRedemption', 'claim', 'pay', 'approve', 'reject'] as const;
+export const VOUCHER_ACTIONS = [
+  'validate',
+  'correct',
+  'reserve',
+  'cancel',
+  'schedule',
+  'complete',
+  'addDeliverable',
+  'requestRedemption',
+  'claim',
+  'pay',
+  'approve',
+  'reject',
+] as const;
 export type VoucherAction = (typeof VOUCHER_ACTIONS)[number];
 
 /** What the details query reads besides the voucher: its location and its pending approval. */
@@ -24,7 +37,10 @@ export interface ActionContext {
 
 type Check = (v: Voucher, actor: Actor, t: RuleTime, ctx: ActionContext) => boolean;
 
-const can = (event: VoucherEvent): Check => (v, actor, t) => checkEvent(v, actor, event, t) === null;
+const can =
+  (event: VoucherEvent): Check =>
+  (v, actor, t) =>
+    checkEvent(v, actor, event, t) === null;
 
 /** Staff act on the vouchers of a location they are a contact of; admins on any (the reservation's rule). */
 const atContactLocation: Check = (v, actor, _t, ctx) => {
@@ -37,7 +53,8 @@ const atContactLocation: Check = (v, actor, _t, ctx) => {
 const reservable = (v: Voucher): boolean => checkVoucherData(v) === null;
 
 /** Staff and admins may reserve; anyone else only as a contact of a location (the location is picked on the form). */
-const mayReserveSomewhere: Check = (_v, actor) => actor.roles.includes('admin') || actor.roles.includes('staff') || actor.locationIds.length > 0;
+const mayReserveSomewhere: Check = (_v, actor) =>
+  actor.roles.includes('admin') || actor.roles.includes('staff') || actor.locationIds.length > 0;
 
 const decidable: Check = (v, actor, t, ctx) => {
   const a = ctx.approval;
@@ -45,7 +62,10 @@ const decidable: Check = (v, actor, t, ctx) => {
   return !('code' in decideRule(a, actor, 'approved', null, t.now, ctx.allowSelfApproval ?? false));
 };
 
-const all = (...checks: Check[]): Check => (v, actor, t, ctx) => checks.every((c) => c(v, actor, t, ctx));
+const all =
+  (...checks: Check[]): Check =>
+  (v, actor, t, ctx) =>
+    checks.every((c) => c(v, actor, t, ctx));
 
 /**
  * Each action with the rules that decide, from the voucher alone, whether it can succeed now:

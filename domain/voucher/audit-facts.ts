@@ -25,7 +25,13 @@ export interface AuditFactParams {
   MERGED: { source: 'email' | 'manual'; filled: string[]; conflicts: string[]; expiryBroughtTo: Day | null };
   VALIDATED: { email: string; confirmsForwardBy: string | null };
   /** Reserved (directly, or on a manager's approval: `requestedBy` names the requester). */
-  RESERVED: { locationId: string; country: string; plannedStart: Day | null; requestedBy: string | null; fifteenDayException: string | null };
+  RESERVED: {
+    locationId: string;
+    country: string;
+    plannedStart: Day | null;
+    requestedBy: string | null;
+    fifteenDayException: string | null;
+  };
   RESERVATION_REQUESTED: { locationId: string; country: string };
   CANCELLED: { reason: CancelReason; words: string | null };
   SCHEDULED: { start: Day; end: Day; consultant: string; previousStart: Day | null; previousEnd: Day | null };
@@ -56,7 +62,10 @@ export function auditFacts<C extends AuditCode>(code: C, params: AuditFactParams
 
 /** A release's English record and its facts (DOMAIN.md, Voucher states: the audit says why). */
 export function releaseWhy(reason: string, outcome: ReleaseOutcome, extra: { comment?: string | null; notApplied?: string | null } = {}) {
-  return { reason, facts: auditFacts('APPROVAL_RELEASED', { outcome, comment: extra.comment ?? null, notApplied: extra.notApplied ?? null }) };
+  return {
+    reason,
+    facts: auditFacts('APPROVAL_RELEASED', { outcome, comment: extra.comment ?? null, notApplied: extra.notApplied ?? null }),
+  };
 }
 
 /**

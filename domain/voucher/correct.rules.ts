@@ -26,7 +26,8 @@ const TOO_LATE: readonly VoucherState[] = ['completed', 'redeemed', 'claimed', '
  * voucher, against the customer (the one-15-day-engagement rule): those need the reservation
  * cancelled first, so that reserving again checks the corrected values.
  */
-const reservationBound = (v: Voucher): readonly Field[] => (v.days === 15 ? ['days', 'program', 'customerName', 'agreementNumber'] : ['days', 'program']);
+const reservationBound = (v: Voucher): readonly Field[] =>
+  v.days === 15 ? ['days', 'program', 'customerName', 'agreementNumber'] : ['days', 'program'];
 
 /** Partner admins; the staff member who holds the reservation; while unreserved, the one who took the voucher in. */
 export function mayCorrect(v: Voucher, actor: Actor): boolean {
@@ -54,18 +55,22 @@ const shown = (x: unknown): string | null => (x === null || x === undefined ? nu
 export function correctRule(v: Voucher, actor: Actor, c: Correction, t: RuleTime): RuleResult {
   const refused = checkCorrection(v, actor, t);
   if (refused) return refused;
-  const changes: NonNullable<AuditEntry['changes']> = CORRECTABLE.filter((f) => c[f] !== undefined && shown(c[f]) !== shown(v[f])).map((f) => ({
-    field: f,
-    from: shown(v[f]),
-    to: shown(c[f]),
-  }));
+  const changes: NonNullable<AuditEntry['changes']> = CORRECTABLE.filter((f) => c[f] !== undefined && shown(c[f]) !== shown(v[f])).map(
+    (f) => ({
+      field: f,
+      from: shown(v[f]),
+      to: shown(c[f]),
+    }),
+  );
   if (changes.length === 0) return refuse('NOTHING_TO_CORRECT', { number: v.number });
   const bound = v.state === 'assigned' ? undefined : changes.find((ch) => reservationBound(v).includes(ch.field as Field));
   if (bound) return refuse('CORRECTION_NEEDS_CANCELLATION', { number: v.number, field: bound.field, state: v.state });
   const set: Record<string, unknown> = Object.fromEntries(changes.map((ch) => [ch.field, c[ch.field as Field]]));
   const revalidate = v.state === 'assigned' && v.validated && changes.some((ch) => ch.field === 'voucherAdminEmail');
   if (revalidate) set.validated = null;
-  const reason = changes.map((ch) => `${ch.field}: ${ch.from ?? '(none)'} -> ${ch.to ?? '(none)'}`).join('; ') + (revalidate ? '; validate again with the new email' : '');
+  const reason =
+    changes.map((ch) => `${ch.field}: ${ch.from ?? '(none)'} -> ${ch.to ?? '(none)'}`).join('; ') +
+    (revalidate ? '; validate again with the new email' : '');
   const facts = auditFacts('CORRECTED', { fields: changes.map((ch) => ch.field), validateAgain: Boolean(revalidate) });
   return planFor(v, actor, 'correct', t, { set, changes, reason, facts });
 }

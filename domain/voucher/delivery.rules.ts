@@ -146,7 +146,13 @@ export function redeemRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Ty
 }
 
 /** A rejected or expired approval releases its vouchers, which keep their state; `why` says which and why. */
-export function releaseRule(v: Voucher, actor: Actor, t: RuleTime, approvalId: Types.ObjectId, why: { reason: string; facts: AuditFacts }): RuleResult {
+export function releaseRule(
+  v: Voucher,
+  actor: Actor,
+  t: RuleTime,
+  approvalId: Types.ObjectId,
+  why: { reason: string; facts: AuditFacts },
+): RuleResult {
   // An expired voucher is still released: the lock must not outlive its approval.
   const refused = checkEvent(v, actor, 'releaseApproval', t, approvalId);
   if (refused && refused.code !== 'VOUCHER_EXPIRED') return refused;

@@ -42,7 +42,8 @@ export const expiryOf = (f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>): Date
 export function checkIntakeDates(number: string, f: Pick<IntakeFacts, 'assignedOn' | 'expiresOn'>, t: RuleTime): Refusal | null {
   const { assignedOn, expiresOn } = f;
   const latestToday = addDays(t.today, 1);
-  if (assignedOn && assignedOn.getTime() > latestToday.getTime()) return refuse('ASSIGNED_IN_FUTURE', { number, assignedOn: isoDay(assignedOn) });
+  if (assignedOn && assignedOn.getTime() > latestToday.getTime())
+    return refuse('ASSIGNED_IN_FUTURE', { number, assignedOn: isoDay(assignedOn) });
   if (assignedOn && expiresOn && expiresOn.getTime() < assignedOn.getTime()) {
     return refuse('EXPIRY_BEFORE_ASSIGNMENT', { number, assignedOn: isoDay(assignedOn), expiresOn: isoDay(expiresOn) });
   }
@@ -57,7 +58,8 @@ export function checkIntakeDates(number: string, f: Pick<IntakeFacts, 'assignedO
 export const senderMismatch = (f: IntakeFacts): string | null =>
   f.source.senderEmail && f.voucherAdminEmail && f.source.senderEmail !== f.voucherAdminEmail ? f.source.senderEmail : null;
 
-const sourceWords = (f: IntakeFacts): string => (f.source.kind === 'email' ? `from email ${f.source.messageId ?? '(no message id)'}` : 'entered by hand');
+const sourceWords = (f: IntakeFacts): string =>
+  f.source.kind === 'email' ? `from email ${f.source.messageId ?? '(no message id)'}` : 'entered by hand';
 
 const intakeFacts = (f: IntakeFacts, sender: string | null, printedExpiry: Date | null) =>
   auditFacts('RECORDED', { source: f.source.kind, forwardedBy: sender, printedExpiry: printedExpiry ? isoDay(printedExpiry) : null });
@@ -65,7 +67,10 @@ const intakeFacts = (f: IntakeFacts, sender: string | null, printedExpiry: Date 
 /** The new voucher document of a first intake; `expiresOn` is `expiryOf(f)`. */
 export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: RuleTime): Voucher {
   const sender = senderMismatch(f);
-  const capped = f.expiresOn && f.expiresOn.getTime() !== expiresOn.getTime() ? `; printed expiry ${isoDay(f.expiresOn)} capped at assignment + 180 days` : '';
+  const capped =
+    f.expiresOn && f.expiresOn.getTime() !== expiresOn.getTime()
+      ? `; printed expiry ${isoDay(f.expiresOn)} capped at assignment + 180 days`
+      : '';
   const reason = `${sourceWords(f)}${sender ? `; forwarded by ${sender}, not the voucher administrator` : ''}${capped}`;
   return {
     _id: new Types.ObjectId(),
@@ -95,7 +100,17 @@ export function newVoucher(f: IntakeFacts, expiresOn: Date, actor: Actor, t: Rul
     cancellations: [],
     source: { kind: f.source.kind, messageId: f.source.messageId },
     sources: [{ kind: f.source.kind, messageId: f.source.messageId, on: t.now }],
-    audit: [{ at: t.now, by: actor.aadObjectId, event: 'intake', from: null, to: 'assigned', reason, facts: intakeFacts(f, sender, capped ? f.expiresOn : null) }],
+    audit: [
+      {
+        at: t.now,
+        by: actor.aadObjectId,
+        event: 'intake',
+        from: null,
+        to: 'assigned',
+        reason,
+        facts: intakeFacts(f, sender, capped ? f.expiresOn : null),
+      },
+    ],
     lastActionAt: t.now,
   };
 }
@@ -149,7 +164,9 @@ export function mergePlan(v: Voucher, f: IntakeFacts, actor: Actor, t: RuleTime)
     m.filled.length ? `filled: ${m.filled.join(', ')}` : '',
     m.conflicts.length ? `conflicts kept as recorded: ${m.conflicts.join(', ')}` : '',
     expiryShortenedTo ? `expiry brought forward to ${isoDay(expiryShortenedTo)} (assignment + 180 days)` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   const facts = auditFacts('MERGED', {
     source: f.source.kind,
     filled: [...m.filled],

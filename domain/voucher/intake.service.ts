@@ -47,11 +47,16 @@ export interface IntakeResult extends VoucherResult {
 const WANTED = ['program', 'days', 'customerName', 'voucherAdminEmail'] as const;
 
 function intakeNotices(v: Voucher, created: boolean, f: IntakeFacts, merge: { filled: string[]; conflicts: string[] } | null): Notice[] {
-  const notices: Notice[] = [created ? notice('VOUCHER_ADDED', { number: v.number }) : notice('VOUCHER_MERGED', { number: v.number, filled: merge?.filled ?? [], conflicts: merge?.conflicts ?? [] })];
+  const notices: Notice[] = [
+    created
+      ? notice('VOUCHER_ADDED', { number: v.number })
+      : notice('VOUCHER_MERGED', { number: v.number, filled: merge?.filled ?? [], conflicts: merge?.conflicts ?? [] }),
+  ];
   const sender = senderMismatch(f);
   if (sender && !v.validated) notices.push(notice('SENDER_NOT_ADMIN', { number: v.number, sender }));
   const printed = v.printedExpiresOn ?? f.expiresOn;
-  if (printed && printed.getTime() > v.expiresOn.getTime()) notices.push(notice('EXPIRY_CAPPED', { number: v.number, expiresOn: isoDay(v.expiresOn) }));
+  if (printed && printed.getTime() > v.expiresOn.getTime())
+    notices.push(notice('EXPIRY_CAPPED', { number: v.number, expiresOn: isoDay(v.expiresOn) }));
   const missing = WANTED.filter((k) => v[k] === null);
   if (missing.length) notices.push(notice('VOUCHER_INCOMPLETE', { number: v.number, missing: [...missing] }));
   return notices;
@@ -59,7 +64,8 @@ function intakeNotices(v: Voucher, created: boolean, f: IntakeFacts, merge: { fi
 
 function checkIntaker(actor: Actor): void {
   checkActor(actor);
-  if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system')) throw refuse('NOT_PERMITTED', { action: 'intake', roles: ['admin', 'staff'] });
+  if (!actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system'))
+    throw refuse('NOT_PERMITTED', { action: 'intake', roles: ['admin', 'staff'] });
 }
 
 async function create(deps: DomainDeps, actor: Actor, f: IntakeFacts, t: RuleTime): Promise<IntakeResult | null> {
@@ -95,5 +101,10 @@ export async function intakeVoucher(deps: DomainDeps, actor: Actor, raw: z.input
   const result = await applyPlan(deps, actor.partnerId, current, plan);
   if (!result.ok) throw refuse('CONCURRENT_UPDATE', { number: f.voucherNumber });
   const notices = intakeNotices(result.doc, false, f, plan);
-  return { ...voucherResult(result.doc, notices), created: false, flagged: Boolean(senderMismatch(f) && !current.validated), conflicts: plan.conflicts };
+  return {
+    ...voucherResult(result.doc, notices),
+    created: false,
+    flagged: Boolean(senderMismatch(f) && !current.validated),
+    conflicts: plan.conflicts,
+  };
 }

@@ -26,7 +26,10 @@ export function claimRule(v: Voucher, actor: Actor, claimNumber: string, t: Rule
   const currency = quote?.currency ?? null;
   const claim = { number: claimNumber, amount, currency, submittedOn: t.today, status: 'submitted', paidOn: null };
   const country = v.engagementCountry ?? '';
-  const worth = amount === null ? `no day rate on file for ${country}, amount to be confirmed` : `at ${quote?.dayRate ?? ''} ${currency ?? ''} (${country}) = ${amount} ${currency ?? ''}`;
+  const worth =
+    amount === null
+      ? `no day rate on file for ${country}, amount to be confirmed`
+      : `at ${quote?.dayRate ?? ''} ${currency ?? ''} (${country}) = ${amount} ${currency ?? ''}`;
   const reason = `claim ${claimNumber}: ${v.days ?? 0} day(s) ${worth}`;
   const facts = auditFacts('CLAIMED', { claimNumber, days: v.days ?? 0, dayRate: quote?.dayRate ?? null, currency, amount, country });
   return planFor(v, actor, 'claim', t, { set: { claim }, reason, facts });
@@ -56,7 +59,14 @@ export function claimQuote(v: Pick<Voucher, 'days' | 'engagementCountry' | 'rede
   const rate = dayRateFor(v.engagementCountry ?? '') ?? null;
   const deadline = v.redemption ? claimDeadline(v.redemption.on) : null;
   const daysLeft = deadline ? daysBetween(today, deadline) : null;
-  return { days: v.days, dayRate: rate?.amount ?? null, currency: rate?.currency ?? null, amount: rate ? rate.amount * v.days : null, deadline, daysLeft };
+  return {
+    days: v.days,
+    dayRate: rate?.amount ?? null,
+    currency: rate?.currency ?? null,
+    amount: rate ? rate.amount * v.days : null,
+    deadline,
+    daysLeft,
+  };
 }
 
 /** A day rate is on file for the engagement country (so a claim's amount can be computed). */
@@ -67,8 +77,13 @@ export function payRule(v: Voucher, actor: Actor, paidOn: Date, t: RuleTime): Ru
   const refused = checkEvent(v, actor, 'pay', t);
   if (refused) return refused;
   const submittedOn = v.claim?.submittedOn ?? t.today;
-  if (paidOn.getTime() < submittedOn.getTime()) return refuse('PAID_BEFORE_CLAIM', { paidOn: isoDay(paidOn), submittedOn: isoDay(submittedOn) });
+  if (paidOn.getTime() < submittedOn.getTime())
+    return refuse('PAID_BEFORE_CLAIM', { paidOn: isoDay(paidOn), submittedOn: isoDay(submittedOn) });
   if (paidOn.getTime() > t.today.getTime()) return refuse('PAID_IN_FUTURE', { paidOn: isoDay(paidOn) });
   const facts = auditFacts('PAID', { claimNumber: v.claim?.number ?? '', paidOn: isoDay(paidOn) });
-  return planFor(v, actor, 'pay', t, { set: { 'claim.status': 'paid', 'claim.paidOn': paidOn }, reason: `claim ${v.claim?.number ?? ''} paid on ${isoDay(paidOn)}`, facts });
+  return planFor(v, actor, 'pay', t, {
+    set: { 'claim.status': 'paid', 'claim.paidOn': paidOn },
+    reason: `claim ${v.claim?.number ?? ''} paid on ${isoDay(paidOn)}`,
+    facts,
+  });
 }

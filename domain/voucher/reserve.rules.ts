@@ -27,7 +27,11 @@ export interface ReserveContext {
 }
 
 const normalisedName = (name: string | null): string =>
-  (name ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  (name ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const normalisedAgreement = (agreement: string | null): string => (agreement ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '');
 
 /** The customer by normalised name, per program: `fifteenDayName` of a slot holder. */
@@ -40,7 +44,11 @@ export function fifteenDayNameKey(partnerId: Types.ObjectId, program: string, cu
  * customer is its agreement number when known ("#" marks it; a normalised name never starts with
  * "#"), its normalised name otherwise. A unique index on the key makes two holders impossible.
  */
-export function fifteenDayKey(partnerId: Types.ObjectId, program: string, customer: Pick<Voucher, 'customerName' | 'agreementNumber'>): string {
+export function fifteenDayKey(
+  partnerId: Types.ObjectId,
+  program: string,
+  customer: Pick<Voucher, 'customerName' | 'agreementNumber'>,
+): string {
   const agreement = normalisedAgreement(customer.agreementNumber);
   if (agreement) return `${String(partnerId)}|${program}|#${agreement}`;
   return fifteenDayNameKey(partnerId, program, customer.customerName);
@@ -107,7 +115,11 @@ function checkPlannedStart(v: Voucher, input: ReserveInput, t: RuleTime): Refusa
     return refuse('ENGAGEMENT_ALREADY_STARTED', { number: v.number, start: isoDay(input.plannedStart) });
   }
   if (input.plannedStart.getTime() > v.expiresOn.getTime()) {
-    return refuse('ENGAGEMENT_STARTS_AFTER_EXPIRY', { number: v.number, start: isoDay(input.plannedStart), expiresOn: isoDay(v.expiresOn) });
+    return refuse('ENGAGEMENT_STARTS_AFTER_EXPIRY', {
+      number: v.number,
+      start: isoDay(input.plannedStart),
+      expiresOn: isoDay(v.expiresOn),
+    });
   }
   return null;
 }
@@ -115,7 +127,11 @@ function checkPlannedStart(v: Voucher, input: ReserveInput, t: RuleTime): Refusa
 /** No second 15-day engagement of a program for a customer, unless an exception is stated (recorded). */
 function checkFifteenDays(v: Voucher, program: string, input: ReserveInput, ctx: ReserveContext): Refusal | null {
   if (v.days !== 15 || input.fifteenDayException || !ctx.fifteenDayHolder) return null;
-  return refuse('FIFTEEN_DAY_RULE', { program, customerName: v.customerName ?? v.agreementNumber ?? '', otherNumber: ctx.fifteenDayHolder });
+  return refuse('FIFTEEN_DAY_RULE', {
+    program,
+    customerName: v.customerName ?? v.agreementNumber ?? '',
+    otherNumber: ctx.fifteenDayHolder,
+  });
 }
 
 /** Every check of a reservation, in the order the user should fix them. */
@@ -150,7 +166,9 @@ export function reserveRule(
   const requester = approval?.requester ?? actor;
   const holdsSlot = v.days === 15 && !input.fifteenDayException;
   const program = v.program ?? '';
-  const slot = holdsSlot ? { fifteenDaySlot: fifteenDayKey(v.partnerId, program, v), fifteenDayName: fifteenDayNameKey(v.partnerId, program, v.customerName) } : {};
+  const slot = holdsSlot
+    ? { fifteenDaySlot: fifteenDayKey(v.partnerId, program, v), fifteenDayName: fifteenDayNameKey(v.partnerId, program, v.customerName) }
+    : {};
   const facts = [
     `at ${input.locationId} (${input.engagementCountry}), program terms accepted`,
     input.plannedStart ? `planned start ${isoDay(input.plannedStart)}` : '',
@@ -178,7 +196,14 @@ export function reserveRule(
 }
 
 /** A reservation that policy sends to a manager: lock the voucher with the approval. */
-export function requestReservationRule(v: Voucher, actor: Actor, input: ReserveInput, ctx: ReserveContext, t: RuleTime, approvalId: Types.ObjectId): RuleResult {
+export function requestReservationRule(
+  v: Voucher,
+  actor: Actor,
+  input: ReserveInput,
+  ctx: ReserveContext,
+  t: RuleTime,
+  approvalId: Types.ObjectId,
+): RuleResult {
   const refused = checkEvent(v, actor, 'requestReservation', t) ?? checkReservation(v, actor, input, ctx, t);
   if (refused) return refused;
   const reason = `reservation at ${input.locationId} (${input.engagementCountry}) sent to a manager, approval ${String(approvalId)}`;

@@ -41,7 +41,10 @@ function fifteenDayHolderFilter(v: Voucher) {
   const program = v.program ?? '';
   const byName = fifteenDayNameKey(v.partnerId, program, v.customerName);
   const own = fifteenDayKey(v.partnerId, program, v);
-  const either = own === byName ? [{ fifteenDaySlot: own }, { fifteenDayName: byName, fifteenDaySlot: { $exists: true } }] : [{ fifteenDaySlot: own }, { fifteenDaySlot: byName }];
+  const either =
+    own === byName
+      ? [{ fifteenDaySlot: own }, { fifteenDayName: byName, fifteenDaySlot: { $exists: true } }]
+      : [{ fifteenDaySlot: own }, { fifteenDaySlot: byName }];
   return scoped(v.partnerId, { _id: { $ne: v._id }, $or: either });
 }
 
@@ -53,14 +56,22 @@ export async function loadReserveContext(deps: DomainDeps, v: Voucher, locationI
     deps.models.locations.findOne(scoped(partnerId, { locationId })).lean<Location>(),
     deps.models.enrollments.findOne(scoped(partnerId, { program })).lean<Enrollment>(),
     deps.models.eligibilities.findOne(scoped(partnerId, { program })).lean<Eligibility>(),
-    v.days === 15 ? deps.models.vouchers.findOne(fifteenDayHolderFilter(v), { number: 1 }).lean<{ _id: Types.ObjectId; number: string }>() : null,
+    v.days === 15
+      ? deps.models.vouchers.findOne(fifteenDayHolderFilter(v), { number: 1 }).lean<{ _id: Types.ObjectId; number: string }>()
+      : null,
   ]);
   return { location, enrollment, eligibility, fifteenDayHolder: holder?.number ?? null };
 }
 
 /** The reservation rule with its context read afresh on every run (so a re-run explains a failure). */
-export function reservationRule(deps: DomainDeps, actor: Actor, input: ReservationRequest, approval?: { id: Types.ObjectId; requester: Actor }): Rule {
-  const rule = async (v: Voucher, t: RuleTime) => reserveRule(v, actor, input, await loadReserveContext(deps, v, input.locationId), t, approval);
+export function reservationRule(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ReservationRequest,
+  approval?: { id: Types.ObjectId; requester: Actor },
+): Rule {
+  const rule = async (v: Voucher, t: RuleTime) =>
+    reserveRule(v, actor, input, await loadReserveContext(deps, v, input.locationId), t, approval);
   return Object.assign(rule, { serialKey: fifteenDaySerialKey });
 }
 
@@ -86,15 +97,26 @@ export interface KnownRecords {
  * days threshold go to a manager first (DOMAIN.md, People: Manager): the result then carries the
  * approval, and the voucher stays `assigned`, locked, until the decision.
  */
-export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.input<typeof reserveInput>, known: KnownRecords = {}): Promise<VoucherResult> {
+export async function reserveVoucher(
+  deps: DomainDeps,
+  actor: Actor,
+  raw: z.input<typeof reserveInput>,
+  known: KnownRecords = {},
+): Promise<VoucherResult> {
   checkActor(actor);
   const { voucherId, expectedState, ...request } = parseInput(reserveInput, raw, deps.clock.now());
   // Records of another voucher or partner are not taken: they are read as usual.
-  const knownVoucher = known.voucher && String(known.voucher._id) === voucherId && known.voucher.partnerId.equals(actor.partnerId) ? known.voucher : null;
+  const knownVoucher =
+    known.voucher && String(known.voucher._id) === voucherId && known.voucher.partnerId.equals(actor.partnerId) ? known.voucher : null;
   const knownPartner = known.partner?._id.equals(actor.partnerId) ? known.partner : null;
-  const [v, partner] = await Promise.all([knownVoucher ?? loadVoucher(deps, actor.partnerId, voucherId), knownPartner ?? loadPartner(deps, actor.partnerId)]);
+  const [v, partner] = await Promise.all([
+    knownVoucher ?? loadVoucher(deps, actor.partnerId, voucherId),
+    knownPartner ?? loadPartner(deps, actor.partnerId),
+  ]);
   // Warn before money is at stake: no day rate on file for the country means no computed claim amount.
-  const rateNotice = hasDayRate(request.engagementCountry) ? [] : [notice('DAY_RATE_UNKNOWN', { number: v.number, country: request.engagementCountry, step: 'reserve' })];
+  const rateNotice = hasDayRate(request.engagementCountry)
+    ? []
+    : [notice('DAY_RATE_UNKNOWN', { number: v.number, country: request.engagementCountry, step: 'reserve' })];
   if (!reservationNeedsApproval(v.days, partner.settings.approvalDaysThreshold)) {
     const reserved = await changeVoucher(deps, actor, v, withExpectedState(reservationRule(deps, actor, request), expectedState));
     return voucherResult(reserved, [notice('VOUCHER_NOW', { number: reserved.number, state: reserved.state }), ...rateNotice]);
@@ -103,9 +125,14 @@ export async function reserveVoucher(deps: DomainDeps, actor: Actor, raw: z.inpu
   if (stale) throw stale;
   const approval = await openApproval(deps, actor, 'reserve', [v], request);
   try {
-    const rule: Rule = async (x, t) => requestReservationRule(x, actor, request, await loadReserveContext(deps, x, request.locationId), t, approval._id);
+    const rule: Rule = async (x, t) =>
+      requestReservationRule(x, actor, request, await loadReserveContext(deps, x, request.locationId), t, approval._id);
     const locked = await changeVoucher(deps, actor, v._id, withExpectedState(rule, expectedState));
-    return voucherResult(locked, [notice('APPROVAL_REQUESTED', { numbers: [locked.number], approvers: approval.approvers.length }), ...rateNotice], approval);
+    return voucherResult(
+      locked,
+      [notice('APPROVAL_REQUESTED', { numbers: [locked.number], approvers: approval.approvers.length }), ...rateNotice],
+      approval,
+    );
   } catch (e) {
     await discardApproval(deps, approval);
     throw e;

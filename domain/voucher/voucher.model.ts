@@ -65,7 +65,14 @@ export interface Voucher {
   deliverables: Deliverable[];
   redemption: { on: Date; by: string; approvalId: Types.ObjectId } | null;
   /** `amount`/`currency` null: no day rate on file for the engagement country when claimed (to be confirmed by Microsoft). */
-  claim: { number: string; amount: number | null; currency: string | null; submittedOn: Date; status: 'submitted' | 'paid'; paidOn: Date | null } | null;
+  claim: {
+    number: string;
+    amount: number | null;
+    currency: string | null;
+    submittedOn: Date;
+    status: 'submitted' | 'paid';
+    paidOn: Date | null;
+  } | null;
   cancellations: { on: Date; by: string; reason: string }[];
   source: { kind: 'email' | 'manual'; messageId: string | null };
   sources: { kind: 'email' | 'manual'; messageId: string | null; on: Date }[];
@@ -102,7 +109,19 @@ const voucherSchema = new Schema<Voucher>(
     schedule: sub({ start: Date, end: Date, consultant: String }),
     completion: sub({ deliveredOn: Date, summary: String, attendees: [String], recommendations: String, by: String, on: Date }),
     deliverables: {
-      type: [{ kind: String, name: String, fileId: Schema.Types.ObjectId, sha256: String, size: Number, contentType: String, url: String, addedBy: String, addedOn: Date }],
+      type: [
+        {
+          kind: String,
+          name: String,
+          fileId: Schema.Types.ObjectId,
+          sha256: String,
+          size: Number,
+          contentType: String,
+          url: String,
+          addedBy: String,
+          addedOn: Date,
+        },
+      ],
       default: [],
     },
     redemption: sub({ on: Date, by: String, approvalId: Schema.Types.ObjectId }),
@@ -111,7 +130,19 @@ const voucherSchema = new Schema<Voucher>(
     source: { kind: { type: String, required: true }, messageId: { type: String, default: null } },
     sources: { type: [{ _id: false, kind: String, messageId: String, on: Date }], default: [] },
     audit: {
-      type: [{ _id: false, at: Date, by: String, event: String, from: String, to: String, reason: String, facts: { type: Schema.Types.Mixed, default: undefined }, changes: { type: [{ _id: false, field: String, from: String, to: String }], default: undefined } }],
+      type: [
+        {
+          _id: false,
+          at: Date,
+          by: String,
+          event: String,
+          from: String,
+          to: String,
+          reason: String,
+          facts: { type: Schema.Types.Mixed, default: undefined },
+          changes: { type: [{ _id: false, field: String, from: String, to: String }], default: undefined },
+        },
+      ],
       default: [],
     },
     lastActionAt: { type: Date },

@@ -77,7 +77,12 @@ export function voucherQueries(deps: DomainDeps) {
   const vouchers = deps.models.vouchers;
   const today = () => utcDay(deps.clock.now());
   // Async so that a refused role rejects the promise like every other service, never throws at the call.
-  const find = async (actor: Actor, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, page?: Page): Promise<VoucherSummary[]> => {
+  const find = async (
+    actor: Actor,
+    filter: Record<string, unknown>,
+    sort: Record<string, 1 | -1>,
+    page?: Page,
+  ): Promise<VoucherSummary[]> => {
     checkReader(actor);
     const { skip, limit } = pageOf(page);
     return vouchers.find(scoped(actor.partnerId, filter), SUMMARY).sort(sort).skip(skip).limit(limit).lean<VoucherSummary[]>();
@@ -86,7 +91,12 @@ export function voucherQueries(deps: DomainDeps) {
     /** The list card: a state or all, newest action first, `pageSize` rows per page (index partnerId, state, lastActionAt). */
     async list(actor: Actor, raw: z.input<typeof listInput> = {}): Promise<VoucherPage> {
       const i = parseInput(listInput, raw);
-      const rows = await find(actor, i.state ? { state: i.state } : {}, { lastActionAt: -1, _id: -1 }, { skip: i.page * i.pageSize, limit: i.pageSize + 1 });
+      const rows = await find(
+        actor,
+        i.state ? { state: i.state } : {},
+        { lastActionAt: -1, _id: -1 },
+        { skip: i.page * i.pageSize, limit: i.pageSize + 1 },
+      );
       const t = today();
       const shown = rows.slice(0, i.pageSize).map((v) => ({ ...v, daysLeft: daysLeftOf(v, t) }));
       return { vouchers: shown, state: i.state ?? null, page: i.page, pageSize: i.pageSize, hasMore: rows.length > i.pageSize };
@@ -99,13 +109,21 @@ export function voucherQueries(deps: DomainDeps) {
      * caller may read the location its own way (the bot's short cache): the card's buttons are
      * only a guide, every action checks the location again when it runs.
      */
-    async details(actor: Actor, voucherRef: string | Voucher, known: { partner?: Partner; location?: (locationId: string) => Promise<Location | null> } = {}): Promise<VoucherDetails> {
+    async details(
+      actor: Actor,
+      voucherRef: string | Voucher,
+      known: { partner?: Partner; location?: (locationId: string) => Promise<Location | null> } = {},
+    ): Promise<VoucherDetails> {
       checkReader(actor);
       const voucher = typeof voucherRef === 'string' ? await loadVoucher(deps, actor.partnerId, voucherRef) : ownVoucher(actor, voucherRef);
       const readLocation = (locationId: string) => deps.models.locations.findOne(scoped(actor.partnerId, { locationId })).lean<Location>();
       const [location, approval, partner] = await Promise.all([
-        voucher.locationId ? (known.location ?? readLocation)(voucher.locationId).then((l) => (l?.partnerId.equals(actor.partnerId) ? l : null)) : null,
-        voucher.pendingApprovalId ? deps.models.approvals.findOne(scoped(actor.partnerId, { _id: voucher.pendingApprovalId })).lean<Approval>() : null,
+        voucher.locationId
+          ? (known.location ?? readLocation)(voucher.locationId).then((l) => (l?.partnerId.equals(actor.partnerId) ? l : null))
+          : null,
+        voucher.pendingApprovalId
+          ? deps.models.approvals.findOne(scoped(actor.partnerId, { _id: voucher.pendingApprovalId })).lean<Approval>()
+          : null,
         known.partner?._id.equals(actor.partnerId) ? known.partner : loadPartner(deps, actor.partnerId),
       ]);
       const now = deps.clock.now();
@@ -125,7 +143,11 @@ export function voucherQueries(deps: DomainDeps) {
       checkReader(actor);
       const v = await loadVoucher(deps, actor.partnerId, voucherId);
       if (!v.program) return [];
-      const people = await deps.models.people.find(scoped(actor.partnerId, { 'qualifications.program': v.program })).sort({ name: 1 }).limit(200).lean<Person[]>();
+      const people = await deps.models.people
+        .find(scoped(actor.partnerId, { 'qualifications.program': v.program }))
+        .sort({ name: 1 })
+        .limit(200)
+        .lean<Person[]>();
       return people.filter((p) => isQualified(p, v.program ?? '')).map((p) => ({ aadObjectId: p.aadObjectId, name: p.name }));
     },
     /** List by state, soonest expiry first (index partnerId, state, expiresOn). */
@@ -135,16 +157,27 @@ export function voucherQueries(deps: DomainDeps) {
       return find(actor, { state }, { expiresOn: 1, _id: 1 }, page);
     },
     /** Vouchers of one location (index partnerId, locationId, state). */
-    byLocation: (actor: Actor, locationId: string, page?: Page): Promise<VoucherSummary[]> => find(actor, { locationId }, { expiresOn: 1, _id: 1 }, page),
+    byLocation: (actor: Actor, locationId: string, page?: Page): Promise<VoucherSummary[]> =>
+      find(actor, { locationId }, { expiresOn: 1, _id: 1 }, page),
     /** Unredeemed vouchers expiring within `days` days from today, today included. */
     expiringWithin(actor: Actor, days: number, page?: Page): Promise<VoucherSummary[]> {
       const t = today();
-      return find(actor, { state: { $in: [...EXPIRABLE] }, expiresOn: { $gte: t, $lte: addDays(t, days) } }, { expiresOn: 1, _id: 1 }, page);
+      return find(
+        actor,
+        { state: { $in: [...EXPIRABLE] }, expiresOn: { $gte: t, $lte: addDays(t, days) } },
+        { expiresOn: 1, _id: 1 },
+        page,
+      );
     },
     /** Redeemed, unclaimed vouchers whose 60-day claim window closes within `days` days. */
     claimsDueWithin(actor: Actor, days: number, page?: Page): Promise<VoucherSummary[]> {
       const redeemedFrom = addDays(today(), -CLAIM_WINDOW_DAYS);
-      return find(actor, { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } }, { 'redemption.on': 1, _id: 1 }, page);
+      return find(
+        actor,
+        { state: 'redeemed', 'redemption.on': { $gte: redeemedFrom, $lte: addDays(redeemedFrom, days) } },
+        { 'redemption.on': 1, _id: 1 },
+        page,
+      );
     },
     /** The whole voucher with this number as a person types it (any case, spaces or hyphens), or null. */
     async byNumber(actor: Actor, text: string): Promise<Voucher | null> {
@@ -160,7 +193,10 @@ export function voucherQueries(deps: DomainDeps) {
       checkReader(actor);
       const forms = typed.flatMap((t) => [normaliseNumber(t), t.trim().toUpperCase().split(/\s+/u).join('-')]).filter((f) => f !== '');
       if (forms.length === 0) return [];
-      const rows = await vouchers.find(scoped(actor.partnerId, { number: { $in: [...new Set(forms)] } }), { number: 1 }).limit(20).lean<Array<{ number: string }>>();
+      const rows = await vouchers
+        .find(scoped(actor.partnerId, { number: { $in: [...new Set(forms)] } }), { number: 1 })
+        .limit(20)
+        .lean<Array<{ number: string }>>();
       return rows.map((r) => r.number);
     },
     /** Search by number (as typed: any case, spaces or hyphens), else by customer name prefix (case-insensitive). */
@@ -173,7 +209,10 @@ export function voucherQueries(deps: DomainDeps) {
     /** How many vouchers per state, for the pipeline overview. */
     async countByState(actor: Actor): Promise<Record<string, number>> {
       checkReader(actor);
-      const rows = await vouchers.aggregate<{ _id: string; n: number }>([{ $match: scoped(actor.partnerId, {}) }, { $group: { _id: '$state', n: { $sum: 1 } } }]);
+      const rows = await vouchers.aggregate<{ _id: string; n: number }>([
+        { $match: scoped(actor.partnerId, {}) },
+        { $group: { _id: '$state', n: { $sum: 1 } } },
+      ]);
       return Object.fromEntries(rows.map((r) => [r._id, r.n]));
     },
   };

@@ -11,7 +11,16 @@ import { CANCEL_REASONS } from './audit-facts';
 import { CORRECTABLE, correctRule } from './correct.rules';
 import { cancelRule, completeRule, scheduleRule, validateRule } from './delivery.rules';
 import { claimRule, payRule } from './payment.rules';
-import { byLocationContact, changeVoucher, checkReader, loadVoucher, loadVoucherByNumber, underApprovedLocation, withExpectedState, type Rule } from './voucher.store';
+import {
+  byLocationContact,
+  changeVoucher,
+  checkReader,
+  loadVoucher,
+  loadVoucherByNumber,
+  underApprovedLocation,
+  withExpectedState,
+  type Rule,
+} from './voucher.store';
 import type { Voucher } from './voucher.model';
 
 export const validateInput = z.object({ ...voucherRef, voucherAdminEmail: email });
@@ -41,8 +50,11 @@ export const payInput = z.object({ ...voucherRef, paidOn: calendarDate });
 /** Voucher use cases other than intake, reservation and approvals (see the sibling services). */
 export function voucherLifecycle(deps: DomainDeps) {
   /** Applies one action: the state the user saw is checked first, then the rule, in one conditional write. */
-  const act = async (actor: Actor, ref: { voucherId: string; expectedState?: Voucher['state'] | null }, rule: Rule): Promise<VoucherResult> =>
-    voucherResult(await changeVoucher(deps, actor, ref.voucherId, withExpectedState(rule, ref.expectedState)));
+  const act = async (
+    actor: Actor,
+    ref: { voucherId: string; expectedState?: Voucher['state'] | null },
+    rule: Rule,
+  ): Promise<VoucherResult> => voucherResult(await changeVoucher(deps, actor, ref.voucherId, withExpectedState(rule, ref.expectedState)));
   const now = () => deps.clock.now();
   return {
     /** Validate: voucher number + voucher administrator email on record (DOMAIN.md, step 4). */
@@ -60,30 +72,56 @@ export function voucherLifecycle(deps: DomainDeps) {
     /** Cancel a reservation, reason required (DOMAIN.md, Program rules); staff of the holding location. */
     async cancel(actor: Actor, input: z.input<typeof cancelInput>): Promise<VoucherResult> {
       const i = parseInput(cancelInput, input, now());
-      return act(actor, i, byLocationContact(deps, actor, (v, t) => cancelRule(v, actor, { reason: i.reasonCode, words: i.reason ?? null }, t)));
+      return act(
+        actor,
+        i,
+        byLocationContact(deps, actor, (v, t) => cancelRule(v, actor, { reason: i.reasonCode, words: i.reason ?? null }, t)),
+      );
     },
     /** Schedule or reschedule the engagement (DOMAIN.md, Engagement facts). */
     async schedule(actor: Actor, input: z.input<typeof scheduleInput>): Promise<VoucherResult> {
       const i = parseInput(scheduleInput, input, now());
       const consultant = await deps.models.people.findOne(scoped(actor.partnerId, { aadObjectId: i.consultantAadObjectId })).lean();
-      return act(actor, i, byLocationContact(deps, actor, (v, t) => scheduleRule(v, actor, i, consultant, t)));
+      return act(
+        actor,
+        i,
+        byLocationContact(deps, actor, (v, t) => scheduleRule(v, actor, i, consultant, t)),
+      );
     },
     /** Submit the completion report (DOMAIN.md, step 5). */
     async complete(actor: Actor, input: z.input<typeof completeInput>): Promise<VoucherResult> {
       const { voucherId, expectedState, ...report } = parseInput(completeInput, input, now());
-      return act(actor, { voucherId, expectedState }, byLocationContact(deps, actor, (v, t) => completeRule(v, actor, report, t)));
+      return act(
+        actor,
+        { voucherId, expectedState },
+        byLocationContact(deps, actor, (v, t) => completeRule(v, actor, report, t)),
+      );
     },
     /** Create the payment request within 60 days of redemption (DOMAIN.md, step 7). */
     async claim(actor: Actor, input: z.input<typeof claimInput>): Promise<VoucherResult> {
       const i = parseInput(claimInput, input, now());
-      const r = await act(actor, i, underApprovedLocation(deps, (v, t) => claimRule(v, actor, i.claimNumber, t), actor));
+      const r = await act(
+        actor,
+        i,
+        underApprovedLocation(deps, (v, t) => claimRule(v, actor, i.claimNumber, t), actor),
+      );
       if (r.voucher.claim?.amount !== null) return r;
-      return { ...r, notices: [...r.notices, notice('DAY_RATE_UNKNOWN', { number: r.voucher.number, country: r.voucher.engagementCountry ?? '', step: 'claim' })] };
+      return {
+        ...r,
+        notices: [
+          ...r.notices,
+          notice('DAY_RATE_UNKNOWN', { number: r.voucher.number, country: r.voucher.engagementCountry ?? '', step: 'claim' }),
+        ],
+      };
     },
     /** Record that Microsoft paid the claim. */
     async markPaid(actor: Actor, input: z.input<typeof payInput>): Promise<VoucherResult> {
       const i = parseInput(payInput, input, now());
-      return act(actor, i, byLocationContact(deps, actor, (v, t) => payRule(v, actor, i.paidOn, t)));
+      return act(
+        actor,
+        i,
+        byLocationContact(deps, actor, (v, t) => payRule(v, actor, i.paidOn, t)),
+      );
     },
     /** One voucher by its id (the one id form of every action). */
     async get(actor: Actor, voucherId: string): Promise<Voucher> {

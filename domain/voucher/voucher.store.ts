@@ -65,7 +65,12 @@ export async function loadVoucher(deps: DomainDeps, partnerId: Types.ObjectId, v
 export const normaliseNumber = (text: string): string => text.trim().toUpperCase().replace(/\s+/g, '');
 
 /** A typed number's letters and digits only: what names a voucher whatever its separators. */
-export const compactNumber = (text: string): string => text.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 64);
+export const compactNumber = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 64);
 
 /**
  * The filter for the stored numbers with the same letters and digits as `typed` in the same order,
@@ -124,7 +129,12 @@ export function withExpectedState(rule: Rule, expected: VoucherState | null | un
  * and the same rule says why; if it now passes, a concurrent writer won (CONCURRENT_UPDATE).
  * Never retries silently (STYLE.md §4).
  */
-export async function changeVoucher(deps: DomainDeps, actor: Actor, voucher: Voucher | string | Types.ObjectId, rule: Rule): Promise<Voucher> {
+export async function changeVoucher(
+  deps: DomainDeps,
+  actor: Actor,
+  voucher: Voucher | string | Types.ObjectId,
+  rule: Rule,
+): Promise<Voucher> {
   checkActor(actor);
   const t = ruleTime(deps.clock.now());
   // A voucher the caller has just read saves a round trip; if it is stale, the version in the
@@ -190,7 +200,10 @@ export function byLocationContact(deps: DomainDeps, actor: Actor, rule: Rule): R
     const plan = await rule(v, t);
     if (isRefused(plan)) return plan;
     // Without a location on record only the roles themselves allow the step (a contact of nothing is no one's contact).
-    if (!v.locationId) return actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system') ? plan : refuse('NOT_LOCATION_CONTACT', { locationId: '' });
+    if (!v.locationId)
+      return actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'system')
+        ? plan
+        : refuse('NOT_LOCATION_CONTACT', { locationId: '' });
     const location = await loadLocation(deps, v);
     return (location ? checkContact(actor, location) : checkContactOf(actor, v.locationId)) ?? plan;
   };

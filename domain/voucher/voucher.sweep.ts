@@ -33,11 +33,23 @@ export async function sweepPartner(deps: DomainDeps, partnerId: Types.ObjectId):
   // The four from-states touch disjoint documents, so they run side by side.
   const modified = await Promise.all(
     EXPIRABLE.map((from) => {
-      const audit: AuditEntry = { at: now, by: 'system', event: 'expire', from, to: 'expired', reason: EXPIRED_REASON, facts: auditFacts('EXPIRED', {}) };
+      const audit: AuditEntry = {
+        at: now,
+        by: 'system',
+        event: 'expire',
+        from,
+        to: 'expired',
+        reason: EXPIRED_REASON,
+        facts: auditFacts('EXPIRED', {}),
+      };
       return updateEach(deps, {
         model: deps.models.vouchers,
         filter: scoped(partnerId, { state: from, expiresOn: { $lt: today } }),
-        update: { $set: { state: 'expired', lastActionAt: now }, ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '', fifteenDayName: '' } }), $push: { audit } },
+        update: {
+          $set: { state: 'expired', lastActionAt: now },
+          ...(from === 'completed' ? {} : { $unset: { fifteenDaySlot: '', fifteenDayName: '' } }),
+          $push: { audit },
+        },
       });
     }),
   );

@@ -38,17 +38,17 @@ describe('bot/config', () => {
     assert.equal(lines.length, 4);
     const byName = new Map(lines.map((line) => [line.split(':')[0], line]));
     assert.match(byName.get('PORT') ?? '', /^PORT: must be a number; got "eighty" \(example: PORT=3978\)$/);
-    assert.match(byName.get('MicrosoftAppType') ?? '', /must be one of MultiTenant, SingleTenant, UserAssignedMSI; got "Global".*example: MicrosoftAppType=MultiTenant/);
+    assert.match(
+      byName.get('MicrosoftAppType') ?? '',
+      /must be one of MultiTenant, SingleTenant, UserAssignedMSI; got "Global".*example: MicrosoftAppType=MultiTenant/,
+    );
     assert.match(byName.get('MONGODB_URI') ?? '', /must start with mongodb:\/\/ or mongodb\+srv:\/\/.*example: MONGODB_URI=mongodb:\/\//);
     assert.match(byName.get('LOG_LEVEL') ?? '', /must be one of fatal, error/);
   });
 
   it('requires the password with an app id, and the tenant for a single-tenant bot', () => {
     const lines = errorLines({ MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', MicrosoftAppType: 'SingleTenant' });
-    assert.deepEqual(
-      lines.map((l) => l.split(':')[0]).sort(),
-      ['MicrosoftAppPassword', 'MicrosoftAppTenantId'],
-    );
+    assert.deepEqual(lines.map((l) => l.split(':')[0]).sort(), ['MicrosoftAppPassword', 'MicrosoftAppTenantId']);
     assert.ok(lines.every((l) => l.includes('required when')));
   });
 
@@ -59,8 +59,17 @@ describe('bot/config', () => {
   });
 
   it('accepts any 8-4-4-4-12 hexadecimal app and tenant id, whatever its version bits', () => {
-    for (const id of ['00000000-0000-0000-0000-000000000001', 'ABCDEF01-2345-6789-abcd-ef0123456789', ' 2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f ']) {
-      const config = loadConfig({ MicrosoftAppId: id, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: id });
+    for (const id of [
+      '00000000-0000-0000-0000-000000000001',
+      'ABCDEF01-2345-6789-abcd-ef0123456789',
+      ' 2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f ',
+    ]) {
+      const config = loadConfig({
+        MicrosoftAppId: id,
+        MicrosoftAppPassword: 'x',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: id,
+      });
       assert.equal(config.MicrosoftAppId, id.trim());
     }
     for (const id of ['00000000-0000-0000-0000-00000000000', '00000000000000000000000000000000', 'g0000000-0000-0000-0000-000000000001']) {
@@ -71,7 +80,10 @@ describe('bot/config', () => {
   it("defaults the turn deadline to 4 s, under Teams' 5 s, and refuses one that could not help", () => {
     assert.equal(loadConfig({}).TURN_DEADLINE_MS, 4_000);
     assert.equal(loadConfig({ TURN_DEADLINE_MS: '2500' }).TURN_DEADLINE_MS, 2_500);
-    assert.match(errorLines({ TURN_DEADLINE_MS: '50' })[0] ?? '', /^TURN_DEADLINE_MS: must be at least 200; got "50" \(example: TURN_DEADLINE_MS=4000\)$/);
+    assert.match(
+      errorLines({ TURN_DEADLINE_MS: '50' })[0] ?? '',
+      /^TURN_DEADLINE_MS: must be at least 200; got "50" \(example: TURN_DEADLINE_MS=4000\)$/,
+    );
     assert.match(errorLines({ TURN_DEADLINE_MS: '20000' })[0] ?? '', /^TURN_DEADLINE_MS: must be at most 12000/);
   });
 
@@ -89,11 +101,20 @@ describe('bot/config', () => {
     assert.equal(loadConfig({}).HOST, '127.0.0.1');
     assert.equal(loadConfig({ HOST: '0.0.0.0' }).HOST, '0.0.0.0');
     assert.equal(loadConfig({ MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', MicrosoftAppPassword: 'x' }).HOST, '0.0.0.0');
-    assert.equal(loadConfig({ MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', MicrosoftAppPassword: 'x', HOST: '10.0.0.4' }).HOST, '10.0.0.4');
+    assert.equal(
+      loadConfig({ MicrosoftAppId: '2f5b4a7e-1d3c-4b8a-9e6f-0a1b2c3d4e5f', MicrosoftAppPassword: 'x', HOST: '10.0.0.4' }).HOST,
+      '10.0.0.4',
+    );
   });
 
   it('writes every problem in plain English', () => {
-    const lines = errorLines({ PORT: '3.5', MAX_BODY_BYTES: 'big', SHUTDOWN_TIMEOUT_MS: '12.5', MicrosoftAppTenantId: 'x', EMBEDDED_DB: 'sqlite' });
+    const lines = errorLines({
+      PORT: '3.5',
+      MAX_BODY_BYTES: 'big',
+      SHUTDOWN_TIMEOUT_MS: '12.5',
+      MicrosoftAppTenantId: 'x',
+      EMBEDDED_DB: 'sqlite',
+    });
     assert.equal(lines.length, 5);
     assert.match(lines.find((l) => l.startsWith('PORT')) ?? '', /^PORT: must be a whole number; got "3\.5"/);
     assert.match(lines.find((l) => l.startsWith('MAX_BODY_BYTES')) ?? '', /^MAX_BODY_BYTES: must be a number; got "big"/);
@@ -111,7 +132,10 @@ describe('bot/config', () => {
     const bot = spawnBot({ MONGODB_URI: testMongoUri(), MONGODB_DB_NAME: 't_config_host', PORT: '0' });
     try {
       await waitForOutput(bot.output, /listening on http:\/\/127\.0\.0\.1:\d+\/api\/messages/, 45_000);
-      assert.match(bot.output(), /UNAUTHENTICATED.*Listening on 127\.0\.0\.1 only, so only this machine can reach it \(HOST=0\.0\.0\.0 opens it to the network\)/);
+      assert.match(
+        bot.output(),
+        /UNAUTHENTICATED.*Listening on 127\.0\.0\.1 only, so only this machine can reach it \(HOST=0\.0\.0\.0 opens it to the network\)/,
+      );
     } finally {
       bot.child.kill('SIGTERM');
       await bot.exited;
@@ -136,7 +160,13 @@ describe('bot/config', () => {
     const bot = spawnBot({ MONGODB_URI: `mongodb://127.0.0.1:${deadPort}/`, PORT: '0' });
     assert.equal(await bot.exited, 1);
     const out = bot.output();
-    assert.match(out, new RegExp(`^Cannot connect to the database in MONGODB_URI \\(mongodb://127\\.0\\.0\\.1:${deadPort}/\\): nothing accepts connections at that host and port\\.$`, 'm'));
+    assert.match(
+      out,
+      new RegExp(
+        `^Cannot connect to the database in MONGODB_URI \\(mongodb://127\\.0\\.0\\.1:${deadPort}/\\): nothing accepts connections at that host and port\\.$`,
+        'm',
+      ),
+    );
     assert.match(out, /^Check MONGODB_URI: host, port, user name, password and TLS options/m);
     assert.doesNotMatch(out, /^(The bot could not start: )?connect ECONNREFUSED/m);
     assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)/);

@@ -23,7 +23,9 @@ describe('bot/router tables', () => {
 
   it('has distinct English and French keywords, each folded once', () => {
     const words = COMMANDS.flatMap((c) => [fold(c.en), fold(c.fr)]);
-    const clashes = words.filter((w, i) => words.indexOf(w) !== i && COMMANDS.find((c) => fold(c.en) === w)?.id !== COMMANDS.find((c) => fold(c.fr) === w)?.id);
+    const clashes = words.filter(
+      (w, i) => words.indexOf(w) !== i && COMMANDS.find((c) => fold(c.en) === w)?.id !== COMMANDS.find((c) => fold(c.fr) === w)?.id,
+    );
     assert.deepEqual(clashes, []);
     for (const c of COMMANDS) assert.ok(c.roles.length > 0, c.id);
   });
@@ -60,13 +62,22 @@ describe('bot/router tables', () => {
     }
     assert.equal(readCommand(COMMANDS, 'please please please').entry, undefined);
     assert.equal(readCommand(COMMANDS, 'the customer wants a voucher').entry, undefined, 'a sentence is not a command');
-    assert.equal(readCommand(COMMANDS, 'please reserv DEMO-0001').keyword, 'reserv', 'a slip after politeness is what "did you mean" reads');
+    assert.equal(
+      readCommand(COMMANDS, 'please reserv DEMO-0001').keyword,
+      'reserv',
+      'a slip after politeness is what "did you mean" reads',
+    );
     assert.equal(readCommand(COMMANDS, 'what can I do?').entry?.id, 'help');
     assert.equal(readCommand(COMMANDS, 'que puis-je faire ?').entry?.id, 'help');
   });
 
   it('sees a write typed any way as a write (applied once on redelivery)', () => {
-    for (const text of ['please cancel DEMO-0004 offer-changed', 'reschedule DEMO 0004 2027-01-11 2027-01-13', 'Réclamation DEMO-0008 CLM-1', 'refuser DEMO-0007 non']) {
+    for (const text of [
+      'please cancel DEMO-0004 offer-changed',
+      'reschedule DEMO 0004 2027-01-11 2027-01-13',
+      'Réclamation DEMO-0008 CLM-1',
+      'refuser DEMO-0007 non',
+    ]) {
       assert.equal(readCommand(COMMANDS, text).entry?.changes, true, text);
     }
   });

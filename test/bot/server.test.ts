@@ -37,10 +37,11 @@ async function startRelay(target: URL) {
   const { port } = server.address() as AddressInfo;
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
-    cut: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    }),
+    cut: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }
 
@@ -143,7 +144,9 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       assert.notEqual(lines[0]?.outcome, 'ok');
     }
     assert.equal(capture.lines().filter((l) => l.level === 'error').length, 0, 'a bad shape was logged as a crash');
-    const ok = await request(`${base}/api/messages`, { body: messageActivity({ deliveryMode: 'expectReplies', locale: null, text: 'hello' }) });
+    const ok = await request(`${base}/api/messages`, {
+      body: messageActivity({ deliveryMode: 'expectReplies', locale: null, text: 'hello' }),
+    });
     assert.equal(ok.status, 200, 'null counts as absent');
   });
 
@@ -162,7 +165,11 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
   it('writes exactly one log line per activity, whatever its shape, and never "ok" for an answer that is not 2xx', async () => {
     const shapes: Array<Record<string, unknown>> = [
       { text: 'help' },
-      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'voucher.add', data: {} }, trigger: 'manual' } },
+      {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'voucher.add', data: {} }, trigger: 'manual' },
+      },
       { type: 'invoke', name: 'adaptiveCard/action', value: 'not an object' },
       { type: 'invoke', name: 'composeExtension/query', value: {} },
       { type: 'invoke' },
@@ -174,7 +181,13 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       { locale: ['fr'] },
       { conversation: 'c1' },
       { entities: [{ type: 'mention' }], text: '<at>Voucher bot</at> help' },
-      { entities: [{ type: 'mention', mentioned: {} }, { type: 'clientInfo', locale: 'fr-FR' }], text: '<at>Voucher bot</at> help' },
+      {
+        entities: [
+          { type: 'mention', mentioned: {} },
+          { type: 'clientInfo', locale: 'fr-FR' },
+        ],
+        text: '<at>Voucher bot</at> help',
+      },
       { entities: [{ type: 'mention', mentioned: { id: '28:bot' }, text: 7 }], text: '<at>Voucher bot</at> help' },
       { type: 'installationUpdate', action: 'add' },
       { type: 'invoke', name: 'adaptiveCard/action', value: { action: { verb: 5, data: 'x' }, trigger: 7 } },
@@ -197,18 +210,28 @@ describe('bot/server over real HTTP and the real CloudAdapter', () => {
       assert.ok(res.status === 200 || res.status === 400, `${JSON.stringify(shape)} -> ${res.status} ${res.body}`);
       if (res.status === 200 && !('type' in shape)) {
         // A message the bot could read gets an answer, a malformed mention entity notwithstanding (rule A2105: ignore it).
-        const delivered = 'deliveryMode' in shape ? res.json<{ activities: unknown[] }>().activities.length : connector.calls.filter((c) => c.path.endsWith(`/activities/${id}`)).length;
+        const delivered =
+          'deliveryMode' in shape
+            ? res.json<{ activities: unknown[] }>().activities.length
+            : connector.calls.filter((c) => c.path.endsWith(`/activities/${id}`)).length;
         assert.ok(delivered > 0, `${JSON.stringify(shape)} got no answer`);
       }
     }
-    assert.equal(capture.lines().filter((l) => l.level === 'error' && String(l.activityId).startsWith('act-one-line')).length, 0, 'a shape crashed a turn');
+    assert.equal(
+      capture.lines().filter((l) => l.level === 'error' && String(l.activityId).startsWith('act-one-line')).length,
+      0,
+      'a shape crashed a turn',
+    );
     await connector.close();
   });
 
-  it('gives every error answer one shape, restify\'s own included', async () => {
+  it("gives every error answer one shape, restify's own included", async () => {
     assertErrorShape(await request(`${base}/nothing-here`), 'ResourceNotFound');
     assertErrorShape(await request(`${base}/healthz`, { method: 'POST', body: {} }), 'MethodNotAllowed');
-    assertErrorShape(await request(`${base}/api/messages`, { rawBody: 'type=message', headers: { 'content-type': 'text/plain' } }), 'BadRequest');
+    assertErrorShape(
+      await request(`${base}/api/messages`, { rawBody: 'type=message', headers: { 'content-type': 'text/plain' } }),
+      'BadRequest',
+    );
   });
 
   it('refuses a body over the size limit with 413 and keeps serving', async () => {

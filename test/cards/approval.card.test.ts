@@ -15,7 +15,10 @@ describe('approval cards', () => {
 
     it(`an approver sees the facts, links, inputs and Approve / Reject, in ${locale}`, () => {
       const approval = approvalOf(vouchers);
-      const card = render('approval-request', toApprovalRequestData(approval, vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }));
+      const card = render(
+        'approval-request',
+        toApprovalRequestData(approval, vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }),
+      );
       assertValidCard(card);
       assert.deepEqual(actionTitles(card), [t.approve, t.reject]);
       assert.deepEqual([...inputs(card).keys()], ['comment', 'reason']);
@@ -28,8 +31,14 @@ describe('approval cards', () => {
       const refresh = card.refresh as { action: { verb: string; data: unknown }; userIds: string[] };
       assert.equal(refresh.action.verb, 'approval.refresh');
       assert.deepEqual(refresh.userIds, ['aad-manager']);
-      assert.deepEqual(parseVerbData('approval.reject', { ...actionNamed(card, t.reject).data, comment: '', reason: 'Report missing' }).data, { approvalId: String(approval._id), reason: 'Report missing' });
-      assert.ok(!parseVerbData('approval.reject', { ...actionNamed(card, t.reject).data, reason: '  ' }).success, 'a rejection needs a reason');
+      assert.deepEqual(
+        parseVerbData('approval.reject', { ...actionNamed(card, t.reject).data, comment: '', reason: 'Report missing' }).data,
+        { approvalId: String(approval._id), reason: 'Report missing' },
+      );
+      assert.ok(
+        !parseVerbData('approval.reject', { ...actionNamed(card, t.reject).data, reason: '  ' }).success,
+        'a rejection needs a reason',
+      );
       assert.ok(parseVerbData('approval.approve', { ...actionNamed(card, t.approve).data, comment: '', reason: '' }).success);
     });
 
@@ -44,15 +53,27 @@ describe('approval cards', () => {
     });
 
     it(`the decided card says who, when and why, and the expired one says so, in ${locale}`, () => {
-      const rejected = render('approval-request', toApprovalRequestData(approvalOf(vouchers, 'rejected'), vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }));
+      const rejected = render(
+        'approval-request',
+        toApprovalRequestData(approvalOf(vouchers, 'rejected'), vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }),
+      );
       assertValidCard(rejected);
       assert.deepEqual(actionTitles(rejected), []);
-      assert.match(allText(rejected), locale === 'fr' ? /Rejeté par Mia Manager le 10 mars 2026/ : /Rejected by Mia Manager on Mar 10, 2026/);
+      assert.match(
+        allText(rejected),
+        locale === 'fr' ? /Rejeté par Mia Manager le 10 mars 2026/ : /Rejected by Mia Manager on Mar 10, 2026/,
+      );
       assert.match(allText(rejected), /Report missing/);
-      const approved = render('approval-request', toApprovalRequestData(approvalOf(vouchers, 'approved'), vouchers, null, NAMES, { locale, now: NOW }));
+      const approved = render(
+        'approval-request',
+        toApprovalRequestData(approvalOf(vouchers, 'approved'), vouchers, null, NAMES, { locale, now: NOW }),
+      );
       assertValidCard(approved);
       assert.match(allText(approved), locale === 'fr' ? /Approuvé par Mia Manager/ : /Approved by Mia Manager/);
-      const expired = render('approval-request', toApprovalRequestData(approvalOf(vouchers, 'expired'), vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }));
+      const expired = render(
+        'approval-request',
+        toApprovalRequestData(approvalOf(vouchers, 'expired'), vouchers, { aadObjectId: 'aad-manager' }, NAMES, { locale, now: NOW }),
+      );
       assertValidCard(expired);
       assert.deepEqual(actionTitles(expired), []);
       assert.match(allText(expired), locale === 'fr' ? /a expiré le/ : /expired on/);
@@ -65,7 +86,10 @@ describe('approval cards', () => {
       const details = actionNamed(card, locale === 'fr' ? 'Détails' : 'Details');
       assert.equal(details.verb, 'approval.refresh');
       assert.deepEqual(parseVerbData('approval.refresh', details.data).data, { approvalId: String(approvals[0]?._id) });
-      assert.match(allText(card), locale === 'fr' ? /échange de AB-1, AB-2, demandé par Sam Staff/ : /redemption of AB-1, AB-2, asked by Sam Staff/);
+      assert.match(
+        allText(card),
+        locale === 'fr' ? /échange de AB-1, AB-2, demandé par Sam Staff/ : /redemption of AB-1, AB-2, asked by Sam Staff/,
+      );
       const empty = render('approvals-list', toApprovalsListData([], NAMES, { locale, now: NOW }));
       assertValidCard(empty);
       assert.match(allText(empty), locale === 'fr' ? /Aucune approbation/ : /No approval is waiting/);
@@ -79,7 +103,10 @@ describe('approval cards', () => {
     assertValidCard(channel);
     assert.equal((channel.refresh as { userIds: string[] }).userIds.length, MAX_REFRESH_USERS);
     assert.equal(actionNamed(channel, 'Open the decision').verb, 'approval.refresh');
-    const seventieth = render('approval-request', toApprovalRequestData(approval, vouchers, { aadObjectId: 'aad-m70' }, NAMES, { locale: 'en', now: NOW }));
+    const seventieth = render(
+      'approval-request',
+      toApprovalRequestData(approval, vouchers, { aadObjectId: 'aad-m70' }, NAMES, { locale: 'en', now: NOW }),
+    );
     assert.deepEqual(actionTitles(seventieth), ['Approve', 'Reject']);
   });
 
@@ -88,7 +115,10 @@ describe('approval cards', () => {
       const v = voucherIn('completed', { number: h, customerName: h });
       const approval = { ...approvalOf([v], 'rejected'), voucherNumbers: [h] };
       approval.decisions = approval.decisions.map((d) => ({ ...d, comment: h }));
-      const card = render('approval-request', toApprovalRequestData(approval, [v], null, { 'aad-manager': h, 'aad-staff': h }, { locale: 'en', now: NOW }));
+      const card = render(
+        'approval-request',
+        toApprovalRequestData(approval, [v], null, { 'aad-manager': h, 'aad-staff': h }, { locale: 'en', now: NOW }),
+      );
       assertValidCard(card);
       assertNeutralised(card);
       const list = render('approvals-list', toApprovalsListData([approval], { 'aad-staff': h }, { locale: 'fr', now: NOW }));
@@ -104,7 +134,12 @@ describe('approval cards', () => {
       assert.ok(rejected);
       const card = render('message', rejected);
       assertValidCard(card);
-      assert.match(allText(card), locale === 'fr' ? /Votre demande \(échange\) pour AB-1, AB-2 a été rejetée par Mia Manager/ : /Your redemption request for AB-1, AB-2 was rejected by Mia Manager/);
+      assert.match(
+        allText(card),
+        locale === 'fr'
+          ? /Votre demande \(échange\) pour AB-1, AB-2 a été rejetée par Mia Manager/
+          : /Your redemption request for AB-1, AB-2 was rejected by Mia Manager/,
+      );
       assert.match(allText(card), /Report missing/);
       const approved = toApprovalOutcomeData(approvalOf(vouchers, 'approved'), NAMES, { locale, now: NOW });
       assert.ok(approved);

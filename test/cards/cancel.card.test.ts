@@ -20,7 +20,12 @@ describe('cancel card', () => {
             : ['The offer changed', "The engagement won't happen", 'The customer chose another partner', 'Other'],
         );
         const button = actionNamed(card, locale === 'fr' ? 'Annuler la réservation' : 'Cancel reservation');
-        assert.deepEqual(parseVerbData('voucher.cancel', { ...button.data, reason: 'offer-changed', reasonText: '' }).data, { voucherId: String(v._id), expectedState: state, reason: 'offer-changed', reasonText: undefined });
+        assert.deepEqual(parseVerbData('voucher.cancel', { ...button.data, reason: 'offer-changed', reasonText: '' }).data, {
+          voucherId: String(v._id),
+          expectedState: state,
+          reason: 'offer-changed',
+          reasonText: undefined,
+        });
         assert.ok(!parseVerbData('voucher.cancel', { ...button.data, reason: 'other', reasonText: ' ' }).success, 'other needs a text');
         assert.match(allText(card), /AB-123456/);
       }

@@ -45,7 +45,10 @@ function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void 
 export function assertValidCard(card: AdaptiveCard, label = 'card'): void {
   const json = JSON.stringify(card);
   assert.ok(Buffer.byteLength(json) < MAX_CARD_BYTES, `${label}: ${Buffer.byteLength(json)} bytes`);
-  assert.ok(!json.includes('${'), `${label}: unbound template expression in ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
+  assert.ok(
+    !json.includes('${'),
+    `${label}: unbound template expression in ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`,
+  );
   assert.equal(card.version, '1.5', `${label}: version`);
 
   const parsed = new AC.AdaptiveCard();
@@ -105,7 +108,8 @@ export interface VisibleAction {
 export function visibleActions(card: AdaptiveCard): VisibleAction[] {
   const actions: VisibleAction[] = [];
   const visit = (o: Record<string, unknown>) => {
-    if (o.type === 'Action.Execute') actions.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
+    if (o.type === 'Action.Execute')
+      actions.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
   };
   walk(card.body ?? [], visit);
   walk(card.actions ?? [], visit);
@@ -136,7 +140,8 @@ export function markdownTexts(card: AdaptiveCard): string[] {
   const texts: string[] = [];
   walk(card.body ?? [], (o) => {
     if (o.type === 'TextBlock' && typeof o.text === 'string') texts.push(o.text);
-    if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as { title: string; value: string }[]) texts.push(f.title, f.value);
+    if (o.type === 'FactSet' && Array.isArray(o.facts))
+      for (const f of o.facts as { title: string; value: string }[]) texts.push(f.title, f.value);
   });
   return texts;
 }
@@ -158,7 +163,8 @@ export const HOSTILE = [
 export function assertNeutralised(card: AdaptiveCard, label = 'card'): void {
   const json = JSON.stringify(card);
   assert.ok(!json.includes('${'), `${label}: \${ survived`);
-  for (const text of markdownTexts(card)) assert.ok(!text.includes('[link](https'), `${label}: a Markdown link survived in ${text.slice(0, 80)}`);
+  for (const text of markdownTexts(card))
+    assert.ok(!text.includes('[link](https'), `${label}: a Markdown link survived in ${text.slice(0, 80)}`);
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   assert.ok(!/[\u0000-\u0008\u000B-\u001F\u202E\u200B]/.test(visibleTexts(card).join('')), `${label}: control character survived`);
   assert.ok(!json.includes('x'.repeat(2001)), `${label}: a 10,000-character line was not capped`);

@@ -18,7 +18,13 @@ describe('complete card', () => {
       assert.equal(asked.get('deliveredOn')?.max, '2026-03-10');
       assert.match(allText(card), locale === 'fr' ? /lien https \(SharePoint ou OneDrive\)/ : /https link \(SharePoint or OneDrive\)/);
       const button = actionNamed(card, locale === 'fr' ? 'Terminer' : 'Complete');
-      const form = { deliveredOn: '2026-02-06', summary: 'Plan agreed', attendees: 'Jane Doe\nJon Roe; Ann Poe', recommendations: 'Move', deliverableUrl: 'https://contoso.sharepoint.com/r.docx' };
+      const form = {
+        deliveredOn: '2026-02-06',
+        summary: 'Plan agreed',
+        attendees: 'Jane Doe\nJon Roe; Ann Poe',
+        recommendations: 'Move',
+        deliverableUrl: 'https://contoso.sharepoint.com/r.docx',
+      };
       const data = parseVerbData('voucher.complete', { ...button.data, ...form });
       assert.deepEqual(data.data?.attendees, ['Jane Doe', 'Jon Roe', 'Ann Poe']);
       assert.ok(!parseVerbData('voucher.complete', { ...button.data, ...form, deliverableUrl: 'http://insecure.example/r' }).success);

@@ -16,11 +16,16 @@ describe('help and welcome cards', () => {
       const text = allText(card);
       assert.match(text, locale === 'fr' ? /Vos rôles : équipe/ : /Your roles: staff/);
       assert.match(text, locale === 'fr' ? /réserver <numéro> \[site\]/ : /reserve <number> \[location\]/);
-      assert.match(text, locale === 'fr' ? /Exemple : planifier AB-123456 02\/03\/2026 06\/03\/2026/ : /Example: schedule AB-123456 2026-03-02 2026-03-06/);
+      assert.match(
+        text,
+        locale === 'fr' ? /Exemple : planifier AB-123456 02\/03\/2026 06\/03\/2026/ : /Example: schedule AB-123456 2026-03-02 2026-03-06/,
+      );
       assert.match(text, locale === 'fr' ? /Collez ici un e-mail/ : /Paste a forwarded voucher email/);
       assert.doesNotMatch(text, locale === 'fr' ? /approuver </ : /approve </);
       assert.deepEqual(actionTitles(card), locale === 'fr' ? ['Mes bons', 'Échanger'] : ['My vouchers', 'Redeem']);
-      assert.deepEqual(parseVerbData('help.suggest', actionNamed(card, locale === 'fr' ? 'Mes bons' : 'My vouchers').data).data, { text: locale === 'fr' ? 'bons' : 'vouchers' });
+      assert.deepEqual(parseVerbData('help.suggest', actionNamed(card, locale === 'fr' ? 'Mes bons' : 'My vouchers').data).data, {
+        text: locale === 'fr' ? 'bons' : 'vouchers',
+      });
       assert.equal(actionNamed(card, locale === 'fr' ? 'Échanger' : 'Redeem').verb, 'redemption.pick');
     });
 
@@ -37,7 +42,9 @@ describe('help and welcome cards', () => {
       const card = render('welcome', toWelcomeData('Contoso Consulting', { locale, now: NOW }));
       assertValidCard(card);
       assert.match(allText(card), /Contoso Consulting/);
-      assert.deepEqual(parseVerbData('help.suggest', actionNamed(card, locale === 'fr' ? 'Aide' : 'Help').data).data, { text: locale === 'fr' ? 'aide' : 'help' });
+      assert.deepEqual(parseVerbData('help.suggest', actionNamed(card, locale === 'fr' ? 'Aide' : 'Help').data).data, {
+        text: locale === 'fr' ? 'aide' : 'help',
+      });
       assertValidCard(render('welcome', toWelcomeData(null, { locale, now: NOW })));
     });
   }

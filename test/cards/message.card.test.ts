@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { toApologyData, toDidYouMeanData, toDoneData, toMessageData, toNotVoucherData, toRefusalData, toUnknownPersonData, toUnknownTenantData } from '../../cards/message.card';
+import {
+  toApologyData,
+  toDidYouMeanData,
+  toDoneData,
+  toMessageData,
+  toNotVoucherData,
+  toRefusalData,
+  toUnknownPersonData,
+  toUnknownTenantData,
+} from '../../cards/message.card';
 import { render } from '../../cards/render';
 import { parseVerbData } from '../../cards/verbs';
 import { actionNamed, actionTitles, allText, assertNeutralised, assertValidCard, HOSTILE } from './card-check';
@@ -32,7 +41,18 @@ describe('message card', () => {
 
   it('neutralises hostile text in titles, texts, facts and button titles', () => {
     for (const h of HOSTILE) {
-      const card = render('message', toMessageData({ title: h, text: h, facts: [{ title: h, value: h }], buttons: [{ title: h, verb: 'voucher.details', data: { voucherId: 'a'.repeat(24) } }] }, 'en'));
+      const card = render(
+        'message',
+        toMessageData(
+          {
+            title: h,
+            text: h,
+            facts: [{ title: h, value: h }],
+            buttons: [{ title: h, verb: 'voucher.details', data: { voucherId: 'a'.repeat(24) } }],
+          },
+          'en',
+        ),
+      );
       assertValidCard(card);
       assertNeutralised(card);
       const card2 = render('message', toDidYouMeanData(h, h, 'fr'));

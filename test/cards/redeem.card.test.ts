@@ -16,11 +16,16 @@ describe('redeem cards', () => {
       const pick = inputs(card).get('voucherIds');
       assert.equal(pick?.isMultiSelect, true);
       assert.equal(pick?.style, 'expanded');
-      assert.deepEqual((pick?.choices as { value: string }[]).map((c) => c.value), [String(a._id), String(b._id)]);
+      assert.deepEqual(
+        (pick?.choices as { value: string }[]).map((c) => c.value),
+        [String(a._id), String(b._id)],
+      );
       assert.match(allText(card), /AB-2 · Contoso · SDPS/);
       const button = actionNamed(card, locale === 'fr' ? 'Échanger' : 'Redeem');
       assert.equal(button.verb, 'redemption.review');
-      assert.deepEqual(parseVerbData('redemption.review', { ...button.data, voucherIds: `${String(a._id)},${String(b._id)}` }).data, { voucherIds: [String(a._id), String(b._id)] });
+      assert.deepEqual(parseVerbData('redemption.review', { ...button.data, voucherIds: `${String(a._id)},${String(b._id)}` }).data, {
+        voucherIds: [String(a._id), String(b._id)],
+      });
       const none = render('redeem-pick', toRedeemPickData([], { locale, now: NOW }));
       assertValidCard(none);
       assert.deepEqual(actionTitles(none), []);
@@ -52,7 +57,10 @@ describe('redeem cards', () => {
   it('neutralises hostile customer names in both cards', () => {
     for (const h of HOSTILE) {
       const v = voucherIn('completed', { number: h, customerName: h });
-      for (const card of [render('redeem-pick', toRedeemPickData([v, v], { locale: 'en', now: NOW })), render('redeem-review', toRedeemReviewData([v, v], { locale: 'fr', now: NOW }))]) {
+      for (const card of [
+        render('redeem-pick', toRedeemPickData([v, v], { locale: 'en', now: NOW })),
+        render('redeem-review', toRedeemReviewData([v, v], { locale: 'fr', now: NOW })),
+      ]) {
         assertValidCard(card);
         assertNeutralised(card);
       }

@@ -13,12 +13,16 @@ describe('card templates, verbs and labels', () => {
   it('every verb a template names is declared in verbs.ts', () => {
     const verbs = templateVerbs();
     assert.deepEqual(Object.keys(verbs).sort(), [...TEMPLATE_NAMES].sort());
-    for (const [template, names] of Object.entries(verbs)) for (const verb of names) assert.ok(isVerb(verb), `${template} uses undeclared ${verb}`);
+    for (const [template, names] of Object.entries(verbs))
+      for (const verb of names) assert.ok(isVerb(verb), `${template} uses undeclared ${verb}`);
   });
 
   it('every declared verb is reachable from a card (help.suggest through the message and help cards)', () => {
     const used = new Set<string>(verbsUsedByTemplates());
-    assert.deepEqual(VERB_NAMES.filter((v) => !used.has(v)), []);
+    assert.deepEqual(
+      VERB_NAMES.filter((v) => !used.has(v)),
+      [],
+    );
   });
 
   it('verbs are noun.action in lower case', () => {

@@ -16,7 +16,12 @@ describe('reserve card', () => {
       const asked = inputs(card);
       assert.deepEqual([...asked.keys()], ['voucherAdminEmail', 'locationId', 'engagementCountry', 'plannedStart', 'termsAccepted']);
       assert.equal(asked.get('engagementCountry')?.value, 'FR');
-      assert.match(allText(card), locale === 'fr' ? /5 jours de planification du programme Services de planification du déploiement SharePoint \(SDPS\)/ : /pays 5 planning days of SharePoint Deployment Planning Services \(SDPS\)/);
+      assert.match(
+        allText(card),
+        locale === 'fr'
+          ? /5 jours de planification du programme Services de planification du déploiement SharePoint \(SDPS\)/
+          : /pays 5 planning days of SharePoint Deployment Planning Services \(SDPS\)/,
+      );
       assert.match(allText(card), locale === 'fr' ? /avant le 3 avr\. 2026/ : /before Apr 3, 2026/);
       const submitted = parseVerbData('voucher.reserve', {
         ...actionNamed(card, reserve).data,
@@ -27,7 +32,15 @@ describe('reserve card', () => {
         plannedStart: '',
       });
       assert.ok(submitted.success);
-      assert.deepEqual(submitted.data, { voucherId: String(v._id), expectedState: 'assigned', voucherAdminEmail: 'admin@fabrikam.example', locationId: 'paris', engagementCountry: 'FR', termsAccepted: true, plannedStart: undefined });
+      assert.deepEqual(submitted.data, {
+        voucherId: String(v._id),
+        expectedState: 'assigned',
+        voucherAdminEmail: 'admin@fabrikam.example',
+        locationId: 'paris',
+        engagementCountry: 'FR',
+        termsAccepted: true,
+        plannedStart: undefined,
+      });
     });
 
     it(`skips validation once done, asks the 15-day exception, and refuses without a location, in ${locale}`, () => {
@@ -48,7 +61,14 @@ describe('reserve card', () => {
   it('neutralises hostile location names and voucher text', () => {
     for (const h of HOSTILE) {
       const v = voucherIn('assigned', { number: h, customerName: h });
-      const card = render('reserve', toReserveData(v, { locations: [{ locationId: h, name: h, country: 'FR' }], programs: PROGRAMS, notice: h }, { locale: 'en', now: NOW }));
+      const card = render(
+        'reserve',
+        toReserveData(
+          v,
+          { locations: [{ locationId: h, name: h, country: 'FR' }], programs: PROGRAMS, notice: h },
+          { locale: 'en', now: NOW },
+        ),
+      );
       assertValidCard(card);
       assertNeutralised(card);
     }

@@ -14,10 +14,24 @@ describe('schedule card', () => {
       const asked = inputs(card);
       assert.equal(asked.get('end')?.max, '2026-04-03');
       assert.equal(asked.get('start')?.min, '2026-03-10');
-      assert.deepEqual((asked.get('consultant')?.choices as { title: string; value: string }[]).map((c) => c.title), ['Cleo Consultant', 'Sam Staff']);
+      assert.deepEqual(
+        (asked.get('consultant')?.choices as { title: string; value: string }[]).map((c) => c.title),
+        ['Cleo Consultant', 'Sam Staff'],
+      );
       assert.match(allText(card), locale === 'fr' ? /au plus tard le 3 avr\. 2026/ : /on or before Apr 3, 2026/);
-      const data = parseVerbData('voucher.schedule', { ...actionNamed(card, locale === 'fr' ? 'Planifier' : 'Schedule').data, start: '2026-03-16', end: '2026-03-20', consultant: 'aad-consultant' });
-      assert.deepEqual(data.data, { voucherId: String(v._id), expectedState: 'reserved', start: '2026-03-16', end: '2026-03-20', consultant: 'aad-consultant' });
+      const data = parseVerbData('voucher.schedule', {
+        ...actionNamed(card, locale === 'fr' ? 'Planifier' : 'Schedule').data,
+        start: '2026-03-16',
+        end: '2026-03-20',
+        consultant: 'aad-consultant',
+      });
+      assert.deepEqual(data.data, {
+        voucherId: String(v._id),
+        expectedState: 'reserved',
+        start: '2026-03-16',
+        end: '2026-03-20',
+        consultant: 'aad-consultant',
+      });
     });
 
     it(`prefills a rescheduled engagement and explains when nobody is qualified, in ${locale}`, () => {
@@ -34,7 +48,10 @@ describe('schedule card', () => {
 
   it('neutralises hostile consultant names', () => {
     for (const h of HOSTILE) {
-      const card = render('schedule', toScheduleData(voucherIn('reserved', { number: h }), [{ aadObjectId: h, name: h }], { locale: 'en', now: NOW }, h));
+      const card = render(
+        'schedule',
+        toScheduleData(voucherIn('reserved', { number: h }), [{ aadObjectId: h, name: h }], { locale: 'en', now: NOW }, h),
+      );
       assertValidCard(card);
       assertNeutralised(card);
     }

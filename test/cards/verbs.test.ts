@@ -20,14 +20,24 @@ describe('verbs (action.data schemas)', () => {
     assert.equal(parseVerbData('voucher.add', { andReserve: 'true', voucherNumber: 'AB-1', days: '15' }).data?.days, 15);
     assert.equal(parseVerbData('voucher.add', { andReserve: 'maybe', voucherNumber: 'AB-1' }).success, false);
     assert.equal(parseVerbData('voucher.add', { andReserve: false, voucherNumber: 'AB-1', days: '16' }).success, false);
-    assert.deepEqual(parseVerbData('redemption.review', { voucherIds: `${ID}, ${ID.replace('7', '8')}` }).data?.voucherIds, [ID, ID.replace('7', '8')]);
+    assert.deepEqual(parseVerbData('redemption.review', { voucherIds: `${ID}, ${ID.replace('7', '8')}` }).data?.voucherIds, [
+      ID,
+      ID.replace('7', '8'),
+    ]);
     assert.equal(parseVerbData('redemption.review', { voucherIds: '' }).success, false);
     assert.equal(parseVerbData('voucher.pay', { voucherId: ID, expectedState: 'claimed', paidOn: '2026-02-29' }).success, false);
     assert.equal(parseVerbData('voucher.pay', { voucherId: ID, expectedState: 'claimed', paidOn: '2028-02-29' }).success, true);
   });
 
   it('treats an empty optional input as absent and a blank required one as missing', () => {
-    const reserve = parseVerbData('voucher.reserve', { voucherId: ID, expectedState: 'assigned', locationId: 'paris', termsAccepted: 'false', voucherAdminEmail: '', engagementCountry: ' ' });
+    const reserve = parseVerbData('voucher.reserve', {
+      voucherId: ID,
+      expectedState: 'assigned',
+      locationId: 'paris',
+      termsAccepted: 'false',
+      voucherAdminEmail: '',
+      engagementCountry: ' ',
+    });
     assert.ok(reserve.success);
     assert.equal(reserve.data.voucherAdminEmail, undefined);
     assert.equal(reserve.data.termsAccepted, false);

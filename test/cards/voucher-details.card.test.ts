@@ -18,8 +18,24 @@ const ALLOWED: Record<VoucherState, VoucherEvent[]> = {
   expired: [],
 };
 const TITLES = {
-  en: { reserve: 'Reserve', cancel: 'Cancel reservation', schedule: 'Schedule', complete: 'Complete', requestRedemption: 'Redeem', claim: 'Claim', pay: 'Mark paid' },
-  fr: { reserve: 'Réserver', cancel: 'Annuler la réservation', schedule: 'Planifier', complete: 'Terminer', requestRedemption: 'Échanger', claim: 'Réclamer', pay: 'Marquer payé' },
+  en: {
+    reserve: 'Reserve',
+    cancel: 'Cancel reservation',
+    schedule: 'Schedule',
+    complete: 'Complete',
+    requestRedemption: 'Redeem',
+    claim: 'Claim',
+    pay: 'Mark paid',
+  },
+  fr: {
+    reserve: 'Réserver',
+    cancel: 'Annuler la réservation',
+    schedule: 'Planifier',
+    complete: 'Terminer',
+    requestRedemption: 'Échanger',
+    claim: 'Réclamer',
+    pay: 'Marquer payé',
+  },
 } as const;
 
 const context = (state: VoucherState, extra: Partial<DetailsContext> = {}): DetailsContext => ({
@@ -59,7 +75,10 @@ describe('voucher-details card', () => {
       const card = render('voucher-details', toVoucherDetailsData(v, context('reserved'), { locale, now: NOW }));
       const data = parseVerbData('voucher.schedule-form', actionNamed(card, TITLES[locale].schedule).data);
       assert.deepEqual(data.data, { voucherId: String(v._id), expectedState: 'reserved' });
-      assert.match(JSON.stringify(card), locale === 'fr' ? /"text":"24 jours restants","color":"Attention"/ : /"text":"24 days left","color":"Attention"/);
+      assert.match(
+        JSON.stringify(card),
+        locale === 'fr' ? /"text":"24 jours restants","color":"Attention"/ : /"text":"24 days left","color":"Attention"/,
+      );
     });
   }
 
@@ -71,12 +90,21 @@ describe('voucher-details card', () => {
 
   it('shows a pending approval, the stale notice, and the last 5 changes newest first', () => {
     const v = voucherIn('completed');
-    const audit = Array.from({ length: 7 }, (_, i) => ({ at: new Date(Date.UTC(2026, 1, 1 + i, 9)), by: 'aad-staff', event: 'addDeliverable', reason: `r${i}` }));
+    const audit = Array.from({ length: 7 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 1, 1 + i, 9)),
+      by: 'aad-staff',
+      event: 'addDeliverable',
+      reason: `r${i}`,
+    }));
     const card = render(
       'voucher-details',
       toVoucherDetailsData(
         { ...v, audit },
-        context('completed', { allowed: [], pendingApproval: { kind: 'redeem', requestedBy: 'aad-staff', requestedOn: NOW }, notice: `${toStaleNotice('completed', 'en')}\n\nRedemption requested.` }),
+        context('completed', {
+          allowed: [],
+          pendingApproval: { kind: 'redeem', requestedBy: 'aad-staff', requestedOn: NOW },
+          notice: `${toStaleNotice('completed', 'en')}\n\nRedemption requested.`,
+        }),
         { locale: 'en', now: NOW },
       ),
     );
@@ -86,7 +114,10 @@ describe('voucher-details card', () => {
     assert.match(text, /This card was out of date: the voucher is now Completed/);
     assert.match(text, /now Completed\.\n\nRedemption requested\./, 'each notice keeps its own paragraph');
     const history = markdownTexts(card).filter((t) => t.includes('deliverable added'));
-    assert.deepEqual(history.map((h) => h.slice(-2)), ['r6', 'r5', 'r4', 'r3', 'r2']);
+    assert.deepEqual(
+      history.map((h) => h.slice(-2)),
+      ['r6', 'r5', 'r4', 'r3', 'r2'],
+    );
     assert.deepEqual(actionTitles(card), []);
   });
 
@@ -95,7 +126,10 @@ describe('voucher-details card', () => {
       const v = { ...voucherIn('completed', { customerName: h, number: h, agreementNumber: h, voucherAdminEmail: h }) };
       v.deliverables = [{ kind: 'link', name: h, url: `https://x.example/${h.slice(0, 100)}`, addedOn: NOW }];
       v.completion = v.completion && { ...v.completion, summary: h, recommendations: h, attendees: [h, h] };
-      const card = render('voucher-details', toVoucherDetailsData(v, context('completed', { names: { 'aad-staff': h } }), { locale: 'fr', now: NOW }));
+      const card = render(
+        'voucher-details',
+        toVoucherDetailsData(v, context('completed', { names: { 'aad-staff': h } }), { locale: 'fr', now: NOW }),
+      );
       assertValidCard(card);
       assertNeutralised(card);
     }

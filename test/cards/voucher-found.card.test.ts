@@ -18,12 +18,22 @@ const complete: VoucherParseResult = {
   confidence: 0.95,
   missing: ['expiresOn'],
 };
-const partial: VoucherParseResult = { ...complete, program: null, days: null, customerName: null, confidence: 0.5, missing: ['program', 'days', 'customerName', 'expiresOn'] };
+const partial: VoucherParseResult = {
+  ...complete,
+  program: null,
+  days: null,
+  customerName: null,
+  confidence: 0.5,
+  missing: ['program', 'days', 'customerName', 'expiresOn'],
+};
 
 describe('voucher-found card', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`shows the parsed fields and both buttons, in ${locale}`, () => {
-      const card = render('voucher-found', toVoucherFoundData({ parsed: complete, senderEmail: 'admin@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale));
+      const card = render(
+        'voucher-found',
+        toVoucherFoundData({ parsed: complete, senderEmail: 'admin@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale),
+      );
       assertValidCard(card);
       const text = allText(card);
       assert.match(text, /AB-123456/);
@@ -45,18 +55,34 @@ describe('voucher-found card', () => {
     });
 
     it(`asks for missing and uncertain fields with choice sets, in ${locale}`, () => {
-      const card = render('voucher-found', toVoucherFoundData({ parsed: partial, senderEmail: 'someone@else.example', messageId: null }, PROGRAMS, locale));
+      const card = render(
+        'voucher-found',
+        toVoucherFoundData({ parsed: partial, senderEmail: 'someone@else.example', messageId: null }, PROGRAMS, locale),
+      );
       assertValidCard(card);
       const asked = inputs(card);
       assert.deepEqual([...asked.keys()].sort(), ['assignedOn', 'customerName', 'days', 'expiresOn', 'program']);
-      assert.deepEqual((asked.get('days')?.choices as { value: string }[]).map((c) => c.value), ['1', '3', '5', '10', '15']);
-      assert.deepEqual((asked.get('program')?.choices as { value: string }[]).map((c) => c.value), ['SDPS', 'AZDPS']);
+      assert.deepEqual(
+        (asked.get('days')?.choices as { value: string }[]).map((c) => c.value),
+        ['1', '3', '5', '10', '15'],
+      );
+      assert.deepEqual(
+        (asked.get('program')?.choices as { value: string }[]).map((c) => c.value),
+        ['SDPS', 'AZDPS'],
+      );
       assert.equal(asked.get('assignedOn')?.value, '2026-01-05', 'an uncertain field is prefilled for checking');
       assert.match(allText(card), /someone@else\.example/);
       assert.match(allText(card), locale === 'fr' ? /n'est pas l'administrateur/ : /not by the voucher administrator/);
       const data = actionNamed(card, locale === 'fr' ? 'Ajouter le bon' : 'Add voucher').data;
       assert.equal(data.program, undefined);
-      const parsed = parseVerbData('voucher.add', { ...data, program: 'AZDPS', days: '10', customerName: 'Contoso', assignedOn: '2026-01-05', expiresOn: '' });
+      const parsed = parseVerbData('voucher.add', {
+        ...data,
+        program: 'AZDPS',
+        days: '10',
+        customerName: 'Contoso',
+        assignedOn: '2026-01-05',
+        expiresOn: '',
+      });
       assert.ok(parsed.success);
       assert.equal(parsed.data.days, 10);
     });

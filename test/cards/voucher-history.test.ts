@@ -11,13 +11,30 @@ import { LOCATIONS, NAMES, NOW, PROGRAMS, voucherIn } from './fixtures';
 /** One audit entry of each code, with dates, codes and a person's words in its parameters. */
 const FACTS: AuditFacts[] = [
   auditFacts('RECORDED', { source: 'email', forwardedBy: 'fwd@customer.test', printedExpiry: '2026-09-30' }),
-  auditFacts('MERGED', { source: 'manual', filled: ['customerName', 'assignedOn'], conflicts: ['voucherAdminEmail'], expiryBroughtTo: '2026-07-04' }),
+  auditFacts('MERGED', {
+    source: 'manual',
+    filled: ['customerName', 'assignedOn'],
+    conflicts: ['voucherAdminEmail'],
+    expiryBroughtTo: '2026-07-04',
+  }),
   auditFacts('VALIDATED', { email: 'admin@fabrikam.example', confirmsForwardBy: 'fwd@customer.test' }),
   auditFacts('RESERVATION_REQUESTED', { locationId: 'FR-PAR', country: 'FR' }),
-  auditFacts('RESERVED', { locationId: 'FR-PAR', country: 'FR', plannedStart: '2026-03-16', requestedBy: 'Sam Staff', fifteenDayException: 'autre division' }),
+  auditFacts('RESERVED', {
+    locationId: 'FR-PAR',
+    country: 'FR',
+    plannedStart: '2026-03-16',
+    requestedBy: 'Sam Staff',
+    fifteenDayException: 'autre division',
+  }),
   auditFacts('CANCELLED', { reason: 'offer-changed', words: null }),
   auditFacts('CANCELLED', { reason: 'other-partner', words: 'budget gelé' }),
-  auditFacts('SCHEDULED', { start: '2026-03-16', end: '2026-03-20', consultant: 'Cleo Consultant', previousStart: '2026-03-09', previousEnd: '2026-03-13' }),
+  auditFacts('SCHEDULED', {
+    start: '2026-03-16',
+    end: '2026-03-20',
+    consultant: 'Cleo Consultant',
+    previousStart: '2026-03-09',
+    previousEnd: '2026-03-13',
+  }),
   auditFacts('COMPLETED', { deliveredOn: '2026-03-20', attendees: 2 }),
   auditFacts('DELIVERABLE_ADDED', { kind: 'link', name: 'Plan' }),
   auditFacts('REDEMPTION_REQUESTED', {}),
@@ -32,12 +49,26 @@ const FACTS: AuditFacts[] = [
   auditFacts('EXPIRED', {}),
 ];
 const EVENT_OF: Record<AuditFacts['code'], string> = {
-  RECORDED: 'intake', MERGED: 'intake', VALIDATED: 'validate', RESERVATION_REQUESTED: 'requestReservation', RESERVED: 'reserve', CANCELLED: 'cancel', SCHEDULED: 'schedule',
-  COMPLETED: 'complete', DELIVERABLE_ADDED: 'addDeliverable', REDEMPTION_REQUESTED: 'requestRedemption', REDEEMED: 'redeem', APPROVAL_RELEASED: 'releaseApproval', CORRECTED: 'correct',
-  CLAIMED: 'claim', PAID: 'pay', EXPIRED: 'expire',
+  RECORDED: 'intake',
+  MERGED: 'intake',
+  VALIDATED: 'validate',
+  RESERVATION_REQUESTED: 'requestReservation',
+  RESERVED: 'reserve',
+  CANCELLED: 'cancel',
+  SCHEDULED: 'schedule',
+  COMPLETED: 'complete',
+  DELIVERABLE_ADDED: 'addDeliverable',
+  REDEMPTION_REQUESTED: 'requestRedemption',
+  REDEEMED: 'redeem',
+  APPROVAL_RELEASED: 'releaseApproval',
+  CORRECTED: 'correct',
+  CLAIMED: 'claim',
+  PAID: 'pay',
+  EXPIRED: 'expire',
 };
 /** The English of the domain's records, and the codes: what a French reader must never see. */
-const ENGLISH = /\b(from email|entered by hand|matches|program terms|planned start|sent to a manager|approved by|rejected|delivered on|attendee|claim CLM|paid on|expiry|filled|conflicts|day\(s\))\b|offer-changed|other-partner|VOUCHER_EXPIRED|customerName|assignedOn|voucherAdminEmail/;
+const ENGLISH =
+  /\b(from email|entered by hand|matches|program terms|planned start|sent to a manager|approved by|rejected|delivered on|attendee|claim CLM|paid on|expiry|filled|conflicts|day\(s\))\b|offer-changed|other-partner|VOUCHER_EXPIRED|customerName|assignedOn|voucherAdminEmail/;
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
 
 function cardWith(entries: HistoryEntry[], locale: 'en' | 'fr', names = NAMES) {
@@ -55,14 +86,24 @@ const entry = (f: AuditFacts, i: number): HistoryEntry => ({
   event: EVENT_OF[f.code],
   reason: 'an English record that is never shown when facts are there',
   facts: f,
-  ...(f.code === 'CORRECTED' ? { changes: [{ field: 'days', from: '5', to: '10' }, { field: 'assignedOn', from: null, to: '2026-01-05' }] } : {}),
+  ...(f.code === 'CORRECTED'
+    ? {
+        changes: [
+          { field: 'days', from: '5', to: '10' },
+          { field: 'assignedOn', from: null, to: '2026-01-05' },
+        ],
+      }
+    : {}),
 });
 
-describe('voucher history on the details card (audit facts in the reader\'s language)', () => {
+describe("voucher history on the details card (audit facts in the reader's language)", () => {
   it('every audit code reads in French, dates as French dates, no English record, no code', () => {
     const lines: string[] = [];
     for (let i = 0; i < FACTS.length; i += 5) {
-      const card = cardWith(FACTS.slice(i, i + 5).map((f, j) => entry(f, i + j)), 'fr');
+      const card = cardWith(
+        FACTS.slice(i, i + 5).map((f, j) => entry(f, i + j)),
+        'fr',
+      );
       assertValidCard(card);
       lines.push(...historyOf(card));
     }
@@ -74,9 +115,9 @@ describe('voucher history on the details card (audit facts in the reader\'s lang
     }
     const text = lines.join('\n').replace(/\\/g, '');
     for (const expected of [
-      'depuis l\'e-mail d\'un client ; transféré par fwd@customer.test',
+      "depuis l'e-mail d'un client ; transféré par fwd@customer.test",
       'expiration imprimée du 30 sept. 2026',
-      'ajouté : client, attribué le ; valeurs différentes, conservées telles qu\'enregistrées : administrateur des bons ; expiration avancée au 4 juil. 2026',
+      "ajouté : client, attribué le ; valeurs différentes, conservées telles qu'enregistrées : administrateur des bons ; expiration avancée au 4 juil. 2026",
       'au site FR-PAR (FR), conditions du programme acceptées ; début prévu le 16 mars 2026 ; demandée par Sam Staff ; exception 15 jours : autre division',
       `${fr.event.cancel} par Sam Staff : ${fr.cancel.reason['offer-changed']}`,
       `${fr.cancel.reason['other-partner']} : budget gelé`,
@@ -106,8 +147,19 @@ describe('voucher history on the details card (audit facts in the reader\'s lang
       { at: new Date('2026-03-01T09:00:00Z'), by: 'aad-staff', event: 'cancel', reason: 'offer-changed: client parti' },
       { at: new Date('2026-03-01T09:01:00Z'), by: 'aad-staff', event: 'cancel', reason: 'no-engagement' },
       { at: new Date('2026-03-01T09:02:00Z'), by: 'aad-staff', event: 'cancel', reason: 'report postponed' },
-      { at: new Date('2026-03-01T09:03:00Z'), by: 'aad-staff', event: 'requestRedemption', reason: 'redemption sent to a manager, approval 0123456789abcdef01234567' },
-      { at: new Date('2026-03-01T09:04:00Z'), by: 'aad-staff', event: 'correct', reason: 'days: 5 -> 10', changes: [{ field: 'days', from: '5', to: '10' }] },
+      {
+        at: new Date('2026-03-01T09:03:00Z'),
+        by: 'aad-staff',
+        event: 'requestRedemption',
+        reason: 'redemption sent to a manager, approval 0123456789abcdef01234567',
+      },
+      {
+        at: new Date('2026-03-01T09:04:00Z'),
+        by: 'aad-staff',
+        event: 'correct',
+        reason: 'days: 5 -> 10',
+        changes: [{ field: 'days', from: '5', to: '10' }],
+      },
     ];
     const text = historyOf(cardWith(legacy, 'fr')).join('\n');
     assert.ok(text.includes(`${fr.cancel.reason['offer-changed']} : client parti`), text);
@@ -118,7 +170,7 @@ describe('voucher history on the details card (audit facts in the reader\'s lang
     assert.doesNotMatch(text, /offer-changed|no-engagement|0123456789abcdef/, text);
   });
 
-  it('a person\'s words in the facts are made card-safe', () => {
+  it("a person's words in the facts are made card-safe", () => {
     for (const h of HOSTILE) {
       const hostile = [
         auditFacts('CANCELLED', { reason: 'other', words: h }),

@@ -9,7 +9,10 @@ const twelve = Array.from({ length: 12 }, (_, i) => ({ ...voucherIn(STATES[i % S
 
 describe('voucher-list card', () => {
   for (const locale of ['en', 'fr'] as const) {
-    const t = locale === 'fr' ? { details: 'Détails', next: 'Suivant', previous: 'Précédent' } : { details: 'Details', next: 'Next', previous: 'Previous' };
+    const t =
+      locale === 'fr'
+        ? { details: 'Détails', next: 'Suivant', previous: 'Précédent' }
+        : { details: 'Details', next: 'Next', previous: 'Previous' };
 
     it(`shows 10 rows with a Details button each and Next on the first page, in ${locale}`, () => {
       const card = render('voucher-list', toVoucherListData(twelve, { index: 0, state: null, hasNext: true }, { locale, now: NOW }));
@@ -29,7 +32,10 @@ describe('voucher-list card', () => {
     });
 
     it(`pages back with the state filter and says when the list is empty, in ${locale}`, () => {
-      const card = render('voucher-list', toVoucherListData(twelve.slice(10), { index: 1, state: 'reserved', hasNext: false }, { locale, now: NOW }));
+      const card = render(
+        'voucher-list',
+        toVoucherListData(twelve.slice(10), { index: 1, state: 'reserved', hasNext: false }, { locale, now: NOW }),
+      );
       assertValidCard(card);
       assert.deepEqual(parseVerbData('vouchers.page', actionNamed(card, t.previous).data).data, { state: 'reserved', page: 0 });
       assert.ok(!actionTitles(card).includes(t.next));
@@ -45,7 +51,13 @@ describe('voucher-list card', () => {
     const at31 = { ...voucherIn('reserved'), expiresOn: new Date('2026-04-10T00:00:00Z') };
     const at30 = { ...voucherIn('reserved'), expiresOn: new Date('2026-04-09T00:00:00Z') };
     const data = toVoucherListData([at31, at30], { index: 0, state: null, hasNext: false }, { locale: 'en', now: NOW });
-    assert.deepEqual(data.rows.map((r) => [r.daysLeft, r.soon]), [['31 days left', false], ['30 days left', true]]);
+    assert.deepEqual(
+      data.rows.map((r) => [r.daysLeft, r.soon]),
+      [
+        ['31 days left', false],
+        ['30 days left', true],
+      ],
+    );
     const card = render('voucher-list', data);
     assert.match(JSON.stringify(card), /"text":"30 days left","color":"Attention"/);
   });

@@ -13,7 +13,10 @@ describe('voucher-new card (a customer forwarded a voucher)', () => {
       assertValidCard(card);
       assert.match(allText(card), locale === 'fr' ? /Nouveau bon de Fabrikam SA/ : /New voucher from Fabrikam SA/);
       assert.deepEqual(actionTitles(card), locale === 'fr' ? ['Réserver', 'Détails'] : ['Reserve', 'Details']);
-      assert.deepEqual(parseVerbData('voucher.reserve-form', actionNamed(card, locale === 'fr' ? 'Réserver' : 'Reserve').data).data, { voucherId: String(v._id), expectedState: 'assigned' });
+      assert.deepEqual(parseVerbData('voucher.reserve-form', actionNamed(card, locale === 'fr' ? 'Réserver' : 'Reserve').data).data, {
+        voucherId: String(v._id),
+        expectedState: 'assigned',
+      });
     });
 
     it(`flags a forward from someone else and drops Reserve once reserved, in ${locale}`, () => {
@@ -27,7 +30,8 @@ describe('voucher-new card (a customer forwarded a voucher)', () => {
 
   it('offers Reserve exactly when the domain lets staff reserve or validate, whatever the state says', () => {
     const assigned = voucherIn('assigned');
-    const titles = (actions: Parameters<typeof toVoucherNewData>[1]) => actionTitles(render('voucher-new', toVoucherNewData(assigned, actions, PROGRAMS, { locale: 'en', now: NOW })));
+    const titles = (actions: Parameters<typeof toVoucherNewData>[1]) =>
+      actionTitles(render('voucher-new', toVoucherNewData(assigned, actions, PROGRAMS, { locale: 'en', now: NOW })));
     assert.deepEqual(titles(['reserve', 'correct']), ['Reserve', 'Details']);
     assert.deepEqual(titles(['validate']), ['Reserve', 'Details']);
     // Assigned but locked by a pending approval, or past its expiry: the domain allows nothing, so no Reserve.

@@ -42,23 +42,37 @@ describe('warning text contrast', () => {
     const files = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'));
     assert.ok(files.length > 20, 'the templates are found');
     for (const name of files) {
-      const yellow = nodes(JSON.parse(readFileSync(path.join(TEMPLATES_DIR, name), 'utf8'))).filter(({ node }) => node.type === 'TextBlock' && typeof node.color === 'string' && /warning/i.test(node.color));
-      assert.deepEqual(yellow.map(({ node }) => node.text), [], `${name}: yellow text`);
+      const yellow = nodes(JSON.parse(readFileSync(path.join(TEMPLATES_DIR, name), 'utf8'))).filter(
+        ({ node }) => node.type === 'TextBlock' && typeof node.color === 'string' && /warning/i.test(node.color),
+      );
+      assert.deepEqual(
+        yellow.map(({ node }) => node.text),
+        [],
+        `${name}: yellow text`,
+      );
     }
   });
 
   for (const locale of ['en', 'fr'] as const) {
     it(`the sender check of a forward from someone else reads in a warning container, the administrator's in a good one (${locale})`, () => {
       const styleOf = (card: AdaptiveCard, sender: string) => {
-        const line = nodes(card).find(({ node }) => node.type === 'TextBlock' && typeof node.text === 'string' && node.text.includes(sender));
+        const line = nodes(card).find(
+          ({ node }) => node.type === 'TextBlock' && typeof node.text === 'string' && node.text.includes(sender),
+        );
         assert.ok(line, `the sender line names ${sender}`);
         assert.equal(line.node.color, undefined, 'the text keeps the theme colour');
         return line.parents.filter((p) => p.type === 'Container').at(-1)?.style;
       };
-      const flagged = render('voucher-found', toVoucherFoundData({ parsed, senderEmail: 'someone@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale));
+      const flagged = render(
+        'voucher-found',
+        toVoucherFoundData({ parsed, senderEmail: 'someone@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale),
+      );
       assertValidCard(flagged);
       assert.equal(styleOf(flagged, 'someone@fabrikam.example'), 'warning');
-      const fine = render('voucher-found', toVoucherFoundData({ parsed, senderEmail: 'admin@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale));
+      const fine = render(
+        'voucher-found',
+        toVoucherFoundData({ parsed, senderEmail: 'admin@fabrikam.example', messageId: '<m1@x>' }, PROGRAMS, locale),
+      );
       assert.equal(styleOf(fine, 'admin@fabrikam.example'), 'good');
     });
   }

@@ -6,7 +6,26 @@ import { safeText } from '../../domain/safe-text';
 // CommonMark, as Teams renders card Markdown, without raw HTML or bare-URL links.
 const commonmark = new MarkdownIt('commonmark', { html: false, linkify: false });
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const MARKDOWN_ALPHABET = [...'\\`*_{}[]()<>#+-=.!|~&$:;/"\'0123456789 abcXYZé', '\n', '\n\n', '  ', '\t', '&amp;', '&#42;', '---', '***', '1. ', '- ', '> ', '# ', '    ', 'http://e.example', '\n=', '\n-', '\n==='];
+const MARKDOWN_ALPHABET = [
+  ...'\\`*_{}[]()<>#+-=.!|~&$:;/"\'0123456789 abcXYZé',
+  '\n',
+  '\n\n',
+  '  ',
+  '\t',
+  '&amp;',
+  '&#42;',
+  '---',
+  '***',
+  '1. ',
+  '- ',
+  '> ',
+  '# ',
+  '    ',
+  'http://e.example',
+  '\n=',
+  '\n-',
+  '\n===',
+];
 
 const md = { max: 200, markdown: true };
 const plain = { max: 200, markdown: false };
@@ -71,7 +90,9 @@ describe('safeText (card-safe text)', () => {
     fc.assert(
       fc.property(text, (input) => {
         const out = safeText(input, { max: 10_000, markdown: true, multiline: true });
-        const paragraphs = safeText(input, { max: 10_000, markdown: false, multiline: true }).split('\n\n').filter((p) => p !== '');
+        const paragraphs = safeText(input, { max: 10_000, markdown: false, multiline: true })
+          .split('\n\n')
+          .filter((p) => p !== '');
         const expected = paragraphs.map((p) => `<p>${escapeHtml(p.replace(/\uFF04\{/g, '${'))}</p>\n`).join('');
         assert.equal(commonmark.render(out), expected);
       }),

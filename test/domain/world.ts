@@ -25,7 +25,14 @@ export async function createWorld(connection: Connection, slug: string, clock = 
   const qualified = PROGRAM_CODES.map((program) => ({ program, trainingOn: '2024-01-10', examOn: '2024-01-20' }));
   const people = [
     { aadObjectId: `${slug}-admin`, name: 'Ada Admin', email: `admin@${slug}.test`, roles: ['admin' as const] },
-    { aadObjectId: `${slug}-staff-fr`, name: 'Sacha Staff', email: `fr@${slug}.test`, roles: ['staff' as const], locationIds: ['FR-PAR'], qualifications: qualified },
+    {
+      aadObjectId: `${slug}-staff-fr`,
+      name: 'Sacha Staff',
+      email: `fr@${slug}.test`,
+      roles: ['staff' as const],
+      locationIds: ['FR-PAR'],
+      qualifications: qualified,
+    },
     { aadObjectId: `${slug}-staff-us`, name: 'Sam Staff', email: `us@${slug}.test`, roles: ['staff' as const], locationIds: ['US-SEA'] },
     { aadObjectId: `${slug}-manager`, name: 'Mia Manager', email: `manager@${slug}.test`, roles: ['manager' as const] },
     { aadObjectId: `${slug}-outsider`, name: 'Otto Outsider', email: `out@${slug}.test`, roles: ['staff' as const] },
@@ -35,7 +42,13 @@ export async function createWorld(connection: Connection, slug: string, clock = 
   await domain.partners.upsertLocation(system, { locationId: 'US-SEA', name: 'Seattle', country: 'US' });
   for (const program of PROGRAM_CODES) {
     for (const item of checklistFor(program)) await domain.partners.tickEligibility(system, { program, item: item.key, done: true });
-    await domain.partners.enroll(system, { program, enrolledOn: '2024-06-01', agreementSignedOn: '2024-05-20', complianceTrainingOn: '2024-05-25', locationIds: ['FR-PAR', 'US-SEA'] });
+    await domain.partners.enroll(system, {
+      program,
+      enrolledOn: '2024-06-01',
+      agreementSignedOn: '2024-05-20',
+      complianceTrainingOn: '2024-05-25',
+      locationIds: ['FR-PAR', 'US-SEA'],
+    });
   }
   const actor = (id: string) => domain.people.resolveActor(partner._id, id);
   return {
@@ -51,7 +64,10 @@ export async function createWorld(connection: Connection, slug: string, clock = 
 
 let counter = 0;
 /** A fresh, validated voucher (assigned on 2025-03-01, so it expires on 2025-08-28). */
-export async function newVoucher(w: World, over: Partial<{ days: number; program: string; customerName: string; assignedOn: string; number: string }> = {}): Promise<Voucher> {
+export async function newVoucher(
+  w: World,
+  over: Partial<{ days: number; program: string; customerName: string; assignedOn: string; number: string }> = {},
+): Promise<Voucher> {
   counter += 1;
   const number = over.number ?? `PS-${Date.UTC(2025, 0, 1) + counter}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const voucherAdminEmail = 'it-admin@customer.test';
@@ -69,15 +85,38 @@ export async function newVoucher(w: World, over: Partial<{ days: number; program
 }
 
 export const reserveFr = (w: World, v: Voucher, extra: Record<string, unknown> = {}) =>
-  w.domain.vouchers.reserve(w.staffFr, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true, ...extra });
+  w.domain.vouchers.reserve(w.staffFr, {
+    voucherId: String(v._id),
+    locationId: 'FR-PAR',
+    engagementCountry: 'FR',
+    termsAccepted: true,
+    ...extra,
+  });
 
 /** Takes a voucher from assigned to completed with a deliverable link; from START, leaves the clock on 2025-03-15. */
 export async function completedVoucher(w: World, over: Parameters<typeof newVoucher>[1] = {}): Promise<Voucher> {
   w.clock.set(START);
   const v = await newVoucher(w, over);
   await reserveFr(w, v);
-  await w.domain.vouchers.schedule(w.staffFr, { voucherId: String(v._id), start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId });
-  await w.domain.deliverables.addLink(w.staffFr, { voucherId: String(v._id), name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/plan.docx' });
+  await w.domain.vouchers.schedule(w.staffFr, {
+    voucherId: String(v._id),
+    start: '2025-03-10',
+    end: '2025-03-14',
+    consultantAadObjectId: w.staffFr.aadObjectId,
+  });
+  await w.domain.deliverables.addLink(w.staffFr, {
+    voucherId: String(v._id),
+    name: 'Plan',
+    url: 'https://contoso.sharepoint.com/sites/x/plan.docx',
+  });
   w.clock.set('2025-03-15T09:00:00Z');
-  return (await w.domain.vouchers.complete(w.staffFr, { voucherId: String(v._id), deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Migrate' })).voucher;
+  return (
+    await w.domain.vouchers.complete(w.staffFr, {
+      voucherId: String(v._id),
+      deliveredOn: '2025-03-14',
+      summary: 'Delivered',
+      attendees: ['CIO'],
+      recommendations: 'Migrate',
+    })
+  ).voucher;
 }

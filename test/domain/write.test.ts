@@ -34,9 +34,18 @@ describe('domain/write: the one write path (real database)', function () {
     const base = { partnerId, name: 'A', email: 'a@x.test', roles: [], locationIds: [], qualifications: [], version: 1 };
     await people.create({ ...base, _id: new Types.ObjectId(), aadObjectId: 'dup-1' });
     const second = await people.create({ ...base, _id: new Types.ObjectId(), aadObjectId: 'dup-2' });
-    const insertError = await people.create({ ...base, _id: new Types.ObjectId(), aadObjectId: 'dup-1' }).then(() => null, (e: unknown) => e);
+    const insertError = await people.create({ ...base, _id: new Types.ObjectId(), aadObjectId: 'dup-1' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     assert.ok(isDuplicateKey(insertError), `insert: ${String(insertError)}`);
-    const r = await updateVersioned(deps, { model: people, id: second._id, version: 1, filter: { partnerId }, update: { $set: { aadObjectId: 'dup-1' } } });
+    const r = await updateVersioned(deps, {
+      model: people,
+      id: second._id,
+      version: 1,
+      filter: { partnerId },
+      update: { $set: { aadObjectId: 'dup-1' } },
+    });
     assert.deepEqual(r, { ok: false, reason: 'duplicate' });
     const after = await people.findById(second._id).lean();
     assert.equal(after?.aadObjectId, 'dup-2', 'the refused update left the document as it was');
@@ -46,7 +55,15 @@ describe('domain/write: the one write path (real database)', function () {
 
   it('gives a version to a document written before versions existed, and bumps it on every write', async () => {
     const _id = new Types.ObjectId();
-    await db.connection.collection('locations').insertOne({ _id, partnerId: new Types.ObjectId(), locationId: 'OLD', name: 'Old', country: 'FR', approvedPrograms: [], contacts: [] });
+    await db.connection.collection('locations').insertOne({
+      _id,
+      partnerId: new Types.ObjectId(),
+      locationId: 'OLD',
+      name: 'Old',
+      country: 'FR',
+      approvedPrograms: [],
+      contacts: [],
+    });
     const m = deps.models.locations;
     const r = await updateCurrent(deps, { model: m, filter: { _id }, change: () => ({ $set: { name: 'Renamed' } }) });
     assert.ok(r.ok);
@@ -60,7 +77,15 @@ describe('domain/write: the one write path (real database)', function () {
     const up = await upsertOne(deps, {
       model: deps.models.locations,
       filter: { locationId: 'BUSY' },
-      insert: () => ({ _id: new Types.ObjectId(), partnerId: new Types.ObjectId(), locationId: 'BUSY', name: 'Busy', country: 'FR', approvedPrograms: [], contacts: [] }),
+      insert: () => ({
+        _id: new Types.ObjectId(),
+        partnerId: new Types.ObjectId(),
+        locationId: 'BUSY',
+        name: 'Busy',
+        country: 'FR',
+        approvedPrograms: [],
+        contacts: [],
+      }),
       change: () => null,
     });
     assert.ok(up.ok && up.created);
@@ -81,14 +106,36 @@ describe('domain/write: the one write path (real database)', function () {
 
   it('updates each selected document once, a page at a time, and counts them', async () => {
     const partnerId = new Types.ObjectId();
-    const docs = Array.from({ length: 45 }, (_, i) => ({ _id: new Types.ObjectId(), partnerId, locationId: `E${i}`, name: 'x', country: i % 3 ? 'FR' : 'US', approvedPrograms: [], contacts: [], version: 1 }));
+    const docs = Array.from({ length: 45 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      partnerId,
+      locationId: `E${i}`,
+      name: 'x',
+      country: i % 3 ? 'FR' : 'US',
+      approvedPrograms: [],
+      contacts: [],
+      version: 1,
+    }));
     await deps.models.locations.insertMany(docs);
-    const changed = await updateEach(deps, { model: deps.models.locations, filter: { partnerId, country: 'FR' }, update: { $set: { name: 'swept' } }, batch: 7, parallel: 3 });
+    const changed = await updateEach(deps, {
+      model: deps.models.locations,
+      filter: { partnerId, country: 'FR' },
+      update: { $set: { name: 'swept' } },
+      batch: 7,
+      parallel: 3,
+    });
     assert.equal(changed, 30);
     const swept = await deps.models.locations.find({ partnerId, name: 'swept' }).lean();
     assert.equal(swept.length, 30);
     assert.ok(swept.every((d) => d.version === 2 && d.country === 'FR'));
-    assert.equal(await updateEach(deps, { model: deps.models.locations, filter: { partnerId, country: 'FR', name: 'x' }, update: { $set: { name: 'y' } } }), 0);
+    assert.equal(
+      await updateEach(deps, {
+        model: deps.models.locations,
+        filter: { partnerId, country: 'FR', name: 'x' },
+        update: { $set: { name: 'y' } },
+      }),
+      0,
+    );
   });
 
   it('removes a document only at the version read, so a concurrent change is not deleted', async () => {
@@ -103,13 +150,35 @@ describe('domain/write: the one write path (real database)', function () {
   it('without the claim (the mode MongoDB gets) the same writes apply, conditional and versioned', async () => {
     const atomic = createDeps(db.connection, clock, { writeMode: 'atomic' });
     const partnerId = new Types.ObjectId();
-    const docs = Array.from({ length: 5 }, (_, i) => ({ _id: new Types.ObjectId(), partnerId, locationId: `A${i}`, name: 'x', country: 'FR', approvedPrograms: [], contacts: [], version: 1 }));
+    const docs = Array.from({ length: 5 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      partnerId,
+      locationId: `A${i}`,
+      name: 'x',
+      country: 'FR',
+      approvedPrograms: [],
+      contacts: [],
+      version: 1,
+    }));
     await atomic.models.locations.insertMany(docs);
     const first = docs[0];
     assert.ok(first);
-    assert.deepEqual(await updateVersioned(atomic, { model: atomic.models.locations, id: first._id, version: 2, filter: {}, update: { $set: { name: 'stale' } } }), { ok: false, reason: 'unmatched' });
+    assert.deepEqual(
+      await updateVersioned(atomic, {
+        model: atomic.models.locations,
+        id: first._id,
+        version: 2,
+        filter: {},
+        update: { $set: { name: 'stale' } },
+      }),
+      { ok: false, reason: 'unmatched' },
+    );
     assert.equal(await updateEach(atomic, { model: atomic.models.locations, filter: { partnerId }, update: { $set: { name: 'all' } } }), 5);
-    const r = await updateCurrent(atomic, { model: atomic.models.locations, filter: { _id: first._id }, change: () => ({ $set: { name: 'one' } }) });
+    const r = await updateCurrent(atomic, {
+      model: atomic.models.locations,
+      filter: { _id: first._id },
+      change: () => ({ $set: { name: 'one' } }),
+    });
     assert.ok(r.ok);
     assert.deepEqual([r.doc.name, r.doc.version], ['one', 3]);
     assert.equal(await removeVersioned(atomic, { model: atomic.models.locations, id: first._id, version: 3, filter: {} }), true);

@@ -32,7 +32,13 @@ describe('npm run playground', function () {
     const [botPort, playgroundPort] = [await freePort(), await freePort()];
     const child = spawn('npm', ['run', '--silent', 'playground'], {
       cwd: ROOT,
-      env: { ...process.env, MONGODB_DB_NAME: dbName, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: path.join(ROOT, 'build', 'e2e', 'playground-command') },
+      env: {
+        ...process.env,
+        MONGODB_DB_NAME: dbName,
+        PORT: String(botPort),
+        PLAYGROUND_PORT: String(playgroundPort),
+        DATA_DIR: path.join(ROOT, 'build', 'e2e', 'playground-command'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -42,7 +48,8 @@ describe('npm run playground', function () {
     let url: string | undefined;
     try {
       const deadline = Date.now() + 120_000;
-      while (!/Agents Playground:\s+http/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 250));
+      while (!/Agents Playground:\s+http/.test(output) && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 250));
       url = /Agents Playground:\s+(http\S+)/.exec(output)?.[1];
       assert.ok(url, `no URL printed:\n${output}`);
       assert.match(output, /Alex Wilber/);

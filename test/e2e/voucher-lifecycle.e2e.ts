@@ -9,8 +9,34 @@ import { englishVoucherEmail, frenchVoucherEmail, type ForwardedVoucher } from '
 
 /** Button titles as issue 8 fixes them, so people and tests find them. */
 const BUTTON = {
-  en: { add: 'Add voucher', addReserve: 'Add and reserve', reserve: 'Reserve', cancel: 'Cancel reservation', schedule: 'Schedule', complete: 'Complete', redeem: 'Redeem', yesRedeem: 'Yes, redeem', claim: 'Claim', markPaid: 'Mark paid', approve: 'Approve', reject: 'Reject' },
-  fr: { add: 'Ajouter le bon', addReserve: 'Ajouter et réserver', reserve: 'Réserver', cancel: 'Annuler la réservation', schedule: 'Planifier', complete: 'Terminer', redeem: 'Échanger', yesRedeem: 'Oui, échanger', claim: 'Réclamer', markPaid: 'Marquer payé', approve: 'Approuver', reject: 'Rejeter' },
+  en: {
+    add: 'Add voucher',
+    addReserve: 'Add and reserve',
+    reserve: 'Reserve',
+    cancel: 'Cancel reservation',
+    schedule: 'Schedule',
+    complete: 'Complete',
+    redeem: 'Redeem',
+    yesRedeem: 'Yes, redeem',
+    claim: 'Claim',
+    markPaid: 'Mark paid',
+    approve: 'Approve',
+    reject: 'Reject',
+  },
+  fr: {
+    add: 'Ajouter le bon',
+    addReserve: 'Ajouter et réserver',
+    reserve: 'Réserver',
+    cancel: 'Annuler la réservation',
+    schedule: 'Planifier',
+    complete: 'Terminer',
+    redeem: 'Échanger',
+    yesRedeem: 'Oui, échanger',
+    claim: 'Réclamer',
+    markPaid: 'Marquer payé',
+    approve: 'Approuver',
+    reject: 'Rejeter',
+  },
 } as const;
 
 /** The seeded voucher in state Scheduled whose engagement is over (tools/seed.ts). */
@@ -18,7 +44,8 @@ const DELIVERED = 'DEMO-0005';
 
 function assertButtons(buttons: string[], present: string[], absent: string[]): void {
   for (const title of present) assert.ok(buttons.includes(title), `button "${title}" expected; the card shows ${JSON.stringify(buttons)}`);
-  for (const title of absent) assert.ok(!buttons.includes(title), `button "${title}" must not show; the card shows ${JSON.stringify(buttons)}`);
+  for (const title of absent)
+    assert.ok(!buttons.includes(title), `button "${title}" must not show; the card shows ${JSON.stringify(buttons)}`);
 }
 
 describe('Voucher lifecycle in the Agents Playground, English (browser)', function () {
@@ -90,7 +117,10 @@ describe('Voucher lifecycle in the Agents Playground, English (browser)', functi
     await card.fillText(en.complete.summaryLabel, 'Deployment plan reviewed with the IT team.');
     await card.fillText(labelStart(en.complete.attendeesLabel), 'Jane Doe');
     await card.fillText(en.complete.recommendationsLabel, 'Pilot with 50 users, then roll out by site.');
-    await card.fillText(labelStart(en.complete.linkLabel), `https://contoso-consulting.sharepoint.com/sites/delivery/${DELIVERED}-plan.docx`);
+    await card.fillText(
+      labelStart(en.complete.linkLabel),
+      `https://contoso-consulting.sharepoint.com/sites/delivery/${DELIVERED}-plan.docx`,
+    );
     card = await e2e.playground.press(card, b.complete);
     const text = await card.text();
     assert.match(text, new RegExp(en.state.completed));

@@ -19,8 +19,17 @@ export async function startAdminBot(connection: Connection, clock: Clock, env: R
   const domain = createDomain({ connection, clock });
   await domain.ensureIndexes();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const logic = createTurnLogic(capture.log, createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })), processedActivityStore(connection, capture.log));
-  const server = createBotServer({ log: capture.log, maxBodyBytes: config.MAX_BODY_BYTES, handleMessages: createMessagesHandler(config, capture.log, logic), pingDatabase: async () => true });
+  const logic = createTurnLogic(
+    capture.log,
+    createResponder(domain, routerFor({ allowedTenantIds: config.ALLOWED_TENANT_IDS })),
+    processedActivityStore(connection, capture.log),
+  );
+  const server = createBotServer({
+    log: capture.log,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    handleMessages: createMessagesHandler(config, capture.log, logic),
+    pingDatabase: async () => true,
+  });
   const address = await server.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${address.port}/api/messages`, log: capture, domain, stop: () => server.drain(2_000) };
 }

@@ -27,13 +27,21 @@ export async function startDeadlineBot(connection: Connection, clock: Clock, env
   const once = processedActivityStore(connection, log);
   await once.ready();
   const customers = customerChannels({ connection, domain, log, once, repliesPerHour: config.EMAIL_REPLIES_PER_HOUR });
-  const proactive = createProactive({ connection, domain, credentials: { MicrosoftAppType: 'MultiTenant' }, log }, { pollMs: 50, handlers: customers.handlers });
+  const proactive = createProactive(
+    { connection, domain, credentials: { MicrosoftAppType: 'MultiTenant' }, log },
+    { pollMs: 50, handlers: customers.handlers },
+  );
   await proactive.ensureIndexes();
   const channels = customers.link({ enqueue: (m) => proactive.outbox.enqueue(m), remember: (seen) => proactive.refs.remember(seen) });
   await channels.ensureIndexes();
   const teams = createTurnLogic(log, createResponder(domain, ROUTER), once, proactive.outbox);
   const logic = withTurnDeadline(proactive.capture(channels.wrap(teams)), { ms: config.TURN_DEADLINE_MS, log });
-  const server = createBotServer({ log, maxBodyBytes: config.MAX_BODY_BYTES, handleMessages: createMessagesHandler(config, log, logic), pingDatabase: async () => true });
+  const server = createBotServer({
+    log,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    handleMessages: createMessagesHandler(config, log, logic),
+    pingDatabase: async () => true,
+  });
   const address = await server.listen(0, '127.0.0.1');
   proactive.worker.start();
   return {

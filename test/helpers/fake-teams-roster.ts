@@ -27,7 +27,13 @@ export async function startFakeTeamsRoster(members: RosterMember[]) {
         lookups.push(id);
         const m = members.find((x) => x.id === id || x.aadObjectId === id);
         res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(m ? { ...m, userPrincipalName: m.email, userRole: 'user' } : { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } }));
+        res.end(
+          JSON.stringify(
+            m
+              ? { ...m, userPrincipalName: m.email, userRole: 'user' }
+              : { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } },
+          ),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -19,11 +19,21 @@ import { capturedLogger } from './log-capture';
 export async function startProactiveBot(connection: Connection, clock: Clock, options: ProactiveOptions & { start?: boolean } = {}) {
   const capture = capturedLogger();
   const domain = createDomain({ connection, clock });
-  const proactive = createProactive({ connection, domain, credentials: { MicrosoftAppType: 'MultiTenant' }, log: capture.log }, { pollMs: 50, choresEveryMs: 200, ...options });
+  const proactive = createProactive(
+    { connection, domain, credentials: { MicrosoftAppType: 'MultiTenant' }, log: capture.log },
+    { pollMs: 50, choresEveryMs: 200, ...options },
+  );
   await proactive.ensureIndexes();
-  const logic = proactive.capture(createTurnLogic(capture.log, createResponder(domain, ROUTER), processedActivityStore(connection, capture.log)));
+  const logic = proactive.capture(
+    createTurnLogic(capture.log, createResponder(domain, ROUTER), processedActivityStore(connection, capture.log)),
+  );
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
-  const server = createBotServer({ log: capture.log, maxBodyBytes: config.MAX_BODY_BYTES, handleMessages: createMessagesHandler(config, capture.log, logic), pingDatabase: async () => true });
+  const server = createBotServer({
+    log: capture.log,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    handleMessages: createMessagesHandler(config, capture.log, logic),
+    pingDatabase: async () => true,
+  });
   const address = await server.listen(0, '127.0.0.1');
   if (options.start !== false) proactive.worker.start();
   return {

@@ -37,9 +37,12 @@ function walk(node: unknown, texts: string[], actions: TurnResult['actions'], in
   if (Array.isArray(node)) return node.forEach((n) => walk(n, texts, actions, inputs));
   if (!node || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
-  if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') inputs[o.id] = o.value === undefined ? '' : String(o.value);
-  for (const key of ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText']) if (typeof o[key] === 'string') texts.push(o[key] as string);
-  if (o.type === 'Action.Execute' && typeof o.verb === 'string') actions.push({ title: String(o.title ?? ''), verb: o.verb, data: (o.data ?? {}) as Record<string, unknown> });
+  if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string')
+    inputs[o.id] = o.value === undefined ? '' : String(o.value);
+  for (const key of ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText'])
+    if (typeof o[key] === 'string') texts.push(o[key] as string);
+  if (o.type === 'Action.Execute' && typeof o.verb === 'string')
+    actions.push({ title: String(o.title ?? ''), verb: o.verb, data: (o.data ?? {}) as Record<string, unknown> });
   for (const [key, value] of Object.entries(o)) if (key !== 'data' && typeof value === 'object') walk(value, texts, actions, inputs);
 }
 
@@ -92,7 +95,16 @@ export function turnDriver(url: string, serviceUrl = 'http://127.0.0.1:9/') {
   const submit = (who: Speaker, answer: TurnResult, title: string, values: Record<string, string> = {}) => {
     const action = answer.actions.find((a) => a.title === title);
     if (!action) throw new Error(`no button "${title}" on the card; buttons: ${answer.buttons.join(', ')}`);
-    return post(base(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...answer.inputs, ...values, ...action.data } }, trigger: 'manual' } }));
+    return post(
+      base(who, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: action.verb, data: { ...answer.inputs, ...values, ...action.data } },
+          trigger: 'manual',
+        },
+      }),
+    );
   };
   return {
     post,
@@ -100,7 +112,14 @@ export function turnDriver(url: string, serviceUrl = 'http://127.0.0.1:9/') {
     activity: base,
     say: (who: Speaker, text: string, extra: Record<string, unknown> = {}) => post(base(who, { type: 'message', text, ...extra })),
     click: (who: Speaker, verb: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-      post(base(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...extra })),
+      post(
+        base(who, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+          ...extra,
+        }),
+      ),
   };
 }
 export type TurnDriver = ReturnType<typeof turnDriver>;

@@ -57,7 +57,12 @@ describe('npm run package (Teams app package)', function () {
       privacyUrl: GOOD_ENV.TEAMS_APP_WEBSITE_URL,
       termsOfUseUrl: GOOD_ENV.TEAMS_APP_WEBSITE_URL,
     });
-    const bot = manifest.bots[0] as { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: Array<{ scopes: string[]; commands: Json[] }> };
+    const bot = manifest.bots[0] as {
+      botId: string;
+      scopes: string[];
+      supportsFiles: boolean;
+      commandLists: Array<{ scopes: string[]; commands: Json[] }>;
+    };
     assert.equal(bot.botId, GOOD_ENV.MicrosoftAppId);
     assert.deepEqual([...bot.scopes].sort(), ['groupChat', 'personal', 'team']);
     assert.equal(bot.supportsFiles, true);
@@ -65,8 +70,18 @@ describe('npm run package (Teams app package)', function () {
     for (const list of bot.commandLists) assert.ok(list.commands.length > 0 && list.commands.length <= 12);
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/, 'no placeholder left');
 
-    const schemaFile = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', `v${String(manifest.manifestVersion)}`, 'MicrosoftTeams.schema.json');
-    assert.deepEqual(await ManifestUtil.validateManifestAgainstSchema(manifest as never, JSON.parse(readFileSync(schemaFile, 'utf8')) as never), []);
+    const schemaFile = path.join(
+      path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+      'build',
+      'json-schemas',
+      'teams',
+      `v${String(manifest.manifestVersion)}`,
+      'MicrosoftTeams.schema.json',
+    );
+    assert.deepEqual(
+      await ManifestUtil.validateManifestAgainstSchema(manifest as never, JSON.parse(readFileSync(schemaFile, 'utf8')) as never),
+      [],
+    );
 
     const fr = JSON.parse(Buffer.from(files['fr.json'] ?? []).toString('utf8')) as Json;
     assert.equal(fr['name.short'], 'Bons SA Planning');
@@ -74,13 +89,19 @@ describe('npm run package (Teams app package)', function () {
 
     const color = await sharp(Buffer.from(files['color.png'] ?? [])).metadata();
     assert.deepEqual([color.format, color.width, color.height], ['png', 192, 192]);
-    const outline = await sharp(Buffer.from(files['outline.png'] ?? [])).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const outline = await sharp(Buffer.from(files['outline.png'] ?? []))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     assert.deepEqual([outline.info.width, outline.info.height], [32, 32]);
     let opaque = 0;
     for (let i = 0; i < outline.data.length; i += 4) {
       if (outline.data[i + 3] === 0) continue;
       opaque += 1;
-      assert.ok(Math.min(outline.data[i] ?? 0, outline.data[i + 1] ?? 0, outline.data[i + 2] ?? 0) >= 250, `outline pixel ${i / 4} is white`);
+      assert.ok(
+        Math.min(outline.data[i] ?? 0, outline.data[i + 1] ?? 0, outline.data[i + 2] ?? 0) >= 250,
+        `outline pixel ${i / 4} is white`,
+      );
     }
     assert.equal(outline.data[3], 0, 'transparent corner');
     assert.ok(opaque > 100 && opaque < 32 * 32 - 100, `the glyph covers part of the outline icon (${opaque} pixels)`);
@@ -96,7 +117,12 @@ describe('npm run package (Teams app package)', function () {
 
   it('reads its variables from the .env file DOTENV_CONFIG_PATH names, and the real environment wins', () => {
     const envFile = path.join(work, 'package.env');
-    writeFileSync(envFile, `${Object.entries(GOOD_ENV).map(([k, v]) => `${k}="${v}"`).join('\n')}\nTEAMS_APP_VERSION=3.0.0\n`);
+    writeFileSync(
+      envFile,
+      `${Object.entries(GOOD_ENV)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join('\n')}\nTEAMS_APP_VERSION=3.0.0\n`,
+    );
     const out = path.join(work, 'dotenv.zip');
     const run = runCli({ DOTENV_CONFIG_PATH: envFile, TEAMS_APP_VERSION: '3.1.0' }, ['--out', out]);
     assert.equal(run.status, 0, run.stderr);
@@ -123,33 +149,149 @@ describe('npm run package (Teams app package)', function () {
     assert.match(badId.stderr, /manifest\.json: id: must be a GUID .*\(the value comes from TEAMS_APP_ID\)/);
     const badDomain = runCli({ ...GOOD_ENV, BOT_DOMAIN: 'https://vouchers.contoso.com/api' }, ['--out', path.join(work, 'x.zip')]);
     assert.equal(badDomain.status, 1);
-    assert.match(badDomain.stderr, /manifest\.json: validDomains\[0\]: must be a host name .*got "https:\/\/vouchers\.contoso\.com\/api".*from BOT_DOMAIN/);
+    assert.match(
+      badDomain.stderr,
+      /manifest\.json: validDomains\[0\]: must be a host name .*got "https:\/\/vouchers\.contoso\.com\/api".*from BOT_DOMAIN/,
+    );
     assert.equal(existsSync(path.join(work, 'x.zip')), false);
   });
 
   /** Each broken copy of manifest/ must be refused with this file and field path named. */
   const BROKEN: Array<{ what: string; file: string; path: string; message?: RegExp; edit: (dir: string) => void }> = [
-    { what: '13 commands in one list', file: 'manifest.json', path: 'bots[0].commandLists[1].commands', edit: editManifest((m) => commands(m, 1).push({ title: 'extra', description: 'one too many' })) },
-    { what: 'two commands with one title', file: 'manifest.json', path: 'bots[0].commandLists[1].commands[3].title', message: /repeats "Voucher"/, edit: editManifest((m) => setTitle(m, 1, 3, 'Voucher')) },
-    { what: 'a command title of two words', file: 'manifest.json', path: 'bots[0].commandLists[2].commands[0].title', message: /one word/, edit: editManifest((m) => setTitle(m, 2, 0, 'list vouchers')) },
-    { what: 'a command description longer than the menu shows', file: 'manifest.json', path: 'bots[0].commandLists[0].commands[1].description', message: /at most 128/, edit: editManifest((m) => ((commands(m, 0)[1] as Json).description = 'x'.repeat(129))) },
-    { what: 'a scope given two command lists', file: 'manifest.json', path: 'bots[0].commandLists[2].scopes', message: /already given commands/, edit: editManifest((m) => (lists(m)[2] = { ...lists(m)[2], scopes: ['team'] })) },
-    { what: 'a short name over 30 characters', file: 'manifest.json', path: 'name.short', edit: editManifest((m) => ((m.name as Json).short = 'Software Assurance Planning Vouchers')) },
-    { what: 'a property the schema does not know', file: 'manifest.json', path: 'bots[0].supportsFile', edit: editManifest((m) => ((bots(m)[0] as Json).supportsFile = true)) },
+    {
+      what: '13 commands in one list',
+      file: 'manifest.json',
+      path: 'bots[0].commandLists[1].commands',
+      edit: editManifest((m) => commands(m, 1).push({ title: 'extra', description: 'one too many' })),
+    },
+    {
+      what: 'two commands with one title',
+      file: 'manifest.json',
+      path: 'bots[0].commandLists[1].commands[3].title',
+      message: /repeats "Voucher"/,
+      edit: editManifest((m) => setTitle(m, 1, 3, 'Voucher')),
+    },
+    {
+      what: 'a command title of two words',
+      file: 'manifest.json',
+      path: 'bots[0].commandLists[2].commands[0].title',
+      message: /one word/,
+      edit: editManifest((m) => setTitle(m, 2, 0, 'list vouchers')),
+    },
+    {
+      what: 'a command description longer than the menu shows',
+      file: 'manifest.json',
+      path: 'bots[0].commandLists[0].commands[1].description',
+      message: /at most 128/,
+      edit: editManifest((m) => ((commands(m, 0)[1] as Json).description = 'x'.repeat(129))),
+    },
+    {
+      what: 'a scope given two command lists',
+      file: 'manifest.json',
+      path: 'bots[0].commandLists[2].scopes',
+      message: /already given commands/,
+      edit: editManifest((m) => (lists(m)[2] = { ...lists(m)[2], scopes: ['team'] })),
+    },
+    {
+      what: 'a short name over 30 characters',
+      file: 'manifest.json',
+      path: 'name.short',
+      edit: editManifest((m) => ((m.name as Json).short = 'Software Assurance Planning Vouchers')),
+    },
+    {
+      what: 'a property the schema does not know',
+      file: 'manifest.json',
+      path: 'bots[0].supportsFile',
+      edit: editManifest((m) => ((bots(m)[0] as Json).supportsFile = true)),
+    },
     { what: 'a version that is not x.y.z', file: 'manifest.json', path: 'version', edit: editManifest((m) => (m.version = '1.0')) },
-    { what: 'an http publisher site', file: 'manifest.json', path: 'developer.websiteUrl', message: /https/, edit: editManifest((m) => ((m.developer as Json).websiteUrl = 'http://www.contoso.com')) },
-    { what: 'a $schema of another version', file: 'manifest.json', path: '$schema', edit: editManifest((m) => (m.$schema = String(m.$schema).replace('v1.30', 'v1.29'))) },
-    { what: 'a manifest version with no schema offline', file: 'manifest.json', path: 'manifestVersion', message: /no schema for version 1\.99/, edit: editManifest((m) => (m.manifestVersion = '1.99')) },
-    { what: 'files without the personal scope', file: 'manifest.json', path: 'bots[0].supportsFiles', edit: editManifest((m) => removePersonal(m)) },
-    { what: 'a localization file that is missing', file: 'manifest.json', path: 'localizationInfo.additionalLanguages[0].file', edit: (dir) => rmSync(path.join(dir, 'fr.json')) },
-    { what: 'a French string left out', file: 'fr.json', path: 'bots[0].commandLists[0].commands[5].title', message: /is missing/, edit: editFrench((fr) => delete fr['bots[0].commandLists[0].commands[5].title']) },
-    { what: 'a French string for a command that does not exist', file: 'fr.json', path: 'bots[0].commandLists[0].commands[11].title', message: /does not have/, edit: editManifest((m) => commands(m, 0).splice(11, 1)) },
-    { what: 'a French key Teams does not know', file: 'fr.json', path: 'name.shortest', edit: editFrench((fr) => (fr['name.shortest'] = 'Bons')) },
-    { what: 'two French commands with one title', file: 'fr.json', path: 'bots[0].commandLists[0].commands[2].title', message: /repeats "Bons"/, edit: editFrench((fr) => (fr['bots[0].commandLists[0].commands[2].title'] = 'Bons')) },
-    { what: 'an outline with a background', file: 'outline.png', path: 'icons.outline', message: /transparent background|not white/, edit: editSvg((svg) => svg.replace('class="tile" ', '')) },
-    { what: 'an outline glyph that is not white', file: 'outline.png', path: 'icons.outline', message: /not white/, edit: editSvg((svg) => svg.replace('</svg>', '<circle cx="96" cy="30" r="10" fill="#E81123"/></svg>')) },
-    { what: 'an icon source that is not an image', file: 'icon.svg', path: 'icons', message: /cannot be rendered/, edit: editSvg(() => 'not an svg') },
-    { what: 'a manifest that is not JSON', file: 'manifest.json', path: '', message: /not valid JSON/, edit: (dir) => writeFileSync(path.join(dir, 'manifest.json'), '{ "manifestVersion": ') },
+    {
+      what: 'an http publisher site',
+      file: 'manifest.json',
+      path: 'developer.websiteUrl',
+      message: /https/,
+      edit: editManifest((m) => ((m.developer as Json).websiteUrl = 'http://www.contoso.com')),
+    },
+    {
+      what: 'a $schema of another version',
+      file: 'manifest.json',
+      path: '$schema',
+      edit: editManifest((m) => (m.$schema = String(m.$schema).replace('v1.30', 'v1.29'))),
+    },
+    {
+      what: 'a manifest version with no schema offline',
+      file: 'manifest.json',
+      path: 'manifestVersion',
+      message: /no schema for version 1\.99/,
+      edit: editManifest((m) => (m.manifestVersion = '1.99')),
+    },
+    {
+      what: 'files without the personal scope',
+      file: 'manifest.json',
+      path: 'bots[0].supportsFiles',
+      edit: editManifest((m) => removePersonal(m)),
+    },
+    {
+      what: 'a localization file that is missing',
+      file: 'manifest.json',
+      path: 'localizationInfo.additionalLanguages[0].file',
+      edit: (dir) => rmSync(path.join(dir, 'fr.json')),
+    },
+    {
+      what: 'a French string left out',
+      file: 'fr.json',
+      path: 'bots[0].commandLists[0].commands[5].title',
+      message: /is missing/,
+      edit: editFrench((fr) => delete fr['bots[0].commandLists[0].commands[5].title']),
+    },
+    {
+      what: 'a French string for a command that does not exist',
+      file: 'fr.json',
+      path: 'bots[0].commandLists[0].commands[11].title',
+      message: /does not have/,
+      edit: editManifest((m) => commands(m, 0).splice(11, 1)),
+    },
+    {
+      what: 'a French key Teams does not know',
+      file: 'fr.json',
+      path: 'name.shortest',
+      edit: editFrench((fr) => (fr['name.shortest'] = 'Bons')),
+    },
+    {
+      what: 'two French commands with one title',
+      file: 'fr.json',
+      path: 'bots[0].commandLists[0].commands[2].title',
+      message: /repeats "Bons"/,
+      edit: editFrench((fr) => (fr['bots[0].commandLists[0].commands[2].title'] = 'Bons')),
+    },
+    {
+      what: 'an outline with a background',
+      file: 'outline.png',
+      path: 'icons.outline',
+      message: /transparent background|not white/,
+      edit: editSvg((svg) => svg.replace('class="tile" ', '')),
+    },
+    {
+      what: 'an outline glyph that is not white',
+      file: 'outline.png',
+      path: 'icons.outline',
+      message: /not white/,
+      edit: editSvg((svg) => svg.replace('</svg>', '<circle cx="96" cy="30" r="10" fill="#E81123"/></svg>')),
+    },
+    {
+      what: 'an icon source that is not an image',
+      file: 'icon.svg',
+      path: 'icons',
+      message: /cannot be rendered/,
+      edit: editSvg(() => 'not an svg'),
+    },
+    {
+      what: 'a manifest that is not JSON',
+      file: 'manifest.json',
+      path: '',
+      message: /not valid JSON/,
+      edit: (dir) => writeFileSync(path.join(dir, 'manifest.json'), '{ "manifestVersion": '),
+    },
   ];
 
   for (const broken of BROKEN) {
@@ -161,7 +303,10 @@ describe('npm run package (Teams app package)', function () {
       writeFileSync(out, 'an older package');
       const issues = await refusal(build(dir, out));
       const found = issues.find((issue) => issue.file === broken.file && issue.path === broken.path);
-      assert.ok(found, `expected ${broken.file}: ${broken.path}; got:\n${issues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join('\n')}`);
+      assert.ok(
+        found,
+        `expected ${broken.file}: ${broken.path}; got:\n${issues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join('\n')}`,
+      );
       if (broken.message) assert.match(found.message, broken.message);
       assert.equal(existsSync(out), false, 'no zip is left behind, not even an older one');
     });

@@ -27,7 +27,10 @@ describe('manifest commands and bot/router.ts', () => {
       const key = `bots[0].commandLists[${l}].commands[${c}].title`;
       it(`${list.scopes.join('+')}: "${command.title}" / "${french[key] ?? '(no French title)'}" is one router command`, () => {
         const entry = COMMANDS.find((candidate) => fold(candidate.en) === fold(command.title));
-        assert.ok(entry, `no router command has the English keyword "${command.title}"; router keywords: ${COMMANDS.map((e) => e.en).join(', ')}`);
+        assert.ok(
+          entry,
+          `no router command has the English keyword "${command.title}"; router keywords: ${COMMANDS.map((e) => e.en).join(', ')}`,
+        );
         const frenchTitle = french[key];
         assert.ok(frenchTitle, `fr.json has no ${key}`);
         assert.equal(fold(frenchTitle), fold(entry.fr), `fr.json ${key} must be the French keyword of "${entry.en}"`);
@@ -36,6 +39,10 @@ describe('manifest commands and bot/router.ts', () => {
   });
 
   it('offers help in every scope', () => {
-    for (const list of lists) assert.ok(list.commands.some((c) => c.title === COMMANDS.find((e) => e.id === 'help')?.en), list.scopes.join());
+    for (const list of lists)
+      assert.ok(
+        list.commands.some((c) => c.title === COMMANDS.find((e) => e.id === 'help')?.en),
+        list.scopes.join(),
+      );
   });
 });

@@ -35,7 +35,9 @@ describe('setup tenants at start-up (ALLOWED_TENANT_IDS)', () => {
       const line = capture.lines().find((l) => typeof l.msg === 'string' && l.msg.startsWith('setup:'));
       assert.deepEqual(line?.allowedTenantIds, ['tenant-a', 'tenant-b']);
       const drive = turnDriver(url);
-      assert.deepEqual((await drive.say({ aadObjectId: 'aad-b', tenantId: 'tenant-b', locale: 'fr-FR' }, 'configurer')).buttons, ['Configurer']);
+      assert.deepEqual((await drive.say({ aadObjectId: 'aad-b', tenantId: 'tenant-b', locale: 'fr-FR' }, 'configurer')).buttons, [
+        'Configurer',
+      ]);
       const refused = await drive.say({ aadObjectId: 'aad-c', tenantId: 'tenant-c', locale: 'fr-FR' }, 'configurer');
       assert.match(refused.readable, /ne figure pas dans la liste des locataires autorisés/);
     } finally {

@@ -44,7 +44,11 @@ describe('bot/db/embedded: choosing the database', () => {
   it('makes `npm start` exit 1 with that message and no stack trace', async function () {
     this.timeout(30_000);
     const deadPort = await freePort();
-    const bot = spawnBot({ EMBEDDED_DB: 'ferretdb', FERRETDB_POSTGRESQL_URL: `postgres://postgres@127.0.0.1:${deadPort}/voucherbot`, LOG_LEVEL: 'warn' });
+    const bot = spawnBot({
+      EMBEDDED_DB: 'ferretdb',
+      FERRETDB_POSTGRESQL_URL: `postgres://postgres@127.0.0.1:${deadPort}/voucherbot`,
+      LOG_LEVEL: 'warn',
+    });
     assert.equal(await bot.exited, 1);
     assert.match(bot.output(), /No MongoDB-compatible database is available/);
     assert.doesNotMatch(bot.output(), /\n\s+at .+:\d+:\d+\)/);
@@ -86,7 +90,10 @@ describe('bot/db/embedded: choosing the database', () => {
       const startedAt = Date.now();
       const second = spawnBot(env);
       assert.equal(await second.exited, 1, second.output());
-      assert.match(second.output(), /skipping the embedded mongod: its download failed at \d{4}-\d\d-\d\dT.*tried again after 24 h \(delete .*mongod-download-failed\.json or set EMBEDDED_DB=mongod to try now\).*EMBEDDED_DB=ferretdb/);
+      assert.match(
+        second.output(),
+        /skipping the embedded mongod: its download failed at \d{4}-\d\d-\d\dT.*tried again after 24 h \(delete .*mongod-download-failed\.json or set EMBEDDED_DB=mongod to try now\).*EMBEDDED_DB=ferretdb/,
+      );
       assert.doesNotMatch(second.output(), /downloading mongod/);
       assert.match(second.output(), /embedded mongod: not tried, its download failed at/);
       assert.ok(Date.now() - startedAt < 15_000, `the second start took ${Date.now() - startedAt} ms`);

@@ -35,7 +35,10 @@ describe('indexes at start-up, through the real process', () => {
       const declared = declaredIndexes(connection);
       const db = connection.db;
       assert.ok(db);
-      assert.ok(declared.some((index) => index.unique && index.collection === 'vouchers'), 'the voucher model declares no unique index');
+      assert.ok(
+        declared.some((index) => index.unique && index.collection === 'vouchers'),
+        'the voucher model declares no unique index',
+      );
       for (const index of declared) {
         const existing = await db.collection(index.collection).listIndexes().toArray();
         const found = existing.find((candidate) => sameKey(candidate.key as Record<string, unknown>, index.key));
@@ -43,15 +46,27 @@ describe('indexes at start-up, through the real process', () => {
         if (index.unique) assert.equal(found.unique, true, `${index.collection} ${JSON.stringify(index.key)} is not unique`);
       }
 
-      const logged = bot.output().split('\n').filter((line) => line.includes('"indexes ensured'));
+      const logged = bot
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"indexes ensured'));
       assert.equal(logged.length, 1, bot.output());
       const line = JSON.parse(logged[0] ?? '{}') as { collections?: string[]; durationMs?: number };
-      for (const collection of new Set(declared.map((index) => index.collection))) assert.ok(line.collections?.includes(collection), `${collection} not in the log line`);
+      for (const collection of new Set(declared.map((index) => index.collection)))
+        assert.ok(line.collections?.includes(collection), `${collection} not in the log line`);
       assert.equal(typeof line.durationMs, 'number');
       const info: Record<string, unknown> = await db.admin().command({ buildInfo: 1 });
       const ferret = Object.keys(info).some((key) => key.toLowerCase().startsWith('ferretdb'));
-      const modes = bot.output().split('\n').filter((l) => l.includes('"writeMode"')).map((l) => (JSON.parse(l) as { writeMode: string; server: string }));
-      assert.deepEqual(modes.map((m) => [m.server, m.writeMode]), [ferret ? ['ferretdb', 'claim'] : ['mongodb', 'atomic']], 'the write mode is logged once');
+      const modes = bot
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"writeMode"'))
+        .map((l) => JSON.parse(l) as { writeMode: string; server: string });
+      assert.deepEqual(
+        modes.map((m) => [m.server, m.writeMode]),
+        [ferret ? ['ferretdb', 'claim'] : ['mongodb', 'atomic']],
+        'the write mode is logged once',
+      );
       const order = bot.output();
       assert.ok(order.indexOf('indexes ensured') < order.indexOf('listening on'), 'listened before the indexes existed');
     } finally {

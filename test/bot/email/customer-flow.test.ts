@@ -47,9 +47,14 @@ describe('A customer forwards a voucher; staff reserve it from the channel card 
     files?.close();
   });
 
-  const inChannel = { conversation: { id: `${CHANNEL};messageid=42`, conversationType: 'channel', isGroup: true, tenantId }, channelData: { tenant: { id: tenantId }, channel: { id: CHANNEL } } };
+  const inChannel = {
+    conversation: { id: `${CHANNEL};messageid=42`, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, channel: { id: CHANNEL } },
+  };
   const posted = (conversationId: string) =>
-    connector.calls.filter((c) => c.path.includes(encodeURIComponent(conversationId))).map((c) => c.body as { text?: string; channelData?: { subject?: string }; attachments?: Array<{ content: unknown }> });
+    connector.calls
+      .filter((c) => c.path.includes(encodeURIComponent(conversationId)))
+      .map((c) => c.body as { text?: string; channelData?: { subject?: string }; attachments?: Array<{ content: unknown }> });
 
   it('runs from the email to the stored deliverable', async () => {
     const who = { aadObjectId: w.staffFr.aadObjectId, tenantId, locale: 'en-US' };
@@ -58,7 +63,17 @@ describe('A customer forwards a voucher; staff reserve it from the channel card 
     const number = `FLOW-${randomUUID().slice(0, 6).toUpperCase()}`;
     const conv = `conv-${randomUUID()}`;
     const notice = `Guten Tag,\n\nGutscheinnummer: ${number}\nProgramm: Planungsdienste für die Azure-Bereitstellung\nAnzahl der Tage: 5 Tage\nKundenname: Fabrikam GmbH\nGutscheinadministrator: it@fabrikam.test\nErstellt am: 01.03.2025\nGültig bis: 28.08.2025`;
-    const mail = { type: 'message', id: `m-${randomUUID()}`, channelId: 'email', serviceUrl: connector.url, from: { id: 'it@fabrikam.test' }, recipient: { id: MAILBOX }, conversation: { id: conv }, text: notice, channelData: { subject: 'WG: Gutschein', htmlBody: '' } };
+    const mail = {
+      type: 'message',
+      id: `m-${randomUUID()}`,
+      channelId: 'email',
+      serviceUrl: connector.url,
+      from: { id: 'it@fabrikam.test' },
+      recipient: { id: MAILBOX },
+      conversation: { id: conv },
+      text: notice,
+      channelData: { subject: 'WG: Gutschein', htmlBody: '' },
+    };
     assert.equal((await request(bot.url, { body: mail })).status, 200);
     assert.equal(posted(conv)[0]?.channelData?.subject, `Gutschein ${number} erhalten`);
 
@@ -67,20 +82,38 @@ describe('A customer forwards a voucher; staff reserve it from the channel card 
     const reserveForm = JSON.stringify(card).match(/"verb":"voucher\.reserve-form","data":(\{[^}]*\})/);
     assert.ok(reserveForm?.[1], 'the channel card has Reserve');
     const form = await drive.click(who, 'voucher.reserve-form', JSON.parse(reserveForm[1]) as Record<string, unknown>, inChannel);
-    const done = await drive.submit(who, form, en.button.reserve, { locationId: 'FR-PAR', termsAccepted: 'true', engagementCountry: 'FR', voucherAdminEmail: 'it@fabrikam.test' });
+    const done = await drive.submit(who, form, en.button.reserve, {
+      locationId: 'FR-PAR',
+      termsAccepted: 'true',
+      engagementCountry: 'FR',
+      voucherAdminEmail: 'it@fabrikam.test',
+    });
     assert.match(done.readable, /Reserved/i);
 
     await bot.email.checkReservations();
     await bot.outboxTick();
-    assert.ok(posted(conv).some((m) => m.channelData?.subject === `Gutschein ${number} reserviert`), 'the customer is told in German');
+    assert.ok(
+      posted(conv).some((m) => m.channelData?.subject === `Gutschein ${number} reserviert`),
+      'the customer is told in German',
+    );
 
     const v = (await w.domain.queries.search(w.admin, number, { limit: 1 }))[0];
     assert.ok(v);
-    await w.domain.vouchers.schedule(w.staffFr, { voucherId: String(v._id), start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId });
-    const attach = { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'plan.pdf', content: { downloadUrl: filesUrl, uniqueId: randomUUID() } };
+    await w.domain.vouchers.schedule(w.staffFr, {
+      voucherId: String(v._id),
+      start: '2025-03-10',
+      end: '2025-03-14',
+      consultantAadObjectId: w.staffFr.aadObjectId,
+    });
+    const attach = {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      name: 'plan.pdf',
+      content: { downloadUrl: filesUrl, uniqueId: randomUUID() },
+    };
     const received = await drive.say(who, `complete ${number}`, { attachments: [attach] });
     assert.match(received.readable, /Received plan\.pdf, reading…/);
-    for (let i = 0; i < 200 && (await w.domain.vouchers.get(w.admin, String(v._id))).deliverables.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await w.domain.vouchers.get(w.admin, String(v._id))).deliverables.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal((await w.domain.vouchers.get(w.admin, String(v._id))).deliverables[0]?.name, 'plan.pdf');
   });
 });

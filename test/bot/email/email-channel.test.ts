@@ -42,7 +42,13 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
     connector = await startFakeConnector();
     await bot.email.mailboxes.set(systemActor(w.admin.partnerId), { address: MAILBOX, staffChannelId: STAFF_CHANNEL });
     // The staff channel as H10's store keeps it once the bot has been there.
-    await bot.refs.remember({ tenantId: 'tenant-mail', aadObjectId: null, conversationId: STAFF_CHANNEL, locale: 'en-US', reference: channelReference(connector.url) });
+    await bot.refs.remember({
+      tenantId: 'tenant-mail',
+      aadObjectId: null,
+      conversationId: STAFF_CHANNEL,
+      locale: 'en-US',
+      reference: channelReference(connector.url),
+    });
   });
   after(async () => {
     await bot?.stop();
@@ -50,10 +56,19 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
   });
 
   function channelReference(serviceUrl: string): Record<string, unknown> {
-    return { channelId: 'msteams', serviceUrl, bot: { id: '28:voucher-bot', name: 'Voucher bot' }, conversation: { id: STAFF_CHANNEL, conversationType: 'channel', isGroup: true } };
+    return {
+      channelId: 'msteams',
+      serviceUrl,
+      bot: { id: '28:voucher-bot', name: 'Voucher bot' },
+      conversation: { id: STAFF_CHANNEL, conversationType: 'channel', isGroup: true },
+    };
   }
 
-  function email(from: string, body: string, extra: { subject?: string; channelData?: Record<string, unknown>; id?: string; conversationId?: string; to?: string } = {}) {
+  function email(
+    from: string,
+    body: string,
+    extra: { subject?: string; channelData?: Record<string, unknown>; id?: string; conversationId?: string; to?: string } = {},
+  ) {
     return {
       type: 'message',
       id: extra.id ?? `mail-${randomUUID()}`,
@@ -76,7 +91,9 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
   }
 
   const repliesIn = (conversationId: string) =>
-    connector.calls.filter((c) => c.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`)).map((c) => c.body as { text?: string; channelData?: { subject?: string; htmlBody?: string } });
+    connector.calls
+      .filter((c) => c.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`))
+      .map((c) => c.body as { text?: string; channelData?: { subject?: string; htmlBody?: string } });
 
   const voucher = async (number: string): Promise<Voucher | null> =>
     ((await w.domain.queries.search(w.admin, number, { limit: 1 })).find((v) => v.number === number) as Voucher | undefined) ?? null;
@@ -138,7 +155,11 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
     assert.ok(v);
     const records = await bot.outbox.model.find({ 'payload.kind': 'voucher.new', key: { $regex: String(v._id) } }).lean();
     const targets = records.map((r) => (r.target.kind === 'person' ? r.target.aadObjectId : r.target.conversationId)).sort();
-    assert.deepEqual(targets, [w.outsider.aadObjectId, w.staffFr.aadObjectId, w.staffUs.aadObjectId].sort(), 'staff only: not the admin, not the manager');
+    assert.deepEqual(
+      targets,
+      [w.outsider.aadObjectId, w.staffFr.aadObjectId, w.staffUs.aadObjectId].sort(),
+      'staff only: not the admin, not the manager',
+    );
   });
 
   it('an email to an address no partner has set up is neither recorded nor answered', async () => {
@@ -151,11 +172,20 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
     ['an out-of-office reply (French subject)', (n) => email(ADMIN, NOTICE.fr(n), { subject: 'Réponse automatique : Bon reçu' })],
     ['an out-of-office reply (German subject)', (n) => email(ADMIN, NOTICE.de(n), { subject: 'Abwesenheitsnotiz: Gutschein erhalten' })],
     ['an automatic reply (Spanish subject)', (n) => email(ADMIN, NOTICE.en(n), { subject: 'RE: Respuesta automática: Vale recibido' })],
-    ['a bounce from mailer-daemon', (n) => email('MAILER-DAEMON@customer.test', NOTICE.en(n), { subject: 'Undeliverable: Voucher received' })],
+    [
+      'a bounce from mailer-daemon',
+      (n) => email('MAILER-DAEMON@customer.test', NOTICE.en(n), { subject: 'Undeliverable: Voucher received' }),
+    ],
     ['a bounce from postmaster', (n) => email('postmaster@customer.test', NOTICE.en(n))],
     ['the bot’s own mailbox', (n) => email(MAILBOX, NOTICE.en(n))],
-    ['Auto-Submitted in channelData headers', (n) => email(ADMIN, NOTICE.en(n), { channelData: { headers: { 'Auto-Submitted': 'auto-replied' } } })],
-    ['X-Auto-Response-Suppress as Graph headers', (n) => email(ADMIN, NOTICE.en(n), { channelData: { internetMessageHeaders: [{ name: 'X-Auto-Response-Suppress', value: 'All' }] } })],
+    [
+      'Auto-Submitted in channelData headers',
+      (n) => email(ADMIN, NOTICE.en(n), { channelData: { headers: { 'Auto-Submitted': 'auto-replied' } } }),
+    ],
+    [
+      'X-Auto-Response-Suppress as Graph headers',
+      (n) => email(ADMIN, NOTICE.en(n), { channelData: { internetMessageHeaders: [{ name: 'X-Auto-Response-Suppress', value: 'All' }] } }),
+    ],
     ['a mailing list (Precedence: list)', (n) => email(ADMIN, NOTICE.en(n), { channelData: { headers: { Precedence: 'list' } } })],
   ];
   for (const [what, make] of loops) {
@@ -168,7 +198,9 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
 
   it('an email that is no voucher gets one polite reply per sender per day, in its language', async () => {
     const from = `curious-${randomUUID().slice(0, 6)}@customer.test`;
-    const first = email(from, 'Bonjour, pouvez-vous nous dire comment fonctionne votre offre ? Merci et bonne journée.', { subject: 'Question' });
+    const first = email(from, 'Bonjour, pouvez-vous nous dire comment fonctionne votre offre ? Merci et bonne journée.', {
+      subject: 'Question',
+    });
     await send(first);
     const [reply] = repliesIn(first.conversation.id);
     assert.equal(reply?.channelData?.subject, 'Aucun bon trouvé dans votre e-mail');
@@ -187,7 +219,9 @@ describe('Email channel: customers forward vouchers to the partner mailbox', fun
     const posted: number[] = [];
     const numbers = [0, 1, 2, 3, 4, 5].map((i) => `PS-CAP-${i}-${randomUUID().slice(0, 4).toUpperCase()}`);
     for (const n of numbers) posted.push(await send(email(from, NOTICE.en(n))));
-    const replies = connector.calls.filter((c) => (c.body as { channelData?: { subject?: string } }).channelData?.subject?.startsWith('Voucher PS-CAP-'));
+    const replies = connector.calls.filter((c) =>
+      (c.body as { channelData?: { subject?: string } }).channelData?.subject?.startsWith('Voucher PS-CAP-'),
+    );
     assert.equal(replies.length, 5);
     assert.equal(posted[5], 0);
     const recorded = await Promise.all(numbers.map(voucher));

@@ -16,7 +16,10 @@ describe('Email settings in chat: customer mailbox and new vouchers channel', fu
   let drive: TurnDriver;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   const tenantId = 'tenant-eset';
-  const channel = { conversation: { id: '19:sales@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true, tenantId }, channelData: { tenant: { id: tenantId }, channel: { id: '19:sales@thread.tacv2' } } };
+  const channel = {
+    conversation: { id: '19:sales@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, channel: { id: '19:sales@thread.tacv2' } },
+  };
 
   before(async () => {
     w = await createWorld(db.connection, 'eset');
@@ -50,12 +53,22 @@ describe('Email settings in chat: customer mailbox and new vouchers channel', fu
     const body = `Voucher Number: ${number}\nProgram: Azure Deployment Planning Services\nNumber of Days: 5\nCustomer Name: Eset Customer\nVoucher Administrator: it@eset-customer.test\nDate Created: 3/1/2025\nExpiration Date: 8/28/2025`;
     const res = await request(bot.url, {
       body: {
-        type: 'message', id: `m-${randomUUID()}`, channelId: 'email', serviceUrl: connector.url, from: { id: 'it@eset-customer.test' }, recipient: { id: 'vouchers@eset-mail.test' },
-        conversation: { id: `conv-${randomUUID()}` }, text: body, channelData: { subject: 'FW: voucher', htmlBody: '' },
+        type: 'message',
+        id: `m-${randomUUID()}`,
+        channelId: 'email',
+        serviceUrl: connector.url,
+        from: { id: 'it@eset-customer.test' },
+        recipient: { id: 'vouchers@eset-mail.test' },
+        conversation: { id: `conv-${randomUUID()}` },
+        text: body,
+        channelData: { subject: 'FW: voucher', htmlBody: '' },
       },
     });
     assert.equal(res.status, 200);
     const records = await bot.outbox.model.find({ 'payload.kind': 'voucher.new' }).lean();
-    assert.deepEqual(records.map((r) => r.target), [{ kind: 'conversation', conversationId: '19:sales@thread.tacv2' }]);
+    assert.deepEqual(
+      records.map((r) => r.target),
+      [{ kind: 'conversation', conversationId: '19:sales@thread.tacv2' }],
+    );
   });
 });

@@ -6,8 +6,16 @@ import { useTestDatabase } from '../../helpers/db';
 import { capturedLogger } from '../../helpers/log-capture';
 
 const mail = (over: Partial<InboundEmail> = {}): InboundEmail => ({
-  activityId: 'a', conversationId: 'c', from: 'person@customer.test', fromName: 'Person', to: ['vouchers@partner.test'],
-  subject: 'FW: Voucher', text: 'Voucher Number: X', html: '', headers: {}, ...over,
+  activityId: 'a',
+  conversationId: 'c',
+  from: 'person@customer.test',
+  fromName: 'Person',
+  to: ['vouchers@partner.test'],
+  subject: 'FW: Voucher',
+  text: 'Voucher Number: X',
+  html: '',
+  headers: {},
+  ...over,
 });
 
 describe('Email loop safety and language (pure rules)', () => {

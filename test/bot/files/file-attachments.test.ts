@@ -37,7 +37,11 @@ async function startFileServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: (p: string) => `http://127.0.0.1:${port}${p}`, hits, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  return {
+    url: (p: string) => `http://127.0.0.1:${port}${p}`,
+    hits,
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
 }
 
 describe('Files attached in Teams: voucher emails and planning deliverables', function () {
@@ -56,8 +60,19 @@ describe('Files attached in Teams: voucher emails and planning deliverables', fu
     connector = await startFakeConnector();
     files = await startFileServer();
     drive = turnDriver(bot.url, connector.url);
-    const reference = { channelId: 'msteams', serviceUrl: connector.url, bot: { id: '28:voucher-bot' }, conversation: { id: `a:chat-${w.staffFr.aadObjectId}`, conversationType: 'personal', tenantId } };
-    await bot.refs.remember({ tenantId, aadObjectId: w.staffFr.aadObjectId, conversationId: `a:chat-${w.staffFr.aadObjectId}`, locale: 'en', reference });
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      bot: { id: '28:voucher-bot' },
+      conversation: { id: `a:chat-${w.staffFr.aadObjectId}`, conversationType: 'personal', tenantId },
+    };
+    await bot.refs.remember({
+      tenantId,
+      aadObjectId: w.staffFr.aadObjectId,
+      conversationId: `a:chat-${w.staffFr.aadObjectId}`,
+      locale: 'en',
+      reference,
+    });
   });
   after(async () => {
     await bot?.stop();
@@ -66,7 +81,11 @@ describe('Files attached in Teams: voucher emails and planning deliverables', fu
   });
 
   const staff = (locale = 'en-US') => ({ aadObjectId: w.staffFr.aadObjectId, tenantId, locale, name: w.staffFr.name });
-  const attachment = (name: string, url: string) => ({ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: url, uniqueId: randomUUID(), fileType: name.split('.').pop() } });
+  const attachment = (name: string, url: string) => ({
+    contentType: 'application/vnd.microsoft.teams.file.download.info',
+    name,
+    content: { downloadUrl: url, uniqueId: randomUUID(), fileType: name.split('.').pop() },
+  });
 
   /** Waits for the background job of this file, then sends what the outbox holds; returns what the person got. */
   async function followUp(fileName: string): Promise<string> {
@@ -99,7 +118,9 @@ describe('Files attached in Teams: voucher emails and planning deliverables', fu
 
   it('refuses a file over the size limit with a clear message, and stores nothing', async () => {
     const v = await voucherIn(w, 'scheduled');
-    const answer = await drive.say(staff('fr-FR'), `terminer ${v.number}`, { attachments: [attachment('huge.pdf', files.url('/huge.pdf'))] });
+    const answer = await drive.say(staff('fr-FR'), `terminer ${v.number}`, {
+      attachments: [attachment('huge.pdf', files.url('/huge.pdf'))],
+    });
     assert.match(answer.readable, /huge\.pdf reçu, lecture en cours…/);
     const told = await followUp('huge.pdf');
     assert.match(told, /huge\.pdf fait \d+ octets ; la limite est 26214400/);
@@ -132,8 +153,14 @@ describe('Files attached in Teams: voucher emails and planning deliverables', fu
   it('a job left by a stopped instance (recorded, never run) is finished by another one', async () => {
     const v = await voucherIn(w, 'scheduled');
     await bot.files.jobs.add({
-      key: `left-${randomUUID()}`, partnerId: w.staffFr.partnerId, tenantId, aadObjectId: w.staffFr.aadObjectId, locale: 'en-US',
-      fileName: 'left.pdf', downloadUrl: files.url('/plan.pdf'), hint: v.number,
+      key: `left-${randomUUID()}`,
+      partnerId: w.staffFr.partnerId,
+      tenantId,
+      aadObjectId: w.staffFr.aadObjectId,
+      locale: 'en-US',
+      fileName: 'left.pdf',
+      downloadUrl: files.url('/plan.pdf'),
+      hint: v.number,
     });
     assert.ok((await bot.files.runner.resume()) >= 1);
     assert.match(await followUp('left.pdf'), new RegExp(`left\\.pdf is stored as the planning deliverable of voucher ${v.number}`));

@@ -29,7 +29,10 @@ describe('bot: each delivery applied once, across instances, with the same answe
     const v = await newVoucher(w);
     await reserveFr(w, v);
     const pieces = v.number.toLowerCase().split('-').join(' ');
-    const activity = drive.activity(as(w.staffFr), { type: 'message', text: `please reschedule ${pieces} from 2025-03-10 to 2025-03-14, thanks` });
+    const activity = drive.activity(as(w.staffFr), {
+      type: 'message',
+      text: `please reschedule ${pieces} from 2025-03-10 to 2025-03-14, thanks`,
+    });
     const [first, second] = await Promise.all([drive.post(activity), drive.post(activity)]);
     const third = await drive.post(activity);
     assert.equal(first.readable, second.readable);
@@ -42,9 +45,18 @@ describe('bot: each delivery applied once, across instances, with the same answe
   it('applies a double click (two invokes, same card and data) once; the second gets the first answer', async () => {
     const { w, drive, as } = world();
     const v = await newVoucher(w);
-    const data = { voucherId: String(v._id), expectedState: 'assigned', voucherAdminEmail: 'it-admin@customer.test', locationId: 'FR-PAR', termsAccepted: 'true' };
+    const data = {
+      voucherId: String(v._id),
+      expectedState: 'assigned',
+      voucherAdminEmail: 'it-admin@customer.test',
+      locationId: 'FR-PAR',
+      termsAccepted: 'true',
+    };
     const extra = { replyToId: 'card-message-1' };
-    const [a, b] = await Promise.all([drive.click(as(w.staffFr), 'voucher.reserve', data, extra), drive.click(as(w.staffFr), 'voucher.reserve', data, extra)]);
+    const [a, b] = await Promise.all([
+      drive.click(as(w.staffFr), 'voucher.reserve', data, extra),
+      drive.click(as(w.staffFr), 'voucher.reserve', data, extra),
+    ]);
     assert.equal(a.invoke?.statusCode, 200);
     assert.deepEqual(a.invoke, b.invoke);
     const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
@@ -88,7 +100,10 @@ describe('bot: each delivery applied once, across instances, with the same answe
     assert.ok(docs.length > 0);
     for (const d of docs) assert.ok(d.expiresAt instanceof Date && d.expiresAt.getTime() > Date.now());
     const indexes = await db.connection.collection('processed_activities').indexes();
-    assert.ok(indexes.some((i) => i.key.expiresAt === 1), JSON.stringify(indexes));
+    assert.ok(
+      indexes.some((i) => i.key.expiresAt === 1),
+      JSON.stringify(indexes),
+    );
   });
 
   it('answers a click on a stale card with the current card and what changed, applying nothing', async () => {
@@ -96,7 +111,18 @@ describe('bot: each delivery applied once, across instances, with the same answe
     const v = await newVoucher(w);
     await reserveFr(w, v);
     for (const locale of ['en', 'fr'] as const) {
-      const r = await drive.click(as(w.staffFr, locale), 'voucher.reserve', { voucherId: String(v._id), expectedState: 'assigned', voucherAdminEmail: 'it-admin@customer.test', locationId: 'FR-PAR', termsAccepted: 'true' }, { replyToId: `card-${locale}` });
+      const r = await drive.click(
+        as(w.staffFr, locale),
+        'voucher.reserve',
+        {
+          voucherId: String(v._id),
+          expectedState: 'assigned',
+          voucherAdminEmail: 'it-admin@customer.test',
+          locationId: 'FR-PAR',
+          termsAccepted: 'true',
+        },
+        { replyToId: `card-${locale}` },
+      );
       assert.equal(r.status, 200);
       assert.equal(r.invoke?.statusCode, 200);
       assert.match(r.readable, locale === 'fr' ? /a changé depuis/ : /changed since/, r.readable);
@@ -104,7 +130,10 @@ describe('bot: each delivery applied once, across instances, with the same answe
     }
     const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
     assert.equal(after.audit.filter((e) => e.event === 'reserve').length, 1);
-    const outcomes = bot.log.lines().filter((l) => l.msg === 'turn' && l.command === 'voucher.reserve').map((l) => l.outcome);
+    const outcomes = bot.log
+      .lines()
+      .filter((l) => l.msg === 'turn' && l.command === 'voucher.reserve')
+      .map((l) => l.outcome);
     assert.ok(outcomes.includes('stale'), outcomes.join());
   });
 });

@@ -43,7 +43,11 @@ describe('bot: the answer to a click speaks the language of the card clicked', (
     const v = await newVoucher(w);
     const card = await drive.say(as(w.staffFr, 'fr'), `bon ${v.number}`);
     const form = await drive.submit(withLocale(as(w.staffFr), 'en-US'), card, fr.button.reserve);
-    const done = await drive.submit(withLocale(as(w.staffFr), 'en-US'), form, fr.button.reserve, { locationId: 'FR-PAR', termsAccepted: 'true', engagementCountry: 'FR' });
+    const done = await drive.submit(withLocale(as(w.staffFr), 'en-US'), form, fr.button.reserve, {
+      locationId: 'FR-PAR',
+      termsAccepted: 'true',
+      engagementCountry: 'FR',
+    });
     assert.equal(done.invoke?.statusCode, 200);
     assert.ok(done.readable.includes(fr.state.reserved), done.readable);
     assert.ok(!done.readable.includes(en.state.reserved), 'no English state');
@@ -56,7 +60,11 @@ describe('bot: the answer to a click speaks the language of the card clicked', (
     const card = await drive.say(as(w.staffFr, 'fr'), `bon ${v.number}`);
     const form = await drive.submit(withLocale(as(w.staffFr), 'en-US'), card, fr.button.reserve);
     // Terms not accepted: the domain refuses, and the refusal reads in the card's language.
-    const refused = await drive.submit(withLocale(as(w.staffFr), 'en-US'), form, fr.button.reserve, { locationId: 'FR-PAR', termsAccepted: 'false', engagementCountry: 'FR' });
+    const refused = await drive.submit(withLocale(as(w.staffFr), 'en-US'), form, fr.button.reserve, {
+      locationId: 'FR-PAR',
+      termsAccepted: 'false',
+      engagementCountry: 'FR',
+    });
     assert.ok(refused.readable.includes(fr.message.refusedTitle), refused.readable);
     assert.equal((await w.domain.queries.details(w.staffFr, String(v._id))).voucher.state, 'assigned');
   });
@@ -85,7 +93,11 @@ describe('bot: the answer to a click speaks the language of the card clicked', (
     const v = await newVoucher(w);
     const data = { voucherId: String(v._id), expectedState: 'assigned', lang: 'fr' };
     const r = await drive.post(
-      drive.activity(as(w.staffFr, 'en'), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'voucher.reserve-form', data }, trigger: 'automatic' } }),
+      drive.activity(as(w.staffFr, 'en'), {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'voucher.reserve-form', data }, trigger: 'automatic' },
+      }),
     );
     assert.ok(r.readable.includes(titleOf(en.reserve.title)), r.readable);
   });

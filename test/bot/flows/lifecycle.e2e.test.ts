@@ -47,7 +47,13 @@ describe('bot end to end: from the pasted email to the paid claim, through /api/
     w.clock.set('2025-03-15T09:00:00.000Z');
     const details = await drive.say(staff, 'voucher E2E-2025-0042');
     const completeForm = await drive.submit(staff, details, 'Complete');
-    const report = { deliveredOn: '2025-03-14', summary: 'Azure landing zone plan.', attendees: 'CIO\nCloud lead', recommendations: 'Pilot in Q2.', deliverableUrl: 'https://fabrikam.sharepoint.com/sites/plan/E2E.docx' };
+    const report = {
+      deliveredOn: '2025-03-14',
+      summary: 'Azure landing zone plan.',
+      attendees: 'CIO\nCloud lead',
+      recommendations: 'Pilot in Q2.',
+      deliverableUrl: 'https://fabrikam.sharepoint.com/sites/plan/E2E.docx',
+    };
     const completed = await drive.submit(staff, completeForm, 'Complete', report);
     assert.match(completed.readable, /Completed/, completed.readable);
 
@@ -79,7 +85,18 @@ describe('bot end to end: from the pasted email to the paid claim, through /api/
     const final = await w.domain.vouchers.get(w.staffFr, String(v._id));
     assert.equal(final.state, 'paid');
     const events = final.audit.map((a) => a.event);
-    for (const step of ['intake', 'validate', 'reserve', 'schedule', 'addDeliverable', 'complete', 'requestRedemption', 'redeem', 'claim', 'pay']) {
+    for (const step of [
+      'intake',
+      'validate',
+      'reserve',
+      'schedule',
+      'addDeliverable',
+      'complete',
+      'requestRedemption',
+      'redeem',
+      'claim',
+      'pay',
+    ]) {
       assert.ok(events.includes(step), `audit has ${step}: ${events.join(', ')}`);
     }
     assert.equal(events.filter((e) => e === 'reserve').length, 1);

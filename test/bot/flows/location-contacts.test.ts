@@ -16,8 +16,18 @@ describe('bot: the reserve form offers the locations a person is a contact of', 
   it('a contact named on Paris sees Paris and reserves there; staff of Seattle do not see Paris', async () => {
     const { w, drive, as } = world();
     const system = systemActor(w.admin.partnerId);
-    await w.domain.people.upsert(system, { aadObjectId: 'loccontacts-cora', name: 'Cora Contact', email: 'cora@loccontacts.test', roles: ['staff'] });
-    await w.domain.partners.upsertLocation(system, { locationId: 'FR-PAR', name: 'Paris', country: 'FR', contacts: [{ aadObjectId: 'loccontacts-cora', name: 'Cora Contact', email: 'cora@loccontacts.test' }] });
+    await w.domain.people.upsert(system, {
+      aadObjectId: 'loccontacts-cora',
+      name: 'Cora Contact',
+      email: 'cora@loccontacts.test',
+      roles: ['staff'],
+    });
+    await w.domain.partners.upsertLocation(system, {
+      locationId: 'FR-PAR',
+      name: 'Paris',
+      country: 'FR',
+      contacts: [{ aadObjectId: 'loccontacts-cora', name: 'Cora Contact', email: 'cora@loccontacts.test' }],
+    });
     const cora = await w.domain.people.resolveActor(w.admin.partnerId, 'loccontacts-cora');
     const v = await newVoucher(w);
     const data = { voucherId: String(v._id), expectedState: 'assigned' };
@@ -25,7 +35,12 @@ describe('bot: the reserve form offers the locations a person is a contact of', 
     assert.ok(form.readable.includes('Paris (FR)'), form.readable);
     const far = await drive.click(as(w.staffUs), 'voucher.reserve-form', data);
     assert.ok(!far.readable.includes('Paris (FR)'), far.readable);
-    const r = await w.domain.vouchers.reserve(cora, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    const r = await w.domain.vouchers.reserve(cora, {
+      voucherId: String(v._id),
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     assert.equal(r.voucher.state, 'reserved');
   });
 });

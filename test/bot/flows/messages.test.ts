@@ -25,7 +25,10 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
   for (const locale of ['en', 'fr'] as const) {
     it(`shows the Voucher found card for a pasted email in plain text (${locale})`, async () => {
       const { w, drive, as } = world();
-      const r = await drive.say(as(w.staffFr, locale), ['FYI, see below', '', '-----Original Message-----', 'From: VLSC <vlsc@microsoft.com>', ...LINES].join('\n'));
+      const r = await drive.say(
+        as(w.staffFr, locale),
+        ['FYI, see below', '', '-----Original Message-----', 'From: VLSC <vlsc@microsoft.com>', ...LINES].join('\n'),
+      );
       assert.match(r.readable, /MSG-2025-0100/);
       assert.match(r.readable, /Contoso Pharma/);
       assert.ok(r.buttons.includes(locale === 'fr' ? 'Ajouter le bon' : 'Add voucher'), r.buttons.join());
@@ -37,7 +40,10 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
   it('reads the text/html attachment Teams sends when the text lost the lines (<p>-wrapped)', async () => {
     const { w, drive, as } = world();
     const html = `<div>${LINES.map((l) => `<p>${l.replace(': ', ':&nbsp;')}</p>`).join('')}</div>`;
-    const r = await drive.say(as(w.staffFr), LINES.join(' '), { textFormat: 'plain', attachments: [{ contentType: 'text/html', content: html }] });
+    const r = await drive.say(as(w.staffFr), LINES.join(' '), {
+      textFormat: 'plain',
+      attachments: [{ contentType: 'text/html', content: html }],
+    });
     assert.match(r.readable, /MSG-2025-0100/);
     assert.match(r.readable, /Contoso Pharma/);
     const add = r.actions.find((a) => a.title === 'Add voucher');
@@ -52,16 +58,26 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
     const fr = await drive.say(as(w.staffFr, 'fr'), 'Tu peux regarder le dossier Fabrikam ?');
     assert.match(fr.readable, /e-mail/i);
     assert.notEqual(en.readable, fr.readable);
-    const training = await drive.say(as(w.staffFr), ['Voucher Number: SATV-0001', 'Program: Software Assurance Training Vouchers', 'Number of Days: 3', 'Customer Name: Litware'].join('\n'));
+    const training = await drive.say(
+      as(w.staffFr),
+      ['Voucher Number: SATV-0001', 'Program: Software Assurance Training Vouchers', 'Number of Days: 3', 'Customer Name: Litware'].join(
+        '\n',
+      ),
+    );
     assert.match(training.readable, /training voucher/i);
   });
 
   it("reads a command after the bot's @mention in a team channel", async () => {
     const { w, drive, as } = world();
     const mention = { type: 'mention', text: '<at>Voucher bot</at>', mentioned: { id: '28:voucher-bot', name: 'Voucher bot' } };
-    const r = await drive.say(as(w.staffFr, 'fr'), '<at>Voucher bot</at> aide', { entities: [mention], conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-msg' } });
+    const r = await drive.say(as(w.staffFr, 'fr'), '<at>Voucher bot</at> aide', {
+      entities: [mention],
+      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-msg' },
+    });
     assert.match(r.readable, /Ce que vous pouvez faire/);
-    const line = world().bot.log.lines().find((l) => l.msg === 'turn' && l.activityId === r.id);
+    const line = world()
+      .bot.log.lines()
+      .find((l) => l.msg === 'turn' && l.activityId === r.id);
     assert.equal(line?.outcome, 'ok');
   });
 
@@ -93,9 +109,17 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
     const who = as(w.staffFr, 'fr');
     const install = await drive.post(drive.activity(who, { type: 'installationUpdate', action: 'add' }));
     assert.match(install.readable, /Bienvenue|Bonjour/);
-    const added = await drive.post(drive.activity(as(w.staffFr), { type: 'conversationUpdate', membersAdded: [{ id: '28:voucher-bot' }], conversation: { id: '19:team@thread', conversationType: 'channel', tenantId: 'tenant-msg' } }));
+    const added = await drive.post(
+      drive.activity(as(w.staffFr), {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:voucher-bot' }],
+        conversation: { id: '19:team@thread', conversationType: 'channel', tenantId: 'tenant-msg' },
+      }),
+    );
     assert.match(added.readable, /Welcome/);
-    const someoneElse = await drive.post(drive.activity(as(w.staffFr), { type: 'conversationUpdate', membersAdded: [{ id: '29:new-colleague' }] }));
+    const someoneElse = await drive.post(
+      drive.activity(as(w.staffFr), { type: 'conversationUpdate', membersAdded: [{ id: '29:new-colleague' }] }),
+    );
     assert.equal(someoneElse.activities.length, 0, 'a colleague joining is not greeted by the bot');
   });
 
@@ -146,7 +170,9 @@ describe('bot messages: pasted emails, welcome, strangers, failures, delivery th
   });
 
   it('answers every turn of this file within 5 seconds', () => {
-    const turns = world().bot.log.lines().filter((l) => l.msg === 'turn');
+    const turns = world()
+      .bot.log.lines()
+      .filter((l) => l.msg === 'turn');
     assert.ok(turns.length > 5);
     for (const t of turns) assert.ok(Number(t.durationMs) < 5_000, `${String(t.command)} took ${String(t.durationMs)} ms`);
   });

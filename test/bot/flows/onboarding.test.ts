@@ -15,7 +15,13 @@ const NOW = '2026-12-02T10:00:00.000Z';
 const LOCALES = ['en', 'fr'] as const;
 type L = (typeof LOCALES)[number];
 const tenantOf = (l: L) => `tenant-onboard-${l}`;
-const person = (key: string, l: L, name: string, tenantId = tenantOf(l)): RosterMember => ({ id: `29:${key}-${l}`, aadObjectId: `aad-${key}-${l}`, name, email: `${key}-${l}@contoso.test`, tenantId });
+const person = (key: string, l: L, name: string, tenantId = tenantOf(l)): RosterMember => ({
+  id: `29:${key}-${l}`,
+  aadObjectId: `aad-${key}-${l}`,
+  name,
+  email: `${key}-${l}@contoso.test`,
+  tenantId,
+});
 
 const MEMBERS: RosterMember[] = LOCALES.flatMap((l) => [
   person('ada', l, 'Ada Admin'),
@@ -24,8 +30,28 @@ const MEMBERS: RosterMember[] = LOCALES.flatMap((l) => [
   person('eve', l, 'Eve Elsewhere', 'tenant-someone-else'),
 ]);
 const W = {
-  en: { setup: 'setup', add: 'add', staff: 'staff', eligibility: 'eligibility', enroll: 'enroll', reserve: 'Reserve', status: 'status', people: 'people', remove: 'remove' },
-  fr: { setup: 'configurer', add: 'ajouter', staff: 'personnel', eligibility: 'éligibilité', enroll: 'inscrire', reserve: 'Réserver', status: 'état', people: 'personnes', remove: 'retirer' },
+  en: {
+    setup: 'setup',
+    add: 'add',
+    staff: 'staff',
+    eligibility: 'eligibility',
+    enroll: 'enroll',
+    reserve: 'Reserve',
+    status: 'status',
+    people: 'people',
+    remove: 'remove',
+  },
+  fr: {
+    setup: 'configurer',
+    add: 'ajouter',
+    staff: 'personnel',
+    eligibility: 'éligibilité',
+    enroll: 'inscrire',
+    reserve: 'Réserver',
+    status: 'état',
+    people: 'personnes',
+    remove: 'retirer',
+  },
 } as const;
 
 describe('partner administration in Teams: first run to a first reserved voucher (issue 9)', () => {
@@ -46,9 +72,16 @@ describe('partner administration in Teams: first run to a first reserved voucher
     await roster?.close();
   });
 
-  const who = (key: string, l: L, tenantId = tenantOf(l)): Speaker => ({ aadObjectId: `aad-${key}-${l}`, tenantId, locale: l === 'fr' ? 'fr-FR' : 'en-US', name: key });
+  const who = (key: string, l: L, tenantId = tenantOf(l)): Speaker => ({
+    aadObjectId: `aad-${key}-${l}`,
+    tenantId,
+    locale: l === 'fr' ? 'fr-FR' : 'en-US',
+    name: key,
+  });
   const outcome = (r: TurnResult) => bot.log.lines().find((x) => x.msg === 'turn' && x.activityId === r.id)?.outcome;
-  const mention = (key: string, l: L, name: string) => ({ entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: `29:${key}-${l}`, name } }] });
+  const mention = (key: string, l: L, name: string) => ({
+    entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: `29:${key}-${l}`, name } }],
+  });
 
   for (const l of LOCALES) {
     it(`${l}: setup, add a staff person with a location, tick eligibility, enroll, and the staff member reserves a voucher`, async function () {
@@ -61,31 +94,60 @@ describe('partner administration in Teams: first run to a first reserved voucher
       assert.equal(card.status, 200);
       assert.deepEqual(card.buttons, [l === 'fr' ? 'Configurer' : 'Set up']);
       assert.ok(card.readable.includes(`ada-${l}@contoso.test`), 'the email comes from Teams (TeamsInfo.getMember)');
-      const done = await drive.click(ada, 'partner.setup', { partnerName: `Contoso ${l}`, locationId: 'fr-par', locationName: 'Paris', country: 'fr', approvalDaysThreshold: '10', adminEmail: `ada-${l}@contoso.test` });
-      assert.match(done.readable, l === 'fr' ? /est configuré et vous en êtes le premier administrateur/ : /is set up and you are its first admin/);
+      const done = await drive.click(ada, 'partner.setup', {
+        partnerName: `Contoso ${l}`,
+        locationId: 'fr-par',
+        locationName: 'Paris',
+        country: 'fr',
+        approvalDaysThreshold: '10',
+        adminEmail: `ada-${l}@contoso.test`,
+      });
+      assert.match(
+        done.readable,
+        l === 'fr' ? /est configuré et vous en êtes le premier administrateur/ : /is set up and you are its first admin/,
+      );
       assert.equal(outcome(done), 'ok');
 
       const added = await drive.say(ada, `${w.add} <at>Sam Staff</at> ${w.staff} FR-PAR`, mention('sam', l, 'Sam Staff'));
       assert.match(added.readable, l === 'fr' ? /Sam Staff a été ajouté/ : /Sam Staff was added/);
-      const qualified = await drive.click(ada, 'person.save', { aadObjectId: `aad-sam-${l}`, roles: 'staff', locationIds: 'FR-PAR', trainingOn_AZDPS: '2026-10-01', examOn_AZDPS: '2026-10-15' });
+      const qualified = await drive.click(ada, 'person.save', {
+        aadObjectId: `aad-sam-${l}`,
+        roles: 'staff',
+        locationIds: 'FR-PAR',
+        trainingOn_AZDPS: '2026-10-01',
+        examOn_AZDPS: '2026-10-15',
+      });
       assert.match(qualified.readable, /AZDPS/);
 
       const early = await drive.say(ada, `${w.enroll} AZDPS`);
       assert.match(early.readable, l === 'fr' ? /L'éligibilité est Non commencée/ : /Eligibility is Not started/);
-      const refused = await drive.click(ada, 'enrollment.save', { program: 'AZDPS', kind: 'enroll', agreementSignedOn: '2026-11-20', complianceTrainingOn: '2026-11-25', locationIds: 'FR-PAR' });
+      const refused = await drive.click(ada, 'enrollment.save', {
+        program: 'AZDPS',
+        kind: 'enroll',
+        agreementSignedOn: '2026-11-20',
+        complianceTrainingOn: '2026-11-25',
+        locationIds: 'FR-PAR',
+      });
       assert.equal(outcome(refused), 'refused');
       assert.match(refused.readable, l === 'fr' ? /Terminez d'abord sa liste de contrôle/ : /Complete its checklist first/);
 
       const checklist = await drive.say(ada, `${w.eligibility} azdps`);
       const save = checklist.actions.find((a) => a.verb === 'eligibility.save');
       assert.ok(save);
-      const items = Object.fromEntries(['competency', 'compliance-training', 'technical-training', 'exam'].map((k) => [`item_AZDPS.${k}`, 'true']));
+      const items = Object.fromEntries(
+        ['competency', 'compliance-training', 'technical-training', 'exam'].map((k) => [`item_AZDPS.${k}`, 'true']),
+      );
       const ticked = await drive.click(ada, 'eligibility.save', { ...save.data, ...items });
       assert.match(ticked.readable, l === 'fr' ? /Statut : Active/ : /Status: Active/);
       assert.match(ticked.readable, l === 'fr' ? /coché par Ada Admin/ : /ticked by Ada Admin/);
 
       // The same button on a new enrollment card (another message): not a double click of the refused one.
-      const enrolled = await drive.click(ada, 'enrollment.save', { program: 'AZDPS', kind: 'enroll', agreementSignedOn: '2026-11-20', complianceTrainingOn: '2026-11-25', locationIds: 'FR-PAR' }, { replyToId: `enroll-card-${l}` });
+      const enrolled = await drive.click(
+        ada,
+        'enrollment.save',
+        { program: 'AZDPS', kind: 'enroll', agreementSignedOn: '2026-11-20', complianceTrainingOn: '2026-11-25', locationIds: 'FR-PAR' },
+        { replyToId: `enroll-card-${l}` },
+      );
       assert.match(enrolled.readable, l === 'fr' ? /Inscription à AZDPS enregistrée/ : /Enrolled in AZDPS/);
       assert.match(enrolled.readable, l === 'fr' ? /365 jours avant le renouvellement/ : /365 days to renewal/);
 
@@ -105,12 +167,21 @@ describe('partner administration in Teams: first run to a first reserved voucher
       });
       const form = await drive.say(sam, `${l === 'fr' ? 'réserver' : 'reserve'} ${voucher.number}`);
       assert.ok(form.buttons.includes(w.reserve), form.buttons.join());
-      const reserved = await drive.click(sam, 'voucher.reserve', { voucherId: String(voucher._id), expectedState: 'assigned', voucherAdminEmail: 'it@fabrikam.test', locationId: 'FR-PAR', termsAccepted: 'true' });
+      const reserved = await drive.click(sam, 'voucher.reserve', {
+        voucherId: String(voucher._id),
+        expectedState: 'assigned',
+        voucherAdminEmail: 'it@fabrikam.test',
+        locationId: 'FR-PAR',
+        termsAccepted: 'true',
+      });
       assert.equal(outcome(reserved), 'ok', reserved.readable);
       assert.equal((await bot.domain.vouchers.get(staff, String(voucher._id))).state, 'reserved');
 
       const status = await drive.say(ada, w.status);
-      assert.match(status.readable, l === 'fr' ? /AZDPS : éligibilité Active, à renouveler avant le/ : /AZDPS: eligibility Active, renew by/);
+      assert.match(
+        status.readable,
+        l === 'fr' ? /AZDPS : éligibilité Active, à renouveler avant le/ : /AZDPS: eligibility Active, renew by/,
+      );
       assert.match(status.readable, l === 'fr' ? /Ada Admin a ajouté Sam Staff/ : /Ada Admin added Sam Staff/);
       const overview = await admin.overview(staff);
       assert.deepEqual(overview.vouchersByState.find((v) => v.state === 'reserved')?.count, 1);
@@ -125,15 +196,32 @@ describe('partner administration in Teams: first run to a first reserved voucher
     const stranger = await drive.say(who('bob', 'fr'), 'configurer');
     assert.equal(outcome(stranger), 'unknown-person');
     assert.match(stranger.readable, /Ada Admin/);
-    const sneaky = await drive.click(who('bob', 'en'), 'partner.setup', { partnerName: 'Hijack', locationId: 'XX-1', locationName: 'X', country: 'FR', approvalDaysThreshold: '3', adminEmail: 'bob@contoso.test' });
+    const sneaky = await drive.click(who('bob', 'en'), 'partner.setup', {
+      partnerName: 'Hijack',
+      locationId: 'XX-1',
+      locationName: 'X',
+      country: 'FR',
+      approvalDaysThreshold: '3',
+      adminEmail: 'bob@contoso.test',
+    });
     assert.equal(outcome(sneaky), 'unknown-person');
     assert.equal((await bot.domain.partners.byTenant(tenantOf('en')))?.name, 'Contoso en');
   });
 
   it('two setups of a new tenant at the same moment create one partner with one admin', async function () {
     this.timeout(30_000);
-    const data = (name: string) => ({ partnerName: name, locationId: 'DE-BER', locationName: 'Berlin', country: 'DE', approvalDaysThreshold: '5', adminEmail: `${name}@race.test` });
-    const [a, b] = await Promise.all([drive.click(who('ada', 'en', 'tenant-race'), 'partner.setup', data('first')), drive.click(who('sam', 'en', 'tenant-race'), 'partner.setup', data('second'))]);
+    const data = (name: string) => ({
+      partnerName: name,
+      locationId: 'DE-BER',
+      locationName: 'Berlin',
+      country: 'DE',
+      approvalDaysThreshold: '5',
+      adminEmail: `${name}@race.test`,
+    });
+    const [a, b] = await Promise.all([
+      drive.click(who('ada', 'en', 'tenant-race'), 'partner.setup', data('first')),
+      drive.click(who('sam', 'en', 'tenant-race'), 'partner.setup', data('second')),
+    ]);
     const texts = [a.readable, b.readable];
     assert.equal(texts.filter((t) => /is set up and you are its first admin/.test(t)).length, 1, texts.join('\n---\n'));
     assert.equal(texts.filter((t) => /already belongs to/.test(t)).length, 1, texts.join('\n---\n'));
@@ -150,8 +238,18 @@ describe('partner administration in Teams: first run to a first reserved voucher
       const outsider = who('eve', l, 'tenant-not-allowed');
       const r = await drive.say(outsider, W[l].setup);
       assert.equal(outcome(r), 'refused');
-      assert.match(r.readable, l === 'fr' ? /ne figure pas dans la liste des locataires autorisés/ : /not on the list of tenants allowed to set up/);
-      const click = await drive.click(outsider, 'partner.setup', { partnerName: 'Nope', locationId: 'US-SEA', locationName: 'Seattle', country: 'US', approvalDaysThreshold: '5', adminEmail: 'eve@x.test' });
+      assert.match(
+        r.readable,
+        l === 'fr' ? /ne figure pas dans la liste des locataires autorisés/ : /not on the list of tenants allowed to set up/,
+      );
+      const click = await drive.click(outsider, 'partner.setup', {
+        partnerName: 'Nope',
+        locationId: 'US-SEA',
+        locationName: 'Seattle',
+        country: 'US',
+        approvalDaysThreshold: '5',
+        adminEmail: 'eve@x.test',
+      });
       assert.equal(outcome(click), 'refused');
       assert.equal(await bot.domain.partners.byTenant('tenant-not-allowed'), null);
     });
@@ -164,13 +262,28 @@ describe('partner administration in Teams: first run to a first reserved voucher
       const unknown = await drive.say(ada, `${W[l].eligibility} XYZPS`);
       assert.match(unknown.readable, l === 'fr' ? /« XYZPS » n'est pas un programme/ : /"XYZPS" is not a program/);
       const country = await drive.click(ada, 'location.save', { locationId: 'UK-LON', name: 'London', country: 'UK' });
-      assert.match(country.readable, l === 'fr' ? /« UK » n'est pas un code pays ISO 3166-1 alpha-2/ : /"UK" is not an ISO 3166-1 alpha-2 country code/);
-      const future = await drive.click(ada, 'person.save', { aadObjectId: `aad-sam-${l}`, roles: 'staff', locationIds: 'FR-PAR', trainingOn_AZDPS: '2027-01-15' });
+      assert.match(
+        country.readable,
+        l === 'fr' ? /« UK » n'est pas un code pays ISO 3166-1 alpha-2/ : /"UK" is not an ISO 3166-1 alpha-2 country code/,
+      );
+      const future = await drive.click(ada, 'person.save', {
+        aadObjectId: `aad-sam-${l}`,
+        roles: 'staff',
+        locationIds: 'FR-PAR',
+        trainingOn_AZDPS: '2027-01-15',
+      });
       assert.equal(outcome(future), 'refused');
-      assert.match(future.readable, l === 'fr' ? /15 janv\. 2027/ : /Jan 15, 2027/, 'the refused date, in the reader\'s form');
+      assert.match(future.readable, l === 'fr' ? /15 janv\. 2027/ : /Jan 15, 2027/, "the refused date, in the reader's form");
       const outside = await drive.say(ada, `${W[l].add} <at>Eve Elsewhere</at> ${W[l].staff}`, mention('eve', l, 'Eve Elsewhere'));
-      assert.match(outside.readable, l === 'fr' ? /Eve Elsewhere n'est pas membre de cette équipe ou de ce locataire/ : /Eve Elsewhere is not a member of this team or tenant/);
-      const nobody = await drive.say(ada, `${W[l].add} <at>Ghost</at> ${W[l].staff}`, { entities: [{ type: 'mention', text: '<at>Ghost</at>', mentioned: { id: '29:ghost', name: 'Ghost' } }] });
+      assert.match(
+        outside.readable,
+        l === 'fr'
+          ? /Eve Elsewhere n'est pas membre de cette équipe ou de ce locataire/
+          : /Eve Elsewhere is not a member of this team or tenant/,
+      );
+      const nobody = await drive.say(ada, `${W[l].add} <at>Ghost</at> ${W[l].staff}`, {
+        entities: [{ type: 'mention', text: '<at>Ghost</at>', mentioned: { id: '29:ghost', name: 'Ghost' } }],
+      });
       assert.match(nobody.readable, /Ghost/);
       assert.ok(roster.lookups.includes('29:ghost'), 'the roster was asked');
       assert.equal(await count(), start, 'no change was recorded');

@@ -21,8 +21,21 @@ const VERB_DATA: Record<string, (bw: BotWorld) => Record<string, unknown>> = {
   'location.edit': () => ({ locationId: 'FR-PAR' }),
   'location.save': (bw) => ({ locationId: 'FR-LYO', name: 'Lyon', country: 'FR', contacts: bw.w.staffFr.aadObjectId }),
   'eligibility.save': () => ({ program: 'AZDPS', shown: ALL_AZDPS.join(','), ...allTicked }),
-  'enrollment.save': () => ({ program: 'AZDPS', kind: 'renew', agreementSignedOn: '2025-02-20', complianceTrainingOn: '2025-02-25', locationIds: 'FR-PAR,US-SEA' }),
-  'profile.save': () => ({ description: 'Azure planning', website: 'https://contoso.example', contactEmail: 'hi@contoso.example', countries: 'fr, us', languages: 'fr,en', programs: 'AZDPS' }),
+  'enrollment.save': () => ({
+    program: 'AZDPS',
+    kind: 'renew',
+    agreementSignedOn: '2025-02-20',
+    complianceTrainingOn: '2025-02-25',
+    locationIds: 'FR-PAR,US-SEA',
+  }),
+  'profile.save': () => ({
+    description: 'Azure planning',
+    website: 'https://contoso.example',
+    contactEmail: 'hi@contoso.example',
+    countries: 'fr, us',
+    languages: 'fr,en',
+    programs: 'AZDPS',
+  }),
 };
 
 describe('partner administration verbs and rules through /api/messages (issue 9)', () => {
@@ -46,11 +59,17 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
         const r = await bw.drive.click(who, verb, data(bw));
         assert.equal(r.status, 200);
         assert.equal(outcome(bw, r), expected, `${verb} by ${who.aadObjectId} (${who.tenantId}): ${String(outcome(bw, r))} ${r.readable}`);
-        if (expected === 'refused') assert.match(r.readable, who.locale === 'fr-FR' ? /Seuls les administrateurs partenaires|administrateurs/ : /Only partner admins/);
+        if (expected === 'refused')
+          assert.match(
+            r.readable,
+            who.locale === 'fr-FR' ? /Seuls les administrateurs partenaires|administrateurs/ : /Only partner admins/,
+          );
       }
       assert.equal(await changes(bw), before, 'no refused click changed anything');
       // The admin's own chat, not the conversation of the other-tenant speaker (who shares the admin's AAD id in this world).
-      const ok = await bw.drive.click(bw.as(bw.w.admin), verb, data(bw), { conversation: { id: 'a:admin-own-chat', conversationType: 'personal', tenantId: bw.tenantId } });
+      const ok = await bw.drive.click(bw.as(bw.w.admin), verb, data(bw), {
+        conversation: { id: 'a:admin-own-chat', conversationType: 'personal', tenantId: bw.tenantId },
+      });
       assert.equal(outcome(bw, ok), 'ok', ok.readable);
       assert.ok(ok.invoke?.type === 'application/vnd.microsoft.card.adaptive', 'the clicked card is replaced by a card');
     });
@@ -81,12 +100,27 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
     await bw.drive.click(admin, 'person.save', { aadObjectId: bw.w.manager.aadObjectId, roles: 'manager,admin', locationIds: '' });
     const second = bw.as(bw.w.manager);
     const shownAfterUntick = ALL_AZDPS.filter((k) => k !== a && k !== b).join(',');
-    const untick = await bw.drive.click(admin, 'eligibility.save', { program: 'AZDPS', shown: ALL_AZDPS.join(','), ...allTicked, ...toggles({ [a]: false, [b]: false }) }, { replyToId: 'untick' });
+    const untick = await bw.drive.click(
+      admin,
+      'eligibility.save',
+      { program: 'AZDPS', shown: ALL_AZDPS.join(','), ...allTicked, ...toggles({ [a]: false, [b]: false }) },
+      { replyToId: 'untick' },
+    );
     assert.match(untick.readable, /Status: In progress/);
     // Each admin saw the same card (a and b unticked) and ticks a different item.
     const [ra, rb] = await Promise.all([
-      bw.drive.click(admin, 'eligibility.save', { program: 'AZDPS', shown: shownAfterUntick, ...allTicked, ...toggles({ [b]: false }) }, { replyToId: 'card-1' }),
-      bw.drive.click(second, 'eligibility.save', { program: 'AZDPS', shown: shownAfterUntick, ...allTicked, ...toggles({ [a]: false }) }, { replyToId: 'card-2' }),
+      bw.drive.click(
+        admin,
+        'eligibility.save',
+        { program: 'AZDPS', shown: shownAfterUntick, ...allTicked, ...toggles({ [b]: false }) },
+        { replyToId: 'card-1' },
+      ),
+      bw.drive.click(
+        second,
+        'eligibility.save',
+        { program: 'AZDPS', shown: shownAfterUntick, ...allTicked, ...toggles({ [a]: false }) },
+        { replyToId: 'card-2' },
+      ),
     ]);
     assert.equal(outcome(bw, ra), 'ok');
     assert.equal(outcome(bw, rb), 'ok');
@@ -100,20 +134,26 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
     this.timeout(30_000);
     const bw = world();
     const admin = bw.as(bw.w.admin);
-    const mentionOf = (aadObjectId: string, name: string) => ({ entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: `29:${aadObjectId}`, name, aadObjectId } }] });
+    const mentionOf = (aadObjectId: string, name: string) => ({
+      entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: `29:${aadObjectId}`, name, aadObjectId } }],
+    });
     // The manager is an admin too since the test above; the manager leaves first.
     const gone = await bw.drive.say(admin, 'remove <at>Mia Manager</at>', mentionOf(bw.w.manager.aadObjectId, 'Mia Manager'));
     assert.match(gone.readable, /Mia Manager was removed/);
     const self = await bw.drive.say(admin, 'remove <at>Ada Admin</at>', mentionOf(bw.w.admin.aadObjectId, 'Ada Admin'));
     assert.equal(outcome(bw, self), 'refused');
     assert.match(self.readable, /Ada Admin is the partner's only admin/);
-    const drop = await bw.drive.click(bw.as(bw.w.admin, 'fr'), 'person.save', { aadObjectId: bw.w.admin.aadObjectId, roles: 'staff', locationIds: 'FR-PAR' });
+    const drop = await bw.drive.click(bw.as(bw.w.admin, 'fr'), 'person.save', {
+      aadObjectId: bw.w.admin.aadObjectId,
+      roles: 'staff',
+      locationIds: 'FR-PAR',
+    });
     assert.equal(outcome(bw, drop), 'refused');
     assert.match(drop.readable, /Ada Admin est le seul administrateur du partenaire/);
     const ada = await bw.w.domain.deps.models.people.findOne({ aadObjectId: bw.w.admin.aadObjectId }).lean();
     assert.deepEqual(ada?.roles, ['admin']);
     const kept = await bw.w.domain.deps.connection.collection('adminChanges').countDocuments({ byAadObjectId: bw.w.manager.aadObjectId });
-    assert.ok(kept >= 1, 'the removed admin\'s ticks stay in the audit');
+    assert.ok(kept >= 1, "the removed admin's ticks stay in the audit");
   });
 
   it('a double-clicked Save and a redelivered remove are applied once, and the second gets the same answer', async function () {
@@ -122,11 +162,20 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
     const admin = bw.as(bw.w.admin);
     const before = await changes(bw);
     const data = { locationId: 'NL-AMS', name: 'Amsterdam', country: 'NL' };
-    const [first, second] = await Promise.all([bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' }), bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' })]);
+    const [first, second] = await Promise.all([
+      bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' }),
+      bw.drive.click(admin, 'location.save', data, { replyToId: 'dbl' }),
+    ]);
     assert.equal(await changes(bw), before + 1);
     assert.equal(first.readable, second.readable);
     await bw.w.domain.people.upsert(bw.w.admin, { aadObjectId: 'aad-temp', name: 'Tim Temp', email: 'tim@padm.test', roles: ['staff'] });
-    const activity = bw.drive.activity(admin, { type: 'message', text: 'remove <at>Tim Temp</at>', entities: [{ type: 'mention', text: '<at>Tim Temp</at>', mentioned: { id: '29:aad-temp', name: 'Tim Temp', aadObjectId: 'aad-temp' } }] });
+    const activity = bw.drive.activity(admin, {
+      type: 'message',
+      text: 'remove <at>Tim Temp</at>',
+      entities: [
+        { type: 'mention', text: '<at>Tim Temp</at>', mentioned: { id: '29:aad-temp', name: 'Tim Temp', aadObjectId: 'aad-temp' } },
+      ],
+    });
     const once = await bw.drive.post(activity);
     const again = await bw.drive.post(activity);
     assert.match(once.readable, /Tim Temp was removed/);
@@ -158,7 +207,11 @@ describe('partner administration verbs and rules through /api/messages (issue 9)
       const locations = await bw.drive.say(admin, fr ? 'sites' : 'locations');
       assert.match(locations.readable, fr ? /Approuvé pour : AZDPS/ : /Approved for: AZDPS/);
       assert.match(locations.readable, fr ? /États-Unis/ : /United States/);
-      assert.match(locations.readable, fr ? /FR-LYO: Lyon[\s\S]*Contacts : Sacha Staff/ : /FR-LYO: Lyon[\s\S]*Contacts: Sacha Staff/, 'the contact picked on the form');
+      assert.match(
+        locations.readable,
+        fr ? /FR-LYO: Lyon[\s\S]*Contacts : Sacha Staff/ : /FR-LYO: Lyon[\s\S]*Contacts: Sacha Staff/,
+        'the contact picked on the form',
+      );
       const form = await bw.drive.say(admin, `${fr ? 'sites' : 'locations'} DE-MUC`);
       assert.match(form.readable, fr ? /Nouveau site/ : /New location/);
       const overview = await bw.drive.say(admin, fr ? 'éligibilité' : 'eligibility');

@@ -26,7 +26,11 @@ const MATRIX: Record<string, Row> = {
   voucher: { state: 'assigned', text: (v) => `voucher ${v.number}`, expect: ['ok', 'ok', 'ok'] },
   reserve: { state: 'assigned', text: (v) => `reserve ${v.number}`, expect: ['ok', 'ok', 'refused'] },
   cancel: { state: 'reserved', text: (v) => `cancel ${v.number} other changed plans`, expect: ['ok', 'refused', 'refused'] },
-  schedule: { state: 'reserved', text: (v) => `schedule ${v.number} 2025-03-10 2025-03-14 Sacha Staff`, expect: ['ok', 'refused', 'refused'] },
+  schedule: {
+    state: 'reserved',
+    text: (v) => `schedule ${v.number} 2025-03-10 2025-03-14 Sacha Staff`,
+    expect: ['ok', 'refused', 'refused'],
+  },
   complete: { state: 'scheduled', text: (v) => `complete ${v.number}`, expect: ['ok', 'ok', 'refused'] },
   redeem: { state: 'completed', text: (v) => `redeem ${v.number}`, expect: ['ok', 'ok', 'refused'] },
   approvals: { state: 'pendingRedeem', text: () => 'approvals', expect: ['refused', 'refused', 'ok'] },
@@ -74,7 +78,8 @@ describe('bot permission matrix: every command x admin, staff of another locatio
         assert.equal(r.status, 200);
         assert.ok(r.readable.length > 0, `${id} x ${who}: an answer`);
         const line = bw.bot.log.lines().find((l) => l.msg === 'turn' && l.activityId === r.id);
-        const expected: Outcome = who === 'stranger' ? 'unknown-person' : who === 'otherTenant' ? (row.elsewhere ?? 'unknown-tenant') : row.expect[i] as Outcome;
+        const expected: Outcome =
+          who === 'stranger' ? 'unknown-person' : who === 'otherTenant' ? (row.elsewhere ?? 'unknown-tenant') : (row.expect[i] as Outcome);
         assert.equal(line?.outcome, expected, `${id} x ${who}: ${r.readable}`);
         const after = await bw.w.domain.vouchers.get(bw.w.admin, String(v._id));
         if (expected !== 'ok') assert.equal(after.version, v.version, `${id} x ${who} changed nothing`);

@@ -18,7 +18,8 @@ interface Family {
 const FAMILIES: Record<string, Family> = {
   'input (a field missing on a form)': {
     state: 'reserved',
-    run: ({ drive, as, w }, v, l) => drive.click(as(w.staffFr, l), 'voucher.schedule', { ...ref(v), start: '2025-03-10', consultant: w.staffFr.aadObjectId }),
+    run: ({ drive, as, w }, v, l) =>
+      drive.click(as(w.staffFr, l), 'voucher.schedule', { ...ref(v), start: '2025-03-10', consultant: w.staffFr.aadObjectId }),
     reads: { en: /missing or invalid: end date/, fr: /manquent ou sont invalides : date de fin/ },
   },
   'state machine (an action the state does not allow)': {
@@ -28,7 +29,8 @@ const FAMILIES: Record<string, Family> = {
   },
   'program dates (engagement after expiry)': {
     state: 'reserved',
-    run: ({ drive, as, w }, v, l) => drive.say(as(w.staffFr, l), `${l === 'fr' ? 'planifier' : 'schedule'} ${v.number} 2025-08-20 2025-09-30 Sacha Staff`),
+    run: ({ drive, as, w }, v, l) =>
+      drive.say(as(w.staffFr, l), `${l === 'fr' ? 'planifier' : 'schedule'} ${v.number} 2025-08-20 2025-09-30 Sacha Staff`),
     reads: { en: /after the voucher expires/, fr: /après l'expiration/ },
   },
   'location (staff of another location)': {

@@ -25,8 +25,14 @@ describe('bot: one welcome per conversation', () => {
     assert.deepEqual(second.activities, [], 'no second welcome');
     const other = await drive.post(drive.activity(as(w.admin, 'fr'), { ...installed, ...channel('19:general-b@thread.tacv2', tenantId) }));
     assert.match(other.readable, /Bienvenue/);
-    const lines = world().bot.log.lines().filter((l) => l.msg === 'turn' && [first.id, second.id].includes(String(l.activityId)));
-    assert.deepEqual(lines.map((l) => l.replayed), [false, true], 'the second notice is logged as replayed');
+    const lines = world()
+      .bot.log.lines()
+      .filter((l) => l.msg === 'turn' && [first.id, second.id].includes(String(l.activityId)));
+    assert.deepEqual(
+      lines.map((l) => l.replayed),
+      [false, true],
+      'the second notice is logged as replayed',
+    );
   });
 
   it('a personal chat told by two bot instances on one database gets one welcome', async () => {
@@ -46,8 +52,13 @@ describe('bot: one welcome per conversation', () => {
 
   it('the welcome shows words, no Markdown marks or escapes, in en and fr (the help keyword is a button)', async () => {
     const { w, drive, as, tenantId } = world();
-    for (const [locale, button] of [['en', 'Help'], ['fr', 'Aide']] as const) {
-      const r = await drive.post(drive.activity(as(w.admin, locale), { ...added, ...channel(`19:welcome-${locale}@thread.tacv2`, tenantId) }));
+    for (const [locale, button] of [
+      ['en', 'Help'],
+      ['fr', 'Aide'],
+    ] as const) {
+      const r = await drive.post(
+        drive.activity(as(w.admin, locale), { ...added, ...channel(`19:welcome-${locale}@thread.tacv2`, tenantId) }),
+      );
       const raw = JSON.stringify(r.activities.flatMap((a) => a.attachments ?? []));
       assert.ok(raw.includes('TextBlock'), 'a card');
       assert.doesNotMatch(raw, /\*\*|\\\\[*_]/, `${locale}: Markdown marks in ${raw}`);

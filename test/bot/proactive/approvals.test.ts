@@ -39,7 +39,8 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
   let noor: Actor;
   const as = (actor: Actor, locale = 'en-US'): Speaker => ({ aadObjectId: actor.aadObjectId, tenantId: TENANT, locale, name: actor.name });
   const chat = (actor: Actor) => `a:chat-${actor.aadObjectId}`;
-  const posts = (conversationId: string, method: 'POST' | 'PUT') => connector.posts.filter((p) => p.conversationId === conversationId && p.method === method);
+  const posts = (conversationId: string, method: 'POST' | 'PUT') =>
+    connector.posts.filter((p) => p.conversationId === conversationId && p.method === method);
   const approvalOf = async (id: string) => (await w.domain.approvals.get(w.admin, id)) as Approval;
 
   before(async function () {
@@ -48,11 +49,25 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     connector = await startScriptedConnector();
     bot = await startProactiveBot(db.connection, w.clock);
     drive = turnDriver(bot.url, connector.url);
-    await w.domain.people.upsert(w.admin, { aadObjectId: `${SLUG}-noor`, name: 'Noor Manager', email: `noor@${SLUG}.test`, roles: ['manager'] });
-    await w.domain.people.upsert(w.admin, { aadObjectId: `${SLUG}-nestor`, name: 'Nestor', email: `nestor@${SLUG}.test`, roles: ['manager'] });
+    await w.domain.people.upsert(w.admin, {
+      aadObjectId: `${SLUG}-noor`,
+      name: 'Noor Manager',
+      email: `noor@${SLUG}.test`,
+      roles: ['manager'],
+    });
+    await w.domain.people.upsert(w.admin, {
+      aadObjectId: `${SLUG}-nestor`,
+      name: 'Nestor',
+      email: `nestor@${SLUG}.test`,
+      roles: ['manager'],
+    });
     noor = await w.domain.people.resolveActor(w.admin.partnerId, `${SLUG}-noor`);
     // Mia and Noor install the bot (Noor's Teams is in French); Nestor never does; the requester has talked to the bot.
-    for (const [who, locale] of [[w.manager, 'en-US'], [noor, 'fr-FR'], [w.staffFr, 'en-US']] as const) {
+    for (const [who, locale] of [
+      [w.manager, 'en-US'],
+      [noor, 'fr-FR'],
+      [w.staffFr, 'en-US'],
+    ] as const) {
       const installed = await drive.post(drive.activity(as(who, locale), { type: 'installationUpdate', action: 'add' }));
       assert.equal(installed.status, 200);
     }
@@ -79,24 +94,31 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     const pending = await w.domain.vouchers.get(w.admin, String(v._id));
     assert.ok(pending.pendingApprovalId, answer.readable);
     const id = String(pending.pendingApprovalId);
-    await connector.waitFor(() => posts(chat(w.manager), 'POST').some((p) => cardOf(p).text.includes(v.number)) && posts(CHANNEL, 'POST').some((p) => cardOf(p).text.includes(v.number)));
+    await connector.waitFor(
+      () =>
+        posts(chat(w.manager), 'POST').some((p) => cardOf(p).text.includes(v.number)) &&
+        posts(CHANNEL, 'POST').some((p) => cardOf(p).text.includes(v.number)),
+    );
     await connector.waitFor(() => posts(chat(noor), 'POST').some((p) => cardOf(p).text.includes(v.number)));
     const deadline = Date.now() + 10_000;
     while ((await approvalOf(id)).messageIds.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
     return { v, id, answer };
   }
-  const copyFor = (conversationId: string, number: string, method: 'POST' | 'PUT' = 'POST') => posts(conversationId, method).filter((p) => cardOf(p).text.includes(number)).map(cardOf);
+  const copyFor = (conversationId: string, number: string, method: 'POST' | 'PUT' = 'POST') =>
+    posts(conversationId, method)
+      .filter((p) => cardOf(p).text.includes(number))
+      .map(cardOf);
 
   it('sends the approval card to every manager who installed the bot and to the approvals channel, tells the requester who was not reached, and stores every copy', async function () {
     this.timeout(60_000);
     const { v, id, answer } = await requestRedemption();
     assert.match(answer.readable, /Nestor has not installed the bot yet/, answer.readable);
     const mia = copyFor(chat(w.manager), v.number);
-    assert.equal(mia.length, 1, 'one card in Mia\'s chat');
+    assert.equal(mia.length, 1, "one card in Mia's chat");
     assert.deepEqual(mia[0]?.buttons, ['Approve', 'Reject']);
     assert.match(mia[0]?.text ?? '', /Sacha Staff/, 'who asked');
     const noors = copyFor(chat(noor), v.number);
-    assert.deepEqual(noors[0]?.buttons, ['Approuver', 'Rejeter'], 'in Noor\'s language');
+    assert.deepEqual(noors[0]?.buttons, ['Approuver', 'Rejeter'], "in Noor's language");
     const channel = copyFor(CHANNEL, v.number);
     assert.equal(channel.length, 1);
     assert.deepEqual(channel[0]?.buttons, [], 'the channel copy shows the status; approvers get their view through refresh');
@@ -105,7 +127,11 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     assert.equal(channel[0]?.refresh?.action?.verb, 'approval.refresh');
     const stored = await approvalOf(id);
     assert.equal(stored.messageIds.length, 3);
-    for (const conversationId of [chat(w.manager), chat(noor), CHANNEL]) assert.ok(stored.messageIds.some((m) => m.startsWith(`${conversationId}|`)), conversationId);
+    for (const conversationId of [chat(w.manager), chat(noor), CHANNEL])
+      assert.ok(
+        stored.messageIds.some((m) => m.startsWith(`${conversationId}|`)),
+        conversationId,
+      );
   });
 
   it('approve by card: every copy is updated to who decided, when and why; the requester is told; a later click by another manager sees who decided', async function () {
@@ -113,11 +139,17 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     const { v, id } = await requestRedemption();
     const approved = await drive.click(as(w.manager), 'approval.approve', { approvalId: id, comment: 'Deliverable is solid' });
     assert.match(approved.readable, /Approved by Mia Manager/, 'the clicker gets the decided card back');
-    assert.deepEqual(approved.actions.filter((x) => x.verb !== 'approval.refresh'), []);
+    assert.deepEqual(
+      approved.actions.filter((x) => x.verb !== 'approval.refresh'),
+      [],
+    );
     await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').length === 1));
     const stored = await approvalOf(id);
     for (const messageId of stored.messageIds) {
-      const [conversationId, activityId] = [messageId.slice(0, messageId.lastIndexOf('|')), messageId.slice(messageId.lastIndexOf('|') + 1)];
+      const [conversationId, activityId] = [
+        messageId.slice(0, messageId.lastIndexOf('|')),
+        messageId.slice(messageId.lastIndexOf('|') + 1),
+      ];
       const update = posts(conversationId, 'PUT').find((p) => p.activityId === activityId);
       assert.ok(update, `the copy ${messageId} was updated in place`);
       const card = cardOf(update);
@@ -125,7 +157,9 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
       assert.match(card.text, conversationId === chat(noor) ? /Approuvé par Mia Manager/ : /Approved by Mia Manager/);
       assert.match(card.text, /Deliverable is solid/);
     }
-    await connector.waitFor(() => posts(chat(w.staffFr), 'POST').some((p) => /was approved by Mia Manager/.test(cardOf(p).text) && cardOf(p).text.includes(v.number)));
+    await connector.waitFor(() =>
+      posts(chat(w.staffFr), 'POST').some((p) => /was approved by Mia Manager/.test(cardOf(p).text) && cardOf(p).text.includes(v.number)),
+    );
     const late = await drive.click(as(noor, 'fr-FR'), 'approval.reject', { approvalId: id, reason: 'trop tard' });
     assert.match(late.readable, /Mia Manager/, late.readable);
     assert.equal((await w.domain.vouchers.get(w.admin, String(v._id))).state, 'redeemed');
@@ -139,7 +173,9 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').length === 1));
     assert.match(copyFor(chat(w.manager), v.number, 'PUT')[0]?.text ?? '', /Rejected by Noor Manager[\s\S]*livrable manquant/);
     assert.match(copyFor(CHANNEL, v.number, 'PUT')[0]?.text ?? '', /Rejected by Noor Manager/);
-    await connector.waitFor(() => posts(chat(w.staffFr), 'POST').some((p) => /was rejected by Noor Manager/.test(cardOf(p).text) && cardOf(p).text.includes(v.number)));
+    await connector.waitFor(() =>
+      posts(chat(w.staffFr), 'POST').some((p) => /was rejected by Noor Manager/.test(cardOf(p).text) && cardOf(p).text.includes(v.number)),
+    );
     assert.equal((await w.domain.vouchers.get(w.admin, String(v._id))).state, 'completed', 'the voucher is released');
   });
 
@@ -148,7 +184,9 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     const { v } = await requestRedemption();
     const approved = await drive.say(as(w.manager), `approve ${v.number} fine`);
     assert.match(approved.readable, /Approved by Mia Manager/, approved.readable);
-    await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').some((u) => /Approved by|Approuvé par/.test(u.text))));
+    await connector.waitFor(() =>
+      [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').some((u) => /Approved by|Approuvé par/.test(u.text))),
+    );
   });
 
   it('approve racing reject from two managers: exactly one wins, the other sees who decided, every copy shows the winner', async function () {
@@ -165,20 +203,33 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     assert.match(won.readable, new RegExp(`(Approved|Rejected) by ${winner}`));
     assert.match(lost.readable, new RegExp(winner), `the loser is told who decided: ${lost.readable}`);
     await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').length >= 1));
-    for (const c of [chat(w.manager), CHANNEL]) for (const u of copyFor(c, v.number, 'PUT')) assert.match(u.text, new RegExp(`by ${winner}`));
+    for (const c of [chat(w.manager), CHANNEL])
+      for (const u of copyFor(c, v.number, 'PUT')) assert.match(u.text, new RegExp(`by ${winner}`));
   });
 
-  it('refresh returns the approver\'s view to an approver and the status to anyone else, and updates no message', async function () {
+  it("refresh returns the approver's view to an approver and the status to anyone else, and updates no message", async function () {
     this.timeout(60_000);
     const { id } = await requestRedemption();
     const before = connector.posts.length;
     const refresh = (who: Speaker) =>
-      drive.post(drive.activity(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'approval.refresh', data: { approvalId: id } }, trigger: 'automatic' } }));
+      drive.post(
+        drive.activity(who, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'approval.refresh', data: { approvalId: id } }, trigger: 'automatic' },
+        }),
+      );
     const approver = await refresh(as(w.manager));
-    assert.deepEqual(approver.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title), ['Approve', 'Reject']);
+    assert.deepEqual(
+      approver.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title),
+      ['Approve', 'Reject'],
+    );
     assert.match(approver.readable, /Your decision is needed/);
     const other = await refresh(as(w.staffUs));
-    assert.deepEqual(other.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title), []);
+    assert.deepEqual(
+      other.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title),
+      [],
+    );
     assert.match(other.readable, /Waiting for a manager's decision/);
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(connector.posts.length, before, 'a refresh only returns a card');
@@ -186,7 +237,13 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
 
   it('with more than 60 approvers the channel copy offers a button that opens the decision for whoever clicks', async function () {
     this.timeout(120_000);
-    for (let i = 0; i < 60; i++) await w.domain.people.upsert(w.admin, { aadObjectId: `${SLUG}-m${i}`, name: `Manager ${i}`, email: `m${i}@${SLUG}.test`, roles: ['manager'] });
+    for (let i = 0; i < 60; i++)
+      await w.domain.people.upsert(w.admin, {
+        aadObjectId: `${SLUG}-m${i}`,
+        name: `Manager ${i}`,
+        email: `m${i}@${SLUG}.test`,
+        roles: ['manager'],
+      });
     const { v, id, answer } = await requestRedemption();
     assert.match(answer.readable, /and 56 more have not installed the bot yet/, answer.readable);
     const channel = copyFor(CHANNEL, v.number)[0];
@@ -197,16 +254,28 @@ describe('bot/proactive approval cards: every manager, the channel, every copy u
     assert.ok(beyond.length > 0);
     const late = await w.domain.people.resolveActor(w.admin.partnerId, beyond[0] ?? '');
     const opened = await drive.click(as(late), 'approval.refresh', { approvalId: id });
-    assert.deepEqual(opened.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title), ['Approve', 'Reject'], 'an approver beyond the 60 decides from the opened card');
+    assert.deepEqual(
+      opened.actions.filter((x) => x.verb !== 'approval.refresh').map((x) => x.title),
+      ['Approve', 'Reject'],
+      'an approver beyond the 60 decides from the opened card',
+    );
   });
 
   it('an approval nobody decides in time expires: every copy says so and the requester is told', async function () {
     this.timeout(60_000);
     const { v, id } = await requestRedemption();
     w.clock.advanceDays(8);
-    await connector.waitFor(() => [chat(w.manager), chat(noor), CHANNEL].every((c) => copyFor(c, v.number, 'PUT').some((u) => /expired|expirée|expiré/i.test(u.text))), 15_000);
+    await connector.waitFor(
+      () =>
+        [chat(w.manager), chat(noor), CHANNEL].every((c) =>
+          copyFor(c, v.number, 'PUT').some((u) => /expired|expirée|expiré/i.test(u.text)),
+        ),
+      15_000,
+    );
     assert.equal((await approvalOf(id)).status, 'expired');
-    await connector.waitFor(() => posts(chat(w.staffFr), 'POST').some((p) => cardOf(p).text.includes(v.number) && /expired/i.test(cardOf(p).text)));
+    await connector.waitFor(() =>
+      posts(chat(w.staffFr), 'POST').some((p) => cardOf(p).text.includes(v.number) && /expired/i.test(cardOf(p).text)),
+    );
     assert.equal((await w.domain.vouchers.get(w.admin, String(v._id))).pendingApprovalId, null, 'its voucher is released');
   });
 });

@@ -73,9 +73,11 @@ describe('bot/proactive conversation references (real database, real adapter)', 
     const reference = JSON.parse(ref?.reference ?? '{}') as { conversation?: { id?: string; conversationType?: string }; user?: unknown };
     assert.equal(reference.conversation?.id, channel);
     assert.equal(reference.conversation?.conversationType, 'channel');
-    assert.equal(reference.user, undefined, 'a shared conversation is nobody\'s');
-    assert.equal(await stored(`person|${TENANT}|${SLUG}-staff-fr`), null, 'a channel message is not the person\'s chat');
-    await drive.post(drive.activity(who(`${SLUG}-admin`), { type: 'conversationUpdate', membersRemoved: [{ id: '28:voucher-bot' }], ...inChannel }));
+    assert.equal(reference.user, undefined, "a shared conversation is nobody's");
+    assert.equal(await stored(`person|${TENANT}|${SLUG}-staff-fr`), null, "a channel message is not the person's chat");
+    await drive.post(
+      drive.activity(who(`${SLUG}-admin`), { type: 'conversationUpdate', membersRemoved: [{ id: '28:voucher-bot' }], ...inChannel }),
+    );
     assert.equal(await stored(`conversation|${channel}`), null);
   });
 
@@ -84,18 +86,26 @@ describe('bot/proactive conversation references (real database, real adapter)', 
     assert.equal(await stored(`person|${TENANT}|${SLUG}-outsider`), null);
   });
 
-  it('a reservation at the partner\'s day threshold sends the approval card to the manager', async function () {
+  it("a reservation at the partner's day threshold sends the approval card to the manager", async function () {
     this.timeout(30_000);
     await drive.post(drive.activity(who(`${SLUG}-manager`), { type: 'installationUpdate', action: 'add' }));
     w.clock.set('2025-03-03T10:00:00.000Z');
     const v = await newVoucher(w, { days: 10 });
-    const answer = await drive.click(who(`${SLUG}-staff-fr`), 'voucher.reserve', { voucherId: String(v._id), expectedState: v.state, locationId: 'FR-PAR', termsAccepted: 'true' });
+    const answer = await drive.click(who(`${SLUG}-staff-fr`), 'voucher.reserve', {
+      voucherId: String(v._id),
+      expectedState: v.state,
+      locationId: 'FR-PAR',
+      termsAccepted: 'true',
+    });
     assert.equal(answer.invoke?.statusCode, 200);
-    await connector.waitFor((posts) => posts.some((p) => p.conversationId === `a:chat-${SLUG}-manager` && JSON.stringify(p.body).includes(v.number)));
+    await connector.waitFor((posts) =>
+      posts.some((p) => p.conversationId === `a:chat-${SLUG}-manager` && JSON.stringify(p.body).includes(v.number)),
+    );
     const approval = await w.domain.approvals.get(w.admin, String((await w.domain.vouchers.get(w.admin, String(v._id))).pendingApprovalId));
     assert.equal(approval.kind, 'reserve');
     const deadline = Date.now() + 5_000;
-    while ((await w.domain.approvals.get(w.admin, String(approval._id))).messageIds.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
+    while ((await w.domain.approvals.get(w.admin, String(approval._id))).messageIds.length < 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 30));
     assert.equal((await w.domain.approvals.get(w.admin, String(approval._id))).messageIds.length, 1);
   });
 });

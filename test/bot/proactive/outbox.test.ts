@@ -30,9 +30,19 @@ function instance(connection: Connection, connector: ScriptedConnector, leaseMs 
   return { outbox, refs, worker, log, sender, connector };
 }
 
-async function installed(refs: ReturnType<typeof conversationRefStore>, connector: ScriptedConnector, aadObjectId: string): Promise<string> {
+async function installed(
+  refs: ReturnType<typeof conversationRefStore>,
+  connector: ScriptedConnector,
+  aadObjectId: string,
+): Promise<string> {
   const conversationId = `a:chat-${aadObjectId}`;
-  const reference = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot', name: 'Bot' }, user: { id: `29:${aadObjectId}`, aadObjectId } };
+  const reference = {
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
+    bot: { id: '28:bot', name: 'Bot' },
+    user: { id: `29:${aadObjectId}`, aadObjectId },
+  };
   await refs.remember({ tenantId: TENANT, aadObjectId, conversationId, reference, locale: 'en' });
   return conversationId;
 }
@@ -66,7 +76,11 @@ describe('bot/proactive outbox (real database, fake Bot Connector over HTTP, rea
     await connector.close();
   });
 
-  const record = (key: string) => until(() => a.outbox.model.findOne({ key }).lean<OutboxRecord>(), (r) => r.state !== 'pending');
+  const record = (key: string) =>
+    until(
+      () => a.outbox.model.findOne({ key }).lean<OutboxRecord>(),
+      (r) => r.state !== 'pending',
+    );
 
   it('retries a 429 without Retry-After with backoff, and sends it', async function () {
     this.timeout(20_000);
@@ -202,7 +216,8 @@ describe('bot/proactive outbox (real database, fake Bot Connector over HTTP, rea
     a.worker.start();
     await connector.waitFor((posts) => posts.filter((p) => p.conversationId === conversationId).length === 16, 20_000);
     const times = connector.posts.filter((p) => p.conversationId === conversationId).map((p) => p.at);
-    for (const t of times) assert.ok(times.filter((x) => x >= t && x < t + 1_000).length <= SENDS_PER_SECOND, `more than 7 in the second after ${t}`);
+    for (const t of times)
+      assert.ok(times.filter((x) => x >= t && x < t + 1_000).length <= SENDS_PER_SECOND, `more than 7 in the second after ${t}`);
   });
 });
 

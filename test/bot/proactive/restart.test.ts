@@ -22,7 +22,13 @@ describe('bot/proactive: a proactive message survives a restart of the bot', () 
     w.clock.set(now);
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString().slice(0, 10);
     // The world's enrollment dates from 2024; this partner renewed it recently.
-    await w.domain.partners.enroll(systemActor(w.admin.partnerId), { program: 'AZDPS', enrolledOn: daysAgo(20), agreementSignedOn: daysAgo(25), complianceTrainingOn: daysAgo(22), locationIds: ['FR-PAR'] });
+    await w.domain.partners.enroll(systemActor(w.admin.partnerId), {
+      program: 'AZDPS',
+      enrolledOn: daysAgo(20),
+      agreementSignedOn: daysAgo(25),
+      complianceTrainingOn: daysAgo(22),
+      locationIds: ['FR-PAR'],
+    });
     const connector = await startScriptedConnector();
     const who = (aadObjectId: string): Speaker => ({ aadObjectId, tenantId: TENANT, locale: 'en-US', name: aadObjectId });
     const first = await startProactiveBot(db.connection, w.clock, { start: false });
@@ -31,7 +37,12 @@ describe('bot/proactive: a proactive message survives a restart of the bot', () 
     try {
       await drive.post(drive.activity(who(`${SLUG}-manager`), { type: 'installationUpdate', action: 'add' }));
       const v = await newVoucher(w, { days: 10, assignedOn: daysAgo(2) });
-      const answer = await drive.click(who(`${SLUG}-staff-fr`), 'voucher.reserve', { voucherId: String(v._id), expectedState: v.state, locationId: 'FR-PAR', termsAccepted: 'true' });
+      const answer = await drive.click(who(`${SLUG}-staff-fr`), 'voucher.reserve', {
+        voucherId: String(v._id),
+        expectedState: v.state,
+        locationId: 'FR-PAR',
+        termsAccepted: 'true',
+      });
       assert.match(answer.readable, /manager|approval/i, answer.readable);
       // The first bot stops: its sending loop never ran.
       await first.stop();
@@ -41,7 +52,10 @@ describe('bot/proactive: a proactive message survives a restart of the bot', () 
 
       next.bot = spawnBot({ MONGODB_URI: testMongoUri(), MONGODB_DB_NAME: db.dbName, PORT: '0', HOST: '127.0.0.1' });
       await waitForOutput(next.bot.output, /listening on/, 30_000);
-      await connector.waitFor((posts) => posts.some((p) => p.conversationId === `a:chat-${SLUG}-manager` && JSON.stringify(p.body).includes(v.number)), 30_000);
+      await connector.waitFor(
+        (posts) => posts.some((p) => p.conversationId === `a:chat-${SLUG}-manager` && JSON.stringify(p.body).includes(v.number)),
+        30_000,
+      );
       const deadline = Date.now() + 10_000;
       let record = await outboxModel(db.connection).findById(pending[0]?._id).lean<OutboxRecord>();
       while (record?.state === 'pending' && Date.now() < deadline) {

@@ -14,7 +14,8 @@ describe('review: card clicks (demo data, /api/messages)', function () {
   const db = useTestDatabase('review-clicks');
   const world = useDemoWorld(db);
   const voucher = (number: string) => world().bot.domain.deps.models.vouchers.findOne({ number }).lean();
-  const events = async (number: string, event: string) => ((await voucher(number))?.audit ?? []).filter((a: { event: string }) => a.event === event).length;
+  const events = async (number: string, event: string) =>
+    ((await voucher(number))?.audit ?? []).filter((a: { event: string }) => a.event === event).length;
 
   for (const [locale, formButton, submit, again, start, end] of [
     ['fr-FR', 'planifier DEMO-0004', 'Planifier', 'Rouvrir le formulaire', /Début/, /précède/],
@@ -87,7 +88,12 @@ describe('review: card clicks (demo data, /api/messages)', function () {
     assertGoodAnswer(manager, 'fr', 'manager click');
     assert.equal(manager.invoke?.statusCode, 200);
     assert.match(manager.readable, /Seuls les administrateurs partenaires ou les collaborateurs peuvent utiliser « réserver »/);
-    for (const [verb, data] of [['voucher.reserve', {}], ['voucher.reserve', { voucherId: '${x}', expectedState: 42 }], ['voucher.explode', { a: 1 }], ['', null]] as const) {
+    for (const [verb, data] of [
+      ['voucher.reserve', {}],
+      ['voucher.reserve', { voucherId: '${x}', expectedState: 42 }],
+      ['voucher.explode', { a: 1 }],
+      ['', null],
+    ] as const) {
       const r = await drive.click(as('lee', 'fr-FR'), verb, data as Record<string, unknown>);
       assertGoodAnswer(r, 'fr', `click ${verb}`);
       assert.equal(r.invoke?.statusCode, 200);
@@ -103,7 +109,11 @@ describe('review: card clicks (demo data, /api/messages)', function () {
     assert.match(list.readable, /DEMO-0003/);
     assert.match(list.readable, /DEMO-0007/);
     const staff = await drive.say(as('lee', 'fr-FR'), 'échanger DEMO-0001');
-    assert.match(staff.readable, /« échanger » n'est pas possible sur le bon DEMO-0001/, 'no review card for a voucher that is not completed');
+    assert.match(
+      staff.readable,
+      /« échanger » n'est pas possible sur le bon DEMO-0001/,
+      'no review card for a voucher that is not completed',
+    );
     assert.ok(!staff.buttons.includes('Oui, échanger'));
     const approved = await drive.say(nestor, 'approuver DEMO-0007 parfait');
     assertGoodAnswer(approved, 'fr', 'approve');

@@ -33,7 +33,10 @@ export function useDemoWorld(db: TestDatabase): () => DemoWorld {
   before(async function () {
     this.timeout(180_000);
     const uri = `${db.uri.replace(/\/+$/, '')}/${db.dbName}`;
-    await run(process.execPath, ['--import', 'tsx', 'tools/seed.ts', '--demo', '--uri', uri], { cwd: ROOT, env: { ...process.env, MONGODB_DB_NAME: db.dbName } });
+    await run(process.execPath, ['--import', 'tsx', 'tools/seed.ts', '--demo', '--uri', uri], {
+      cwd: ROOT,
+      env: { ...process.env, MONGODB_DB_NAME: db.dbName },
+    });
     const bot = await startTestBot(db.connection, fixedClock(new Date()));
     world = {
       bot,

@@ -47,18 +47,35 @@ describe('review: Teams edges (demo data, /api/messages)', function () {
     }
   }
 
-  for (const [tag, lang] of [['fr-CA', 'fr'], ['fr', 'fr'], ['FR-fr', 'fr'], ['en-GB', 'en'], ['de-DE', 'en'], [null, 'en']] as const) {
+  for (const [tag, lang] of [
+    ['fr-CA', 'fr'],
+    ['fr', 'fr'],
+    ['FR-fr', 'fr'],
+    ['en-GB', 'en'],
+    ['de-DE', 'en'],
+    [null, 'en'],
+  ] as const) {
     it(`client locale ${String(tag)} is answered in ${lang}, help and list`, async () => {
       const { drive, as } = world();
       for (const text of ['help', 'aide', 'vouchers']) {
-        const r = await drive.post({ ...drive.activity(as('lee', tag), { type: 'message', text }), ...(tag === null ? { locale: undefined } : {}) });
+        const r = await drive.post({
+          ...drive.activity(as('lee', tag), { type: 'message', text }),
+          ...(tag === null ? { locale: undefined } : {}),
+        });
         assertGoodAnswer(r, lang, `${String(tag)} ${text}`);
         assert.match(r.readable, lang === 'fr' ? /Détails|Ce que vous pouvez faire/ : /Details|What you can do/);
       }
     });
   }
 
-  for (const text of ['${1+1} ${$root.l} ${evil()}', '**bold** [link](https://evil.example) <b>x</b> # head', 'ctrl \u0000\u0007\u202E chars', 'x'.repeat(10_000), `bon ${'y'.repeat(10_000)}`, `aide ${'z '.repeat(5_000)}`]) {
+  for (const text of [
+    '${1+1} ${$root.l} ${evil()}',
+    '**bold** [link](https://evil.example) <b>x</b> # head',
+    'ctrl \u0000\u0007\u202E chars',
+    'x'.repeat(10_000),
+    `bon ${'y'.repeat(10_000)}`,
+    `aide ${'z '.repeat(5_000)}`,
+  ]) {
     it(`hostile text is answered plainly: ${JSON.stringify(text.slice(0, 30))}`, async () => {
       const { drive, as } = world();
       for (const locale of ['en', 'fr'] as const) {
@@ -69,7 +86,10 @@ describe('review: Teams edges (demo data, /api/messages)', function () {
     });
   }
 
-  for (const [tag, lang, aad] of [['fr-CA', 'fr', 'c0a70001-0000-4000-8000-000000000002'], ['en-GB', 'en', 'c0a70001-0000-4000-8000-000000000003']] as const) {
+  for (const [tag, lang, aad] of [
+    ['fr-CA', 'fr', 'c0a70001-0000-4000-8000-000000000002'],
+    ['en-GB', 'en', 'c0a70001-0000-4000-8000-000000000003'],
+  ] as const) {
     it(`a stranger, another tenant and a new install (${tag}) are each answered in ${lang} with what to do`, async () => {
       const { drive } = world();
       const stranger = await drive.say({ aadObjectId: 'not-a-person', tenantId: DEMO_TENANT, locale: tag }, 'bons');
@@ -87,7 +107,10 @@ describe('review: Teams edges (demo data, /api/messages)', function () {
 
   it('a one-day voucher reads "1 day" / "1 jour", never "1 days" / "1 jours"', async () => {
     const { drive, as } = world();
-    for (const [locale, text, one] of [['en-US', 'vouchers redeemed', /DTDPS · 1 day ·/], ['fr-FR', 'bons échangés', /DTDPS · 1 jour ·/]] as const) {
+    for (const [locale, text, one] of [
+      ['en-US', 'vouchers redeemed', /DTDPS · 1 day ·/],
+      ['fr-FR', 'bons échangés', /DTDPS · 1 jour ·/],
+    ] as const) {
       const r = await drive.say(as('lee', locale), text);
       assertGoodAnswer(r, locale === 'fr-FR' ? 'fr' : 'en', text);
       assert.match(r.readable, one);

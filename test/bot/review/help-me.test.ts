@@ -38,7 +38,8 @@ describe('review: a command that cannot run says what is missing and what to do 
   this.timeout(30_000);
   const db = useTestDatabase('review-help-me');
   const world = useDemoWorld(db);
-  const say = (who: Who, locale: 'en' | 'fr', text: string) => world().drive.say(world().as(who, locale === 'fr' ? 'fr-FR' : 'en-US'), text);
+  const say = (who: Who, locale: 'en' | 'fr', text: string) =>
+    world().drive.say(world().as(who, locale === 'fr' ? 'fr-FR' : 'en-US'), text);
 
   for (const [who, locale, text, missing, example] of MISSING) {
     it(`"${text}" (${locale}) names ${missing} and gives an example`, async () => {
@@ -86,9 +87,15 @@ describe('review: a command that cannot run says what is missing and what to do 
   it('an English keyword one edit away gets "did you mean" for a French user too, and back', async () => {
     const fr = await say('lee', 'fr', 'reserv DEMO-0001');
     assertGoodAnswer(fr, 'fr', 'reserv fr');
-    assert.ok(fr.buttons.some((b) => b.startsWith('Oui, ')), `no suggestion for a French user: ${fr.readable}`);
+    assert.ok(
+      fr.buttons.some((b) => b.startsWith('Oui, ')),
+      `no suggestion for a French user: ${fr.readable}`,
+    );
     const en = await say('lee', 'en', 'planifer DEMO-0004');
     assertGoodAnswer(en, 'en', 'planifer en');
-    assert.ok(en.buttons.some((b) => b.startsWith('Yes, ')), `no suggestion for an English user: ${en.readable}`);
+    assert.ok(
+      en.buttons.some((b) => b.startsWith('Yes, ')),
+      `no suggestion for an English user: ${en.readable}`,
+    );
   });
 });

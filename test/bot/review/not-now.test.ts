@@ -34,7 +34,12 @@ describe('review: no form for an action the domain does not allow now (demo data
 
   it('the forms still open when the action is possible (complete a started engagement, claim a redeemed voucher, reserve an assigned one)', async () => {
     const { drive, as } = world();
-    for (const [text, input] of [['terminer DEMO-0005', 'summary'], ['claim DEMO-0008', 'claimNumber'], ['reserve DEMO-0001', 'termsAccepted'], ['planifier DEMO-0004', 'start']] as const) {
+    for (const [text, input] of [
+      ['terminer DEMO-0005', 'summary'],
+      ['claim DEMO-0008', 'claimNumber'],
+      ['reserve DEMO-0001', 'termsAccepted'],
+      ['planifier DEMO-0004', 'start'],
+    ] as const) {
       const r = await drive.say(as('lee', text.startsWith('t') || text.startsWith('p') ? 'fr-FR' : 'en-US'), text);
       assert.ok(input in r.inputs, `"${text}" shows no form: ${r.readable.slice(0, 300)}`);
     }

@@ -64,14 +64,19 @@ describe('review: numbers, words and phrasings as staff type them (demo data, /a
   this.timeout(30_000);
   const db = useTestDatabase('review-phrasing');
   const world = useDemoWorld(db);
-  const say = (who: Who, locale: 'en' | 'fr', text: string) => world().drive.say(world().as(who, locale === 'fr' ? 'fr-FR' : 'en-US'), text);
+  const say = (who: Who, locale: 'en' | 'fr', text: string) =>
+    world().drive.say(world().as(who, locale === 'fr' ? 'fr-FR' : 'en-US'), text);
 
   for (const [who, locale, text, command, reads] of RUNS) {
     it(`${who} (${locale}) "${text}" runs ${command}`, async () => {
       const r = await say(who, locale, text);
       assertGoodAnswer(r, locale, text);
       const line = world().turnLine(r.id);
-      assert.equal(line?.command, command, `"${text}" ran ${String(line?.command)} (${String(line?.outcome)}): ${r.readable.slice(0, 300)}`);
+      assert.equal(
+        line?.command,
+        command,
+        `"${text}" ran ${String(line?.command)} (${String(line?.outcome)}): ${r.readable.slice(0, 300)}`,
+      );
       assert.equal(line?.outcome, 'ok', `"${text}": ${r.readable.slice(0, 300)}`);
       assert.match(r.readable, reads, `"${text}": ${r.readable.slice(0, 300)}`);
     });
@@ -147,7 +152,10 @@ describe('review: numbers, words and phrasings as staff type them (demo data, /a
   });
 
   it('an unknown number typed alone says that no such voucher was found, in each language; a date alone is not a number', async () => {
-    for (const [locale, said] of [['en', /No voucher DEMO-9999 was found/], ['fr', /Aucun bon DEMO-9999 trouvé/]] as const) {
+    for (const [locale, said] of [
+      ['en', /No voucher DEMO-9999 was found/],
+      ['fr', /Aucun bon DEMO-9999 trouvé/],
+    ] as const) {
       const r = await say('lee', locale, 'DEMO-9999');
       assertGoodAnswer(r, locale, 'DEMO-9999 alone');
       assert.match(r.readable, said);

@@ -44,7 +44,11 @@ describe('review: commands typed the way people type them (demo data, /api/messa
       const r = await drive.say(as(who, locale === 'fr' ? 'fr-FR' : 'en-US'), text);
       assertGoodAnswer(r, locale, text);
       const line = turnLine(r.id);
-      assert.equal(line?.command, command, `"${text}" ran ${String(line?.command)} (${String(line?.outcome)}): ${r.readable.slice(0, 300)}`);
+      assert.equal(
+        line?.command,
+        command,
+        `"${text}" ran ${String(line?.command)} (${String(line?.outcome)}): ${r.readable.slice(0, 300)}`,
+      );
       assert.equal(line?.outcome, 'ok', `"${text}": ${r.readable.slice(0, 300)}`);
     });
   }

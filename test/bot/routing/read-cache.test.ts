@@ -36,8 +36,18 @@ describe('bot/routing/read-cache: reads a turn may reuse, never past a write of 
     await off.get('k', [], async () => ++loads);
     assert.equal(loads, 2);
     const on = new ReadCache(60_000);
-    await on.get('k', [], async () => ++loads, () => false);
-    await on.get('k', [], async () => ++loads, () => false);
+    await on.get(
+      'k',
+      [],
+      async () => ++loads,
+      () => false,
+    );
+    await on.get(
+      'k',
+      [],
+      async () => ++loads,
+      () => false,
+    );
     assert.equal(loads, 4);
   });
 
@@ -50,7 +60,12 @@ describe('bot/routing/read-cache: reads a turn may reuse, never past a write of 
     assert.deepEqual(before.actor.roles, ['staff']);
     // Another connection (another domain object) of this process changes the roles.
     const other = createDomain({ connection: await db.openAnother(), clock: w.clock });
-    await other.people.upsert(w.admin, { aadObjectId: 'rcache-outsider', name: 'Otto Outsider', email: 'out@rcache.test', roles: ['manager'] });
+    await other.people.upsert(w.admin, {
+      aadObjectId: 'rcache-outsider',
+      name: 'Otto Outsider',
+      email: 'out@rcache.test',
+      roles: ['manager'],
+    });
     const after = await identify(domain, turn);
     assert.ok('actor' in after);
     assert.deepEqual(after.actor.roles, ['manager']);
@@ -64,7 +79,10 @@ describe('bot/routing/read-cache: reads a turn may reuse, never past a write of 
     const second = await identify(domain, turn);
     assert.ok('actor' in first && 'actor' in second);
     assert.equal(first.actor, second.actor, 'the second turn reuses the actor read by the first');
-    assert.deepEqual(collectionsOf(domain, 'people', 'partners'), [domain.deps.models.people.collection.collectionName, domain.deps.models.partners.collection.collectionName]);
+    assert.deepEqual(collectionsOf(domain, 'people', 'partners'), [
+      domain.deps.models.people.collection.collectionName,
+      domain.deps.models.partners.collection.collectionName,
+    ]);
   });
 
   it('a stranger is never kept: once added, the next turn knows them', async () => {
@@ -72,7 +90,12 @@ describe('bot/routing/read-cache: reads a turn may reuse, never past a write of 
     configureReadCache(domain, 60_000);
     const turn = turnOf('tenant-rcache', 'rcache-newcomer');
     await assert.rejects(identify(domain, turn), (e: unknown) => (e as { code?: string }).code === 'PERSON_NOT_FOUND');
-    await w.domain.people.upsert(w.admin, { aadObjectId: 'rcache-newcomer', name: 'Nora Newcomer', email: 'nora@rcache.test', roles: ['staff'] });
+    await w.domain.people.upsert(w.admin, {
+      aadObjectId: 'rcache-newcomer',
+      name: 'Nora Newcomer',
+      email: 'nora@rcache.test',
+      roles: ['staff'],
+    });
     const known = await identify(domain, turn);
     assert.ok('actor' in known);
     assert.deepEqual(known.actor.roles, ['staff']);

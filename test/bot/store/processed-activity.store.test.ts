@@ -14,7 +14,14 @@ describe('bot/store processed activities (real database)', () => {
   it('runs a key once and replays the stored answer, card JSON with "$schema" keys included', async () => {
     const store = processedActivityStore(db.connection, log.log);
     let runs = 0;
-    const card: Answer = { replies: [{ kind: 'card', card: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5' } }], invoke: null, outcome: 'ok', command: 'x' };
+    const card: Answer = {
+      replies: [
+        { kind: 'card', card: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5' } },
+      ],
+      invoke: null,
+      outcome: 'ok',
+      command: 'x',
+    };
     const produce = async () => ({ answer: (runs++, card), keep: true });
     const first = await store.run([{ id: 'k1', ttlMs: 60_000 }], produce, running);
     const second = await store.run([{ id: 'k1', ttlMs: 60_000 }], produce, running);
@@ -26,7 +33,15 @@ describe('bot/store processed activities (real database)', () => {
 
   it('gives the claim up when the turn fails or keeps nothing, so a redelivery runs again', async () => {
     const store = processedActivityStore(db.connection, log.log);
-    await assert.rejects(store.run([{ id: 'k2', ttlMs: 60_000 }], async () => { throw new Error('boom'); }, running));
+    await assert.rejects(
+      store.run(
+        [{ id: 'k2', ttlMs: 60_000 }],
+        async () => {
+          throw new Error('boom');
+        },
+        running,
+      ),
+    );
     const again = await store.run([{ id: 'k2', ttlMs: 60_000 }], async () => ({ answer: answer('second try'), keep: true }), running);
     assert.equal(again.replayed, false);
     const apology = await store.run([{ id: 'k3', ttlMs: 60_000 }], async () => ({ answer: answer('sorry'), keep: false }), running);
@@ -38,10 +53,21 @@ describe('bot/store processed activities (real database)', () => {
   it('claims all keys or none: a turn whose second key another turn holds gives its first key up', async () => {
     const store = processedActivityStore(db.connection, log.log, { waitMs: 100 });
     let release: () => void = () => undefined;
-    const holder = store.run([{ id: 'k7-b', ttlMs: 60_000 }], () => new Promise((resolve) => (release = () => resolve({ answer: answer('b'), keep: true }))), running);
+    const holder = store.run(
+      [{ id: 'k7-b', ttlMs: 60_000 }],
+      () => new Promise((resolve) => (release = () => resolve({ answer: answer('b'), keep: true }))),
+      running,
+    );
     await new Promise((r) => setTimeout(r, 50));
     let ran = false;
-    const both = await store.run([{ id: 'k7-a', ttlMs: 60_000 }, { id: 'k7-b', ttlMs: 60_000 }], async () => ({ answer: (ran = true, answer('both')), keep: true }), running);
+    const both = await store.run(
+      [
+        { id: 'k7-a', ttlMs: 60_000 },
+        { id: 'k7-b', ttlMs: 60_000 },
+      ],
+      async () => ({ answer: ((ran = true), answer('both')), keep: true }),
+      running,
+    );
     assert.equal(ran, false);
     assert.equal((both.answer.replies[0] as { text: string }).text, 'still running');
     const onlyA = await store.run([{ id: 'k7-a', ttlMs: 60_000 }], async () => ({ answer: answer('a alone'), keep: true }), running);
@@ -63,10 +89,14 @@ describe('bot/store processed activities (real database)', () => {
   it('says "still running" to a duplicate that waited longer than allowed, without running it', async () => {
     const slow = processedActivityStore(db.connection, log.log, { waitMs: 100 });
     let release: () => void = () => undefined;
-    const first = slow.run([{ id: 'k5', ttlMs: 60_000 }], () => new Promise((resolve) => (release = () => resolve({ answer: answer('first'), keep: true }))), running);
+    const first = slow.run(
+      [{ id: 'k5', ttlMs: 60_000 }],
+      () => new Promise((resolve) => (release = () => resolve({ answer: answer('first'), keep: true }))),
+      running,
+    );
     await new Promise((r) => setTimeout(r, 50));
     let ran = false;
-    const dup = await slow.run([{ id: 'k5', ttlMs: 60_000 }], async () => ({ answer: (ran = true, answer('dup')), keep: true }), running);
+    const dup = await slow.run([{ id: 'k5', ttlMs: 60_000 }], async () => ({ answer: ((ran = true), answer('dup')), keep: true }), running);
     assert.equal(ran, false);
     assert.equal((dup.answer.replies[0] as { text: string }).text, 'still running');
     release();
@@ -77,13 +107,23 @@ describe('bot/store processed activities (real database)', () => {
     const store = processedActivityStore(db.connection, log.log, { sweepEveryMs: 0 });
     const hasTtl = await store.ready();
     const collection = db.connection.collection('processed_activities');
-    await collection.insertOne({ _id: 'expired-one' as never, kind: 'claim', at: new Date(0), expiresAt: new Date(Date.now() - 1_000), answer: null });
+    await collection.insertOne({
+      _id: 'expired-one' as never,
+      kind: 'claim',
+      at: new Date(0),
+      expiresAt: new Date(Date.now() - 1_000),
+      answer: null,
+    });
     await store.run([{ id: 'k6', ttlMs: 60_000 }], async () => ({ answer: answer('x'), keep: true }), running);
     const indexes = await collection.indexes();
     if (hasTtl) {
-      assert.ok(indexes.some((i) => i.expireAfterSeconds === 0), 'TTL index on expiresAt');
+      assert.ok(
+        indexes.some((i) => i.expireAfterSeconds === 0),
+        'TTL index on expiresAt',
+      );
     } else {
-      for (let i = 0; i < 50 && (await collection.countDocuments({ _id: 'expired-one' as never })) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && (await collection.countDocuments({ _id: 'expired-one' as never })) > 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
       assert.equal(await collection.countDocuments({ _id: 'expired-one' as never }), 0, 'the sweep deleted the expired record');
       assert.ok(log.lines().some((l) => String(l.msg).includes('swept instead')));
     }

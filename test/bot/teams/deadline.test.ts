@@ -44,12 +44,30 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
   let connector: ScriptedConnector;
   let bot: DeadlineBot;
   let drive: TurnDriver;
-  const who = (locale: Locale): Speaker => ({ aadObjectId: w.staffFr.aadObjectId, tenantId: `tenant-${SLUG}`, locale: locale === 'fr' ? 'fr-FR' : 'en-US', name: w.staffFr.name });
+  const who = (locale: Locale): Speaker => ({
+    aadObjectId: w.staffFr.aadObjectId,
+    tenantId: `tenant-${SLUG}`,
+    locale: locale === 'fr' ? 'fr-FR' : 'en-US',
+    name: w.staffFr.name,
+  });
   const chat = () => `a:chat-${w.staffFr.aadObjectId}`;
-  const reserveData = (v: Voucher, locale: Locale) => ({ voucherId: String(v._id), expectedState: 'assigned', locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: 'true', lang: locale });
+  const reserveData = (v: Voucher, locale: Locale) => ({
+    voucherId: String(v._id),
+    expectedState: 'assigned',
+    locationId: 'FR-PAR',
+    engagementCountry: 'FR',
+    termsAccepted: 'true',
+    lang: locale,
+  });
   const click = (v: Voucher, locale: Locale, extra: Record<string, unknown>) =>
-    drive.activity(who(locale), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'voucher.reserve', data: reserveData(v, locale) }, trigger: 'manual' }, ...extra });
-  const reserves = async (v: Voucher) => (await w.domain.vouchers.get(w.admin, String(v._id))).audit.filter((a) => a.event === 'reserve').length;
+    drive.activity(who(locale), {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'voucher.reserve', data: reserveData(v, locale) }, trigger: 'manual' },
+      ...extra,
+    });
+  const reserves = async (v: Voucher) =>
+    (await w.domain.vouchers.get(w.admin, String(v._id))).audit.filter((a) => a.event === 'reserve').length;
   const updatesOf = (cardId: string) => connector.posts.filter((p) => p.method === 'PUT' && p.activityId === cardId);
   const timed = async <T>(work: Promise<T>) => {
     const started = Date.now();
@@ -74,7 +92,8 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     bot = await startDeadlineBot(slow, w.clock, { TURN_DEADLINE_MS: String(DEADLINE_MS) });
     drive = turnDriver(bot.url, connector.url);
     // The person's chat is known (as after installing the bot), so late answers have somewhere to go.
-    for (const locale of ['en', 'fr'] as const) await drive.post(drive.activity(who(locale), { type: 'installationUpdate', action: 'add' }));
+    for (const locale of ['en', 'fr'] as const)
+      await drive.post(drive.activity(who(locale), { type: 'installationUpdate', action: 'add' }));
   });
   beforeEach(() => w.clock.set('2025-03-03T10:00:00.000Z'));
   afterEach(() => relay.setDelay(0));
@@ -131,7 +150,11 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
       const v = await newVoucher(w);
       const before = connector.posts.length;
       relay.setDelay(2_000);
-      const activity = drive.activity(who(locale), { type: 'message', text: `${locale === 'fr' ? 'bon' : 'voucher'} ${v.number}`, deliveryMode: 'normal' });
+      const activity = drive.activity(who(locale), {
+        type: 'message',
+        text: `${locale === 'fr' ? 'bon' : 'voucher'} ${v.number}`,
+        deliveryMode: 'normal',
+      });
       const { value: res, ms } = await timed(request(bot.url, { body: activity }));
       assert.equal(res.status, 200);
       assert.ok(ms < DEADLINE_MS + 1_000, `answered after ${ms} ms`);
@@ -200,13 +223,23 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     await new Promise((r) => setTimeout(r, 100));
     const { value: second, ms } = await timed(request(bot.url, { body: activity }));
     assert.ok(ms < DEADLINE_MS + 1_000, `answered after ${ms} ms`);
-    assert.deepEqual(second.json(), { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messages.fr.stillRunning });
+    assert.deepEqual(second.json(), {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: messages.fr.stillRunning,
+    });
     const firstBody = (await first).json<{ value: unknown }>();
     assert.ok(readable(firstBody.value).includes(deadlineTexts.fr.cardWillUpdate), readable(firstBody.value));
     await connector.waitFor(() => updatesOf(cardId).length > 0, 30_000);
     await lineOf(String(activity.id)).then(() => until(async () => bot.turnLines(String(activity.id)).length === 2));
     const lines = bot.turnLines(String(activity.id));
-    assert.deepEqual(lines.map((l) => [l.outcome, l.replayed]).sort(), [['late', false], ['ok', true]].sort());
+    assert.deepEqual(
+      lines.map((l) => [l.outcome, l.replayed]).sort(),
+      [
+        ['late', false],
+        ['ok', true],
+      ].sort(),
+    );
     assert.equal(await reserves(v), 1);
     relay.setDelay(0);
     await new Promise((r) => setTimeout(r, 500));
@@ -218,9 +251,19 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     const v = await newVoucher(w);
     const channel = '19:staff@thread.tacv2';
     const thread = `${channel};messageid=1700000000001`;
-    const inThread = { conversation: { id: thread, conversationType: 'channel', tenantId: `tenant-${SLUG}` }, channelData: { tenant: { id: `tenant-${SLUG}` }, channel: { id: channel } } };
+    const inThread = {
+      conversation: { id: thread, conversationType: 'channel', tenantId: `tenant-${SLUG}` },
+      channelData: { tenant: { id: `tenant-${SLUG}` }, channel: { id: channel } },
+    };
     // The channel is known (the bot was added to the team), so late answers can reach it.
-    await drive.post(drive.activity(who('en'), { type: 'conversationUpdate', membersAdded: [{ id: '28:voucher-bot' }], ...inThread, conversation: { ...inThread.conversation, id: channel } }));
+    await drive.post(
+      drive.activity(who('en'), {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:voucher-bot' }],
+        ...inThread,
+        conversation: { ...inThread.conversation, id: channel },
+      }),
+    );
     relay.setDelay(2_000);
     const activity = drive.activity(who('en'), { type: 'message', text: `voucher ${v.number}`, deliveryMode: 'normal', ...inThread });
     assert.equal((await request(bot.url, { body: activity })).status, 200);
@@ -229,7 +272,11 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     const [working, answer] = connector.posts.filter((p) => p.conversationId === thread) as [ConnectorPost, ConnectorPost];
     assert.equal(working.body.text, deadlineTexts.en.answerFollows);
     assert.ok(readable(answer.body.attachments).includes(v.number));
-    assert.equal(connector.posts.filter((p) => p.conversationId === channel && p.method === 'POST').length, 0, 'nothing posted as a new thread');
+    assert.equal(
+      connector.posts.filter((p) => p.conversationId === channel && p.method === 'POST').length,
+      0,
+      'nothing posted as a new thread',
+    );
     assert.equal((await lineOf(String(activity.id)))[0]?.delivery, 'queued');
   });
 
@@ -257,7 +304,11 @@ describe('bot/teams deadline: a slow turn is answered "still working" in time, t
     this.timeout(30_000);
     const slowConnector = await startFakeConnector({ delayMs: 3_000 });
     try {
-      const activity = turnDriver(bot.url, slowConnector.url).activity(who('fr'), { type: 'message', text: 'aide', deliveryMode: 'normal' });
+      const activity = turnDriver(bot.url, slowConnector.url).activity(who('fr'), {
+        type: 'message',
+        text: 'aide',
+        deliveryMode: 'normal',
+      });
       const { value: res, ms } = await timed(request(bot.url, { body: activity }));
       assert.equal(res.status, 200);
       assert.ok(ms < DEADLINE_MS + 1_000, `answered after ${ms} ms`);

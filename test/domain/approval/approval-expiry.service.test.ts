@@ -23,7 +23,10 @@ describe('domain: approvals that expired undecided (real database)', function ()
     const asked = await reserveFr(w, v);
     const approval = asked.approval;
     assert.ok(approval);
-    const reported = async () => (await w.domain.approvals.expiredToReport()).flatMap((p) => p.approvals.map((a) => ({ id: String(a._id), status: a.status, tenantId: p.tenantId })));
+    const reported = async () =>
+      (await w.domain.approvals.expiredToReport()).flatMap((p) =>
+        p.approvals.map((a) => ({ id: String(a._id), status: a.status, tenantId: p.tenantId })),
+      );
 
     w.clock.set(new Date(approval.expiresAt.getTime() - 1));
     assert.deepEqual(await reported(), [], 'still pending the moment before its expiry');

@@ -30,7 +30,10 @@ describe('domain/approval races (two connections, real database)', function () {
         w.domain.approvals.approve(w.manager, { approvalId }),
         ...messages.map((messageId) => second.approvals.recordMessage(w.manager, { approvalId, messageId })),
       ]);
-      assert.deepEqual(decision.outcomes.map((o) => o.applied), [true]);
+      assert.deepEqual(
+        decision.outcomes.map((o) => o.applied),
+        [true],
+      );
       const after = await w.domain.approvals.get(w.manager, approvalId);
       assert.equal(after.status, 'approved');
       assert.equal(after.decisions.length, 1);

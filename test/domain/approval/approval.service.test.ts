@@ -26,7 +26,13 @@ describe('domain/approval service (real database)', function () {
       $set: { status: decision, settleBy: new Date(at.getTime() + SETTLE_LEASE_MS) },
       $push: { decisions: { by: by.aadObjectId, name: by.name, decision, comment: decision === 'rejected' ? 'no' : null, at } },
     };
-    const r = await updateVersioned(w.domain.deps, { model: w.domain.deps.models.approvals, id: a._id, version: a.version, filter: { status: 'pending' }, update });
+    const r = await updateVersioned(w.domain.deps, {
+      model: w.domain.deps.models.approvals,
+      id: a._id,
+      version: a.version,
+      filter: { status: 'pending' },
+      update,
+    });
     assert.ok(r.ok);
   }
   const afterLease = () => w.clock.set(new Date(w.clock.now().getTime() + SETTLE_LEASE_MS + 1000));
@@ -37,8 +43,15 @@ describe('domain/approval service (real database)', function () {
     assert.ok(r.approval);
     w.clock.set('2025-03-06T09:00:00Z'); // the planned start has passed when the manager decides
     const d = await w.domain.approvals.approve(w.manager, { approvalId: String(r.approval._id) });
-    assert.deepEqual(d.outcomes.map((o) => [o.applied, o.code, o.params]), [[false, 'ENGAGEMENT_ALREADY_STARTED', { number: v.number, start: '2025-03-05' }]]);
-    assert.deepEqual(d.approval.outcomes.map((o) => o.params), [{ number: v.number, start: '2025-03-05' }], 'stored with the approval too');
+    assert.deepEqual(
+      d.outcomes.map((o) => [o.applied, o.code, o.params]),
+      [[false, 'ENGAGEMENT_ALREADY_STARTED', { number: v.number, start: '2025-03-05' }]],
+    );
+    assert.deepEqual(
+      d.approval.outcomes.map((o) => o.params),
+      [{ number: v.number, start: '2025-03-05' }],
+      'stored with the approval too',
+    );
     assert.ok(d.approval.appliedOn);
     assert.ok(d.notices.some((n) => n.code === 'NOT_APPLIED'));
     const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
@@ -82,7 +95,10 @@ describe('domain/approval service (real database)', function () {
     afterLease();
     const read = await w.domain.approvals.get(w.manager, String(approval._id));
     assert.ok(read.appliedOn);
-    assert.deepEqual(read.outcomes.map((o) => [String(o.voucherId), o.applied]), [[String(v._id), true]]);
+    assert.deepEqual(
+      read.outcomes.map((o) => [String(o.voucherId), o.applied]),
+      [[String(v._id), true]],
+    );
     const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
     assert.equal(after.state, 'redeemed');
     assert.equal(after.pendingApprovalId, null);
@@ -112,7 +128,13 @@ describe('domain/approval service (real database)', function () {
     afterLease();
     await w.domain.sweep.partner(w.admin.partnerId);
     const settled = await w.domain.approvals.get(w.manager, String(approval._id));
-    assert.deepEqual(settled.outcomes.map((o) => [String(o.voucherId), o.applied]), [[String(v1._id), true], [String(v2._id), true]]);
+    assert.deepEqual(
+      settled.outcomes.map((o) => [String(o.voucherId), o.applied]),
+      [
+        [String(v1._id), true],
+        [String(v2._id), true],
+      ],
+    );
     for (const v of [v1, v2]) {
       const after = await w.domain.vouchers.get(w.staffFr, String(v._id));
       assert.equal(after.state, 'redeemed');
@@ -125,15 +147,31 @@ describe('domain/approval service (real database)', function () {
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [String(v._id)] });
     await w.domain.approvals.reject(w.manager, { approvalId: String(approval._id), comment: 'missing attendee list' });
     const r = await refused(w.domain.approvals.approve(w.manager, { approvalId: String(approval._id) }), 'APPROVAL_ALREADY_DECIDED');
-    assert.deepEqual(r.params, { approvalId: String(approval._id), status: 'rejected', decidedBy: 'Mia Manager', decidedOn: '2025-03-15T09:00:00.000Z' });
+    assert.deepEqual(r.params, {
+      approvalId: String(approval._id),
+      status: 'rejected',
+      decidedBy: 'Mia Manager',
+      decidedOn: '2025-03-15T09:00:00.000Z',
+    });
   });
 
   it('a manager may not decide their own request unless the partner allows it; the requester is not asked', async () => {
     const system = systemActor(w.admin.partnerId);
-    await w.domain.people.upsert(system, { aadObjectId: 'approvals-lead', name: 'Lee Lead', email: 'lead@approvals.test', roles: ['staff', 'manager'], locationIds: ['FR-PAR'] });
+    await w.domain.people.upsert(system, {
+      aadObjectId: 'approvals-lead',
+      name: 'Lee Lead',
+      email: 'lead@approvals.test',
+      roles: ['staff', 'manager'],
+      locationIds: ['FR-PAR'],
+    });
     const lead = await w.domain.people.resolveActor(w.admin.partnerId, 'approvals-lead');
     const v = await newVoucher(w, { days: 10 });
-    const r = await w.domain.vouchers.reserve(lead, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    const r = await w.domain.vouchers.reserve(lead, {
+      voucherId: String(v._id),
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     assert.ok(r.approval);
     assert.ok(!r.approval.approvers.includes(lead.aadObjectId));
     await refused(w.domain.approvals.approve(lead, { approvalId: String(r.approval._id) }), 'SELF_APPROVAL_NOT_ALLOWED');
@@ -142,11 +180,24 @@ describe('domain/approval service (real database)', function () {
 
     const partner = await w.domain.partners.bySlug('approvals');
     assert.ok(partner);
-    await w.domain.partners.upsertPartner(systemActor(partner._id), { slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: true } });
+    await w.domain.partners.upsertPartner(systemActor(partner._id), {
+      slug: partner.slug,
+      name: partner.name,
+      tenantIds: partner.tenantIds,
+      settings: { ...partner.settings, allowSelfApproval: true },
+    });
     const d = await w.domain.approvals.approve(lead, { approvalId: String(r.approval._id) });
-    assert.deepEqual(d.outcomes.map((o) => o.applied), [true]);
+    assert.deepEqual(
+      d.outcomes.map((o) => o.applied),
+      [true],
+    );
     assert.equal((await w.domain.vouchers.get(lead, String(v._id))).state, 'reserved');
-    await w.domain.partners.upsertPartner(systemActor(partner._id), { slug: partner.slug, name: partner.name, tenantIds: partner.tenantIds, settings: { ...partner.settings, allowSelfApproval: false } });
+    await w.domain.partners.upsertPartner(systemActor(partner._id), {
+      slug: partner.slug,
+      name: partner.name,
+      tenantIds: partner.tenantIds,
+      settings: { ...partner.settings, allowSelfApproval: false },
+    });
   });
 
   it('an approval of a kind with no defined effect (a stored "cancel") is refused, not applied as a reservation', async () => {

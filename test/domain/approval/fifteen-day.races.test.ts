@@ -19,19 +19,35 @@ describe('domain: the 15-day rule contested by two instances (real database)', f
   before(async () => {
     direct = await createWorld(db.connection, 'fd-direct');
     // Reservations below 16 days need no approval at this partner, so the 15-day rule is met at reservation.
-    await direct.domain.partners.upsertPartner(systemActor(direct.admin.partnerId), { slug: 'fd-direct', name: 'Direct', tenantIds: ['tenant-fd-direct'], settings: { approvalDaysThreshold: 16, approvalTtlDays: 7 } });
+    await direct.domain.partners.upsertPartner(systemActor(direct.admin.partnerId), {
+      slug: 'fd-direct',
+      name: 'Direct',
+      tenantIds: ['tenant-fd-direct'],
+      settings: { approvalDaysThreshold: 16, approvalTtlDays: 7 },
+    });
     approved = await createWorld(db.connection, 'fd-approved', direct.clock);
     second = createDomain({ connection: await db.openAnother(), clock: direct.clock });
   });
   beforeEach(() => direct.clock.set(START));
 
-  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof Refusal ? e.code : `error: ${String(e)}`));
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof Refusal ? e.code : `error: ${String(e)}`),
+    );
   let serial = 0;
   /** A validated 15-day voucher of one customer (its own agreement number, so pairs do not meet each other). */
   async function fifteenDays(w: World, customerName: string, agreementNumber: string): Promise<Voucher> {
     serial += 1;
     const voucherAdminEmail = 'it-admin@contested.test';
-    const base = { voucherNumber: `FD-${serial}-${Date.now() % 100000}`, program: 'AZDPS' as const, days: 15 as const, customerName, agreementNumber, voucherAdminEmail };
+    const base = {
+      voucherNumber: `FD-${serial}-${Date.now() % 100000}`,
+      program: 'AZDPS' as const,
+      days: 15 as const,
+      customerName,
+      agreementNumber,
+      voucherAdminEmail,
+    };
     const { voucher } = await w.domain.vouchers.intake(w.staffFr, { ...base, assignedOn: '2025-03-01', source: { kind: 'manual' } });
     return (await w.domain.vouchers.validate(w.staffFr, { voucherId: String(voucher._id), voucherAdminEmail })).voucher;
   }
@@ -54,7 +70,10 @@ describe('domain: the 15-day rule contested by two instances (real database)', f
   for (let round = 1; round <= 10; round++) {
     it(`reserve path: one reservation wins, the other is refused FIFTEEN_DAY_RULE (round ${round})`, async () => {
       const [v1, v2] = await pair(direct, round);
-      const results = await Promise.all([outcome(direct.domain.vouchers.reserve(direct.staffFr, request(v1))), outcome(second.vouchers.reserve(direct.staffFr, request(v2)))]);
+      const results = await Promise.all([
+        outcome(direct.domain.vouchers.reserve(direct.staffFr, request(v1))),
+        outcome(second.vouchers.reserve(direct.staffFr, request(v2))),
+      ]);
       assert.deepEqual([...results].sort(), ['FIFTEEN_DAY_RULE', 'ok'], results.join(', '));
       const loser = results[0] === 'ok' ? v2 : v1;
       await assertUntouched(direct, loser);

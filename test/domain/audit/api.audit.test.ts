@@ -20,7 +20,12 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
   let nobody: Actor;
   before(async () => {
     w = await createWorld(db.connection, 'audit-api');
-    await w.domain.people.upsert(systemActor(w.admin.partnerId), { aadObjectId: 'audit-nobody', name: 'No Role', email: 'no@audit.test', roles: [] });
+    await w.domain.people.upsert(systemActor(w.admin.partnerId), {
+      aadObjectId: 'audit-nobody',
+      name: 'No Role',
+      email: 'no@audit.test',
+      roles: [],
+    });
     nobody = await w.domain.people.resolveActor(w.admin.partnerId, 'audit-nobody');
   });
   beforeEach(() => w.clock.set(START));
@@ -28,32 +33,139 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
   describe('a hand-built or copied actor cannot act: roles come from people.resolveActor', () => {
     const forged = (base: () => Actor, over: Partial<Actor>) => () => ({ ...base(), ...over }) as Actor;
     const rows: { name: string; act: (v: string) => Promise<unknown> }[] = [
-      { name: 'staff copied with the manager role approves', act: async (v) => w.domain.approvals.approve(forged(() => w.staffFr, { roles: ['manager'] })(), { approvalId: v }) },
+      {
+        name: 'staff copied with the manager role approves',
+        act: async (v) => w.domain.approvals.approve(forged(() => w.staffFr, { roles: ['manager'] })(), { approvalId: v }),
+      },
       { name: 'an exact copy of the manager approves', act: async (v) => w.domain.approvals.approve({ ...w.manager }, { approvalId: v }) },
-      { name: 'staff with a location added reserves there', act: async (v) => w.domain.vouchers.reserve(forged(() => w.staffUs, { locationIds: ['FR-PAR'] })(), { voucherId: v, locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }) },
-      { name: 'staff made admin adds a person', act: async () => w.domain.people.upsert(forged(() => w.staffFr, { roles: ['admin'] })(), { aadObjectId: 'forged-1', name: 'F', email: 'f@audit.test', roles: ['admin'] }) },
-      { name: 'staff made system adds a person', act: async () => w.domain.people.upsert(forged(() => w.staffFr, { roles: ['system'] })(), { aadObjectId: 'forged-2', name: 'F', email: 'f@audit.test', roles: ['admin'] }) },
-      { name: 'a role-less person made staff reads vouchers', act: async () => w.domain.queries.list(forged(() => nobody, { roles: ['staff'] })()) },
-      { name: 'a role-less person made staff takes a voucher in', act: async () => w.domain.vouchers.intake(forged(() => nobody, { roles: ['staff'] })(), { voucherNumber: 'FORGED-1', days: 5, program: 'AZDPS', assignedOn: '2025-03-01', source: { kind: 'manual' } }) },
-      { name: 'staff of another partner id reads approvals', act: async (v) => w.domain.approvals.get(forged(() => w.manager, { partnerId: new Types.ObjectId() })(), v) },
+      {
+        name: 'staff with a location added reserves there',
+        act: async (v) =>
+          w.domain.vouchers.reserve(forged(() => w.staffUs, { locationIds: ['FR-PAR'] })(), {
+            voucherId: v,
+            locationId: 'FR-PAR',
+            engagementCountry: 'FR',
+            termsAccepted: true,
+          }),
+      },
+      {
+        name: 'staff made admin adds a person',
+        act: async () =>
+          w.domain.people.upsert(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            aadObjectId: 'forged-1',
+            name: 'F',
+            email: 'f@audit.test',
+            roles: ['admin'],
+          }),
+      },
+      {
+        name: 'staff made system adds a person',
+        act: async () =>
+          w.domain.people.upsert(forged(() => w.staffFr, { roles: ['system'] })(), {
+            aadObjectId: 'forged-2',
+            name: 'F',
+            email: 'f@audit.test',
+            roles: ['admin'],
+          }),
+      },
+      {
+        name: 'a role-less person made staff reads vouchers',
+        act: async () => w.domain.queries.list(forged(() => nobody, { roles: ['staff'] })()),
+      },
+      {
+        name: 'a role-less person made staff takes a voucher in',
+        act: async () =>
+          w.domain.vouchers.intake(forged(() => nobody, { roles: ['staff'] })(), {
+            voucherNumber: 'FORGED-1',
+            days: 5,
+            program: 'AZDPS',
+            assignedOn: '2025-03-01',
+            source: { kind: 'manual' },
+          }),
+      },
+      {
+        name: 'staff of another partner id reads approvals',
+        act: async (v) => w.domain.approvals.get(forged(() => w.manager, { partnerId: new Types.ObjectId() })(), v),
+      },
       { name: 'a manager copy lists pending approvals', act: async () => w.domain.approvals.pendingFor({ ...w.manager }) },
-      { name: 'staff made admin saves a location', act: async () => w.domain.partners.upsertLocation(forged(() => w.staffFr, { roles: ['admin'] })(), { locationId: 'FR-PAR', name: 'Taken', country: 'FR' }) },
-      { name: 'staff made admin unticks eligibility', act: async () => w.domain.partners.tickEligibility(forged(() => w.staffFr, { roles: ['admin'] })(), { program: 'AZDPS', item: checklistFor('AZDPS')[0]?.key ?? '', done: false }) },
-      { name: 'staff made admin updates the profile', act: async () => w.domain.partners.updateProfile(forged(() => w.staffFr, { roles: ['admin'] })(), { description: 'x', website: null, contactEmail: null, countries: [], languages: [], programs: [] }) },
-      { name: 'staff made admin unticks through partner administration', act: async () => partnerAdmin(w.domain.deps).enrollment.tick(forged(() => w.staffFr, { roles: ['admin'] })(), { program: 'AZDPS', changes: [{ item: checklistFor('AZDPS')[0]?.key ?? '', done: false }] }) },
-      { name: 'staff made admin removes the admin through partner administration', act: async () => partnerAdmin(w.domain.deps).people.removePerson(forged(() => w.staffFr, { roles: ['admin'] })(), { aadObjectId: w.admin.aadObjectId }) },
-      { name: 'staff made admin asks to redeem', act: async (v) => w.domain.approvals.requestRedemption(forged(() => w.staffUs, { roles: ['admin'] })(), { voucherIds: [v] }) },
-      { name: 'staff made admin renames the partner', act: async () => w.domain.partners.upsertPartner(forged(() => w.staffFr, { roles: ['admin'] })(), { slug: 'audit-api', name: 'Forged' }) },
-      { name: 'staff made admin points the customer mailbox elsewhere', act: async () => mailboxService(w.domain.deps).set(forged(() => w.staffFr, { roles: ['admin'] })(), { address: 'forged@audit.test' }) },
-      { name: 'a role-less person made staff reads the partner overview', act: async () => partnerAdmin(w.domain.deps).overview(forged(() => nobody, { roles: ['staff'] })()) },
-      { name: 'a role-less person made staff reads the locations', act: async () => partnerAdmin(w.domain.deps).locations.list(forged(() => nobody, { roles: ['staff'] })()) },
+      {
+        name: 'staff made admin saves a location',
+        act: async () =>
+          w.domain.partners.upsertLocation(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            locationId: 'FR-PAR',
+            name: 'Taken',
+            country: 'FR',
+          }),
+      },
+      {
+        name: 'staff made admin unticks eligibility',
+        act: async () =>
+          w.domain.partners.tickEligibility(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            program: 'AZDPS',
+            item: checklistFor('AZDPS')[0]?.key ?? '',
+            done: false,
+          }),
+      },
+      {
+        name: 'staff made admin updates the profile',
+        act: async () =>
+          w.domain.partners.updateProfile(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            description: 'x',
+            website: null,
+            contactEmail: null,
+            countries: [],
+            languages: [],
+            programs: [],
+          }),
+      },
+      {
+        name: 'staff made admin unticks through partner administration',
+        act: async () =>
+          partnerAdmin(w.domain.deps).enrollment.tick(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            program: 'AZDPS',
+            changes: [{ item: checklistFor('AZDPS')[0]?.key ?? '', done: false }],
+          }),
+      },
+      {
+        name: 'staff made admin removes the admin through partner administration',
+        act: async () =>
+          partnerAdmin(w.domain.deps).people.removePerson(forged(() => w.staffFr, { roles: ['admin'] })(), {
+            aadObjectId: w.admin.aadObjectId,
+          }),
+      },
+      {
+        name: 'staff made admin asks to redeem',
+        act: async (v) => w.domain.approvals.requestRedemption(forged(() => w.staffUs, { roles: ['admin'] })(), { voucherIds: [v] }),
+      },
+      {
+        name: 'staff made admin renames the partner',
+        act: async () =>
+          w.domain.partners.upsertPartner(forged(() => w.staffFr, { roles: ['admin'] })(), { slug: 'audit-api', name: 'Forged' }),
+      },
+      {
+        name: 'staff made admin points the customer mailbox elsewhere',
+        act: async () =>
+          mailboxService(w.domain.deps).set(forged(() => w.staffFr, { roles: ['admin'] })(), { address: 'forged@audit.test' }),
+      },
+      {
+        name: 'a role-less person made staff reads the partner overview',
+        act: async () => partnerAdmin(w.domain.deps).overview(forged(() => nobody, { roles: ['staff'] })()),
+      },
+      {
+        name: 'a role-less person made staff reads the locations',
+        act: async () => partnerAdmin(w.domain.deps).locations.list(forged(() => nobody, { roles: ['staff'] })()),
+      },
     ];
     for (const row of rows) {
       it(`${row.name}: refused PERSON_NOT_FOUND, nothing written`, async () => {
         const big = await newVoucher(w, { days: 10 });
         const asked = await reserveFr(w, big, { plannedStart: '2025-03-20' });
         const approvalId = String(asked.approval?._id);
-        await refusedWithoutTrace(w, () => row.act(row.name.includes('approv') && !row.name.includes('lists') ? approvalId : idOf(big)), 'PERSON_NOT_FOUND');
+        await refusedWithoutTrace(
+          w,
+          () => row.act(row.name.includes('approv') && !row.name.includes('lists') ? approvalId : idOf(big)),
+          'PERSON_NOT_FOUND',
+        );
         await w.domain.approvals.reject(w.manager, { approvalId, comment: 'audit cleanup' });
       });
     }
@@ -79,7 +191,11 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
       { name: 'vouchers.get', run: (a, v) => w.domain.vouchers.get(a, v), roles: 'any' },
       { name: 'approvals.get', run: (a, _v, ap) => w.domain.approvals.get(a, ap), roles: 'any' },
       { name: 'people.list', run: (a) => w.domain.people.list(a), roles: 'any' },
-      { name: 'vouchers.availableActions', run: async (a, v) => w.domain.vouchers.availableActions(a, await w.domain.vouchers.get(w.admin, v)), roles: 'any' },
+      {
+        name: 'vouchers.availableActions',
+        run: async (a, v) => w.domain.vouchers.availableActions(a, await w.domain.vouchers.get(w.admin, v)),
+        roles: 'any',
+      },
       { name: 'approvals.pendingFor', run: (a) => w.domain.approvals.pendingFor(a), roles: 'manager' },
       { name: 'partner overview', run: (a) => partnerAdmin(w.domain.deps).overview(a), roles: 'any' },
       { name: 'partner and settings', run: (a) => partnerAdmin(w.domain.deps).partner(a), roles: 'any' },
@@ -98,10 +214,15 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
         const v = await newVoucher(w, { days: 10 });
         const asked = await reserveFr(w, v, { plannedStart: '2025-03-20' });
         const approvalId = String(asked.approval?._id);
-        const e = await refusedWithoutTrace(w, () => q.run(q.roles === 'manager' ? w.staffFr : nobody, idOf(v), approvalId), 'NOT_PERMITTED');
+        const e = await refusedWithoutTrace(
+          w,
+          () => q.run(q.roles === 'manager' ? w.staffFr : nobody, idOf(v), approvalId),
+          'NOT_PERMITTED',
+        );
         assert.ok(Array.isArray((e.params as { roles: unknown }).roles));
         await q.run(q.roles === 'manager' ? w.manager : w.staffUs, idOf(v), approvalId);
-        if (q.name === 'approvals.pendingFor') assert.ok((await w.domain.approvals.pendingFor(w.manager)).some((a) => String(a._id) === approvalId));
+        if (q.name === 'approvals.pendingFor')
+          assert.ok((await w.domain.approvals.pendingFor(w.manager)).some((a) => String(a._id) === approvalId));
         await w.domain.approvals.reject(w.manager, { approvalId, comment: 'audit cleanup' });
       });
     }
@@ -112,15 +233,43 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
     const actions: [string, Act][] = [
       ['validate', (r) => w.domain.vouchers.validate(w.staffFr, { ...r, voucherAdminEmail: 'it-admin@customer.test' })],
       ['correct', (r) => w.domain.vouchers.correct(w.staffFr, { ...r, customerName: 'Other' })],
-      ['reserve', (r) => w.domain.vouchers.reserve(w.staffFr, { ...r, locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true })],
+      [
+        'reserve',
+        (r) => w.domain.vouchers.reserve(w.staffFr, { ...r, locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
+      ],
       ['cancel', (r) => w.domain.vouchers.cancel(w.staffFr, { ...r, reason: 'audit' })],
-      ['schedule', (r) => w.domain.vouchers.schedule(w.staffFr, { ...r, start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId })],
-      ['complete', (r) => w.domain.vouchers.complete(w.staffFr, { ...r, deliveredOn: '2025-03-03', summary: 's', attendees: ['a'], recommendations: 'r' })],
+      [
+        'schedule',
+        (r) =>
+          w.domain.vouchers.schedule(w.staffFr, {
+            ...r,
+            start: '2025-03-10',
+            end: '2025-03-11',
+            consultantAadObjectId: w.staffFr.aadObjectId,
+          }),
+      ],
+      [
+        'complete',
+        (r) =>
+          w.domain.vouchers.complete(w.staffFr, { ...r, deliveredOn: '2025-03-03', summary: 's', attendees: ['a'], recommendations: 'r' }),
+      ],
       ['claim', (r) => w.domain.vouchers.claim(w.staffFr, { ...r, claimNumber: 'C-1' })],
       ['markPaid', (r) => w.domain.vouchers.markPaid(w.staffFr, { ...r, paidOn: '2025-03-03' })],
       ['addLink', (r) => w.domain.deliverables.addLink(w.staffFr, { ...r, name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' })],
-      ['upload', (r) => w.domain.deliverables.upload(w.staffFr, { ...r, fileName: 'plan.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4') })],
-      ['requestRedemption', (r) => w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [r.voucherId], expectedState: r.expectedState })],
+      [
+        'upload',
+        (r) =>
+          w.domain.deliverables.upload(w.staffFr, {
+            ...r,
+            fileName: 'plan.pdf',
+            contentType: 'application/pdf',
+            data: Buffer.from('%PDF-1.4'),
+          }),
+      ],
+      [
+        'requestRedemption',
+        (r) => w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [r.voucherId], expectedState: r.expectedState }),
+      ],
     ];
     for (const [name, act] of actions) {
       it(`${name}: a stale card is refused VOUCHER_CHANGED and nothing is written`, async () => {
@@ -133,16 +282,35 @@ describe('audit: the domain API (roles from the database, role checks, expectedS
 
     it('the whole lifecycle, each step with the state seen, returns { vouchers, approval, notices }', async () => {
       const v = await newVoucher(w);
-      const ref = (s: 'assigned' | 'reserved' | 'scheduled' | 'completed' | 'redeemed' | 'claimed') => ({ voucherId: idOf(v), expectedState: s });
+      const ref = (s: 'assigned' | 'reserved' | 'scheduled' | 'completed' | 'redeemed' | 'claimed') => ({
+        voucherId: idOf(v),
+        expectedState: s,
+      });
       const steps = [
         () => w.domain.vouchers.correct(w.staffFr, { ...ref('assigned'), customerName: 'Renamed Customer' }),
-        () => w.domain.vouchers.reserve(w.staffFr, { ...ref('assigned'), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
-        () => w.domain.vouchers.schedule(w.staffFr, { ...ref('reserved'), start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId }),
-        () => w.domain.deliverables.addLink(w.staffFr, { ...ref('scheduled'), name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' }),
+        () =>
+          w.domain.vouchers.reserve(w.staffFr, { ...ref('assigned'), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
+        () =>
+          w.domain.vouchers.schedule(w.staffFr, {
+            ...ref('reserved'),
+            start: '2025-03-10',
+            end: '2025-03-14',
+            consultantAadObjectId: w.staffFr.aadObjectId,
+          }),
+        () =>
+          w.domain.deliverables.addLink(w.staffFr, { ...ref('scheduled'), name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' }),
       ];
       for (const step of steps) assertResultShape(await step());
       w.clock.set('2025-03-15T09:00:00Z');
-      assertResultShape(await w.domain.vouchers.complete(w.staffFr, { ...ref('scheduled'), deliveredOn: '2025-03-14', summary: 's', attendees: ['CIO'], recommendations: 'r' }));
+      assertResultShape(
+        await w.domain.vouchers.complete(w.staffFr, {
+          ...ref('scheduled'),
+          deliveredOn: '2025-03-14',
+          summary: 's',
+          attendees: ['CIO'],
+          recommendations: 'r',
+        }),
+      );
       const asked = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [idOf(v)], expectedState: 'completed' });
       assertResultShape(asked);
       assertResultShape(await w.domain.approvals.approve(w.manager, { approvalId: String(asked.approval._id) }));

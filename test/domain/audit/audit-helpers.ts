@@ -34,7 +34,11 @@ export async function refusedWithoutTrace(w: World, action: () => Promise<unknow
   for (const locale of ['en', 'fr'] as const) {
     const text = reasonOf(e, locale);
     assert.ok(text.length > 10, `${code} ${locale}: empty reason`);
-    assert.doesNotMatch(text, /\b(requestRedemption|approveReservation|not_started|in_progress|undefined|null|NaN|\[object)\b/, `${code} ${locale}: ${text}`);
+    assert.doesNotMatch(
+      text,
+      /\b(requestRedemption|approveReservation|not_started|in_progress|undefined|null|NaN|\[object)\b/,
+      `${code} ${locale}: ${text}`,
+    );
   }
   assert.notEqual(reasonOf(e, 'en'), reasonOf(e, 'fr'), `${code}: the French reason is the English one`);
   return e;

@@ -31,7 +31,13 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
     w = await createWorld(db.connection, 'audit-time');
     // A current enrollment through the vouchers' whole life (assigned 2025-03-01, expire 2025-08-28).
     for (const program of PROGRAM_CODES) {
-      await w.domain.partners.enroll(systemActor(w.admin.partnerId), { program, enrolledOn: '2025-03-01', agreementSignedOn: '2025-02-20', complianceTrainingOn: '2025-02-25', locationIds: ['FR-PAR', 'US-SEA'] });
+      await w.domain.partners.enroll(systemActor(w.admin.partnerId), {
+        program,
+        enrolledOn: '2025-03-01',
+        agreementSignedOn: '2025-02-20',
+        complianceTrainingOn: '2025-02-25',
+        locationIds: ['FR-PAR', 'US-SEA'],
+      });
     }
   });
   beforeEach(() => w.clock.set(START));
@@ -39,15 +45,35 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
   describe('180 days: usable on day 180 (2025-08-28), expired from day 181', () => {
     const rows: { name: string; ready: () => Promise<Voucher>; act: (v: Voucher) => Promise<unknown> }[] = [
       { name: 'reserve', ready: () => newVoucher(w), act: (v) => reserveFr(w, v) },
-      { name: 'cancel', ready: async () => (await reserveFr(w, await newVoucher(w))).voucher, act: (v) => w.domain.vouchers.cancel(w.staffFr, { voucherId: idOf(v), reason: 'postponed' }) },
-      { name: 'schedule', ready: async () => (await reserveFr(w, await newVoucher(w))).voucher, act: (v) => schedule(v, '2025-08-28', '2025-08-28') },
+      {
+        name: 'cancel',
+        ready: async () => (await reserveFr(w, await newVoucher(w))).voucher,
+        act: (v) => w.domain.vouchers.cancel(w.staffFr, { voucherId: idOf(v), reason: 'postponed' }),
+      },
+      {
+        name: 'schedule',
+        ready: async () => (await reserveFr(w, await newVoucher(w))).voucher,
+        act: (v) => schedule(v, '2025-08-28', '2025-08-28'),
+      },
       {
         name: 'complete',
-        ready: async () => { const v = await newVoucher(w); await reserveFr(w, v); return (await schedule(v, '2025-03-10', '2025-03-14')).voucher; },
+        ready: async () => {
+          const v = await newVoucher(w);
+          await reserveFr(w, v);
+          return (await schedule(v, '2025-03-10', '2025-03-14')).voucher;
+        },
         act: (v) => complete(v, '2025-03-14'),
       },
-      { name: 'ask to redeem', ready: () => completedVoucher(w), act: (v) => w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [idOf(v)] }) },
-      { name: 'correct', ready: () => newVoucher(w), act: (v) => w.domain.vouchers.correct(w.staffFr, { voucherId: idOf(v), customerName: 'Corrected Name' }) },
+      {
+        name: 'ask to redeem',
+        ready: () => completedVoucher(w),
+        act: (v) => w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [idOf(v)] }),
+      },
+      {
+        name: 'correct',
+        ready: () => newVoucher(w),
+        act: (v) => w.domain.vouchers.correct(w.staffFr, { voucherId: idOf(v), customerName: 'Corrected Name' }),
+      },
     ];
     for (const row of rows) {
       it(`${row.name}: accepted on 2025-08-28, refused VOUCHER_EXPIRED on 2025-08-29 with nothing written`, async () => {
@@ -66,12 +92,15 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
       const asked = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [idOf(v)] });
       at('2025-08-29');
       const r = await w.domain.approvals.approve(w.manager, { approvalId: String(asked.approval._id) });
-      assert.deepEqual(r.outcomes.map((o) => [o.applied, o.code]), [[false, 'VOUCHER_EXPIRED']]);
+      assert.deepEqual(
+        r.outcomes.map((o) => [o.applied, o.code]),
+        [[false, 'VOUCHER_EXPIRED']],
+      );
       assert.equal((await w.domain.vouchers.get(w.staffFr, idOf(v))).state, 'completed');
       await w.domain.sweep.partner(w.admin.partnerId);
       const swept = await w.domain.vouchers.get(w.staffFr, idOf(v));
       assert.equal(swept.state, 'expired');
-      assert.match(swept.audit.at(-1)?.reason ?? '', /pool/, 'an expired voucher says its days go back to the customer\'s pool');
+      assert.match(swept.audit.at(-1)?.reason ?? '', /pool/, "an expired voucher says its days go back to the customer's pool");
     });
 
     it('a redeemed voucher does not expire: claimed on day 181 within its claim window', async () => {
@@ -136,17 +165,32 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
       const rate = dayRateFor('FR');
       assert.deepEqual([claimed.claim?.amount, claimed.claim?.currency], [(rate?.amount ?? NaN) * 5, rate?.currency]);
       at('2025-05-15');
-      const e = await refusedWithoutTrace(w, () => w.domain.vouchers.claim(w.staffFr, { voucherId: idOf(late), claimNumber: 'CLM-61' }), 'CLAIM_WINDOW_CLOSED');
+      const e = await refusedWithoutTrace(
+        w,
+        () => w.domain.vouchers.claim(w.staffFr, { voucherId: idOf(late), claimNumber: 'CLM-61' }),
+        'CLAIM_WINDOW_CLOSED',
+      );
       assert.equal((e.params as Record<string, unknown>).deadline, '2025-05-14');
     });
 
     it('a US engagement is claimed at the US day rate', async () => {
       const v = await newVoucher(w, { days: 3 });
       await w.domain.vouchers.reserve(w.admin, { voucherId: idOf(v), locationId: 'US-SEA', engagementCountry: 'US', termsAccepted: true });
-      await w.domain.vouchers.schedule(w.admin, { voucherId: idOf(v), start: '2025-03-10', end: '2025-03-12', consultantAadObjectId: w.staffFr.aadObjectId });
+      await w.domain.vouchers.schedule(w.admin, {
+        voucherId: idOf(v),
+        start: '2025-03-10',
+        end: '2025-03-12',
+        consultantAadObjectId: w.staffFr.aadObjectId,
+      });
       await w.domain.deliverables.addLink(w.admin, { voucherId: idOf(v), name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' });
       at('2025-03-13');
-      await w.domain.vouchers.complete(w.admin, { voucherId: idOf(v), deliveredOn: '2025-03-12', summary: 's', attendees: ['CTO'], recommendations: 'r' });
+      await w.domain.vouchers.complete(w.admin, {
+        voucherId: idOf(v),
+        deliveredOn: '2025-03-12',
+        summary: 's',
+        attendees: ['CTO'],
+        recommendations: 'r',
+      });
       const asked = await w.domain.approvals.requestRedemption(w.admin, { voucherIds: [idOf(v)] });
       await w.domain.approvals.approve(w.manager, { approvalId: String(asked.approval._id) });
       const claimed = (await w.domain.vouchers.claim(w.admin, { voucherId: idOf(v), claimNumber: 'CLM-US' })).voucher;
@@ -157,7 +201,13 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
 
   describe('an engagement covers 1, 3, 5, 10 or 15 days; a training voucher is not a planning voucher', () => {
     const take = (over: Record<string, unknown>) =>
-      w.domain.vouchers.intake(w.staffFr, { voucherNumber: `DAYS-${Math.random().toString(36).slice(2, 10)}`, program: 'AZDPS', assignedOn: '2025-03-01', source: { kind: 'manual' }, ...over } as Parameters<World['domain']['vouchers']['intake']>[1]);
+      w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: `DAYS-${Math.random().toString(36).slice(2, 10)}`,
+        program: 'AZDPS',
+        assignedOn: '2025-03-01',
+        source: { kind: 'manual' },
+        ...over,
+      } as Parameters<World['domain']['vouchers']['intake']>[1]);
     for (const days of [0, 2, 4, 6, 7, 11, 14, 16, 20, 15.5, -1, '5']) {
       it(`${JSON.stringify(days)} days is refused INVALID_INPUT (days)`, async () => {
         const e = await refusedWithoutTrace(w, () => take({ days }), 'INVALID_INPUT');
@@ -180,11 +230,26 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
     type Act = (v: Voucher) => Promise<unknown>;
     const acts: Record<string, Act> = {
       validate: (v) => w.domain.vouchers.validate(w.admin, { voucherId: idOf(v), voucherAdminEmail: 'it-admin@customer.test' }),
-      reserve: (v) => w.domain.vouchers.reserve(w.admin, { voucherId: idOf(v), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
+      reserve: (v) =>
+        w.domain.vouchers.reserve(w.admin, { voucherId: idOf(v), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }),
       cancel: (v) => w.domain.vouchers.cancel(w.admin, { voucherId: idOf(v), reason: 'audit' }),
-      schedule: (v) => w.domain.vouchers.schedule(w.admin, { voucherId: idOf(v), start: '2025-04-10', end: '2025-04-11', consultantAadObjectId: w.staffFr.aadObjectId }),
-      complete: (v) => w.domain.vouchers.complete(w.admin, { voucherId: idOf(v), deliveredOn: '2025-03-15', summary: 's', attendees: ['a'], recommendations: 'r' }),
-      addLink: (v) => w.domain.deliverables.addLink(w.admin, { voucherId: idOf(v), name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' }),
+      schedule: (v) =>
+        w.domain.vouchers.schedule(w.admin, {
+          voucherId: idOf(v),
+          start: '2025-04-10',
+          end: '2025-04-11',
+          consultantAadObjectId: w.staffFr.aadObjectId,
+        }),
+      complete: (v) =>
+        w.domain.vouchers.complete(w.admin, {
+          voucherId: idOf(v),
+          deliveredOn: '2025-03-15',
+          summary: 's',
+          attendees: ['a'],
+          recommendations: 'r',
+        }),
+      addLink: (v) =>
+        w.domain.deliverables.addLink(w.admin, { voucherId: idOf(v), name: 'Plan', url: 'https://contoso.sharepoint.com/plan.docx' }),
       requestRedemption: (v) => w.domain.approvals.requestRedemption(w.admin, { voucherIds: [idOf(v)] }),
       claim: (v) => w.domain.vouchers.claim(w.admin, { voucherId: idOf(v), claimNumber: 'C-X' }),
       markPaid: (v) => w.domain.vouchers.markPaid(w.admin, { voucherId: idOf(v), paidOn: '2025-03-15' }),
@@ -212,11 +277,28 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
       const reservedOne = (await reserveFr(w, await newVoucher(w))).voucher;
       const scheduledOne = (await reserveFr(w, await newVoucher(w))).voucher;
       await schedule(scheduledOne, '2025-03-10', '2025-03-14');
-      const old = { voucherNumber: 'AUDIT-OLD-1', program: 'AZDPS', days: 5, assignedOn: '2024-08-01', source: { kind: 'manual' } } as const;
+      const old = {
+        voucherNumber: 'AUDIT-OLD-1',
+        program: 'AZDPS',
+        days: 5,
+        assignedOn: '2024-08-01',
+        source: { kind: 'manual' },
+      } as const;
       const expiredOne = (await w.domain.vouchers.intake(w.staffFr, old)).voucher;
       await w.domain.sweep.partner(w.admin.partnerId);
-      const ids = { assigned: await newVoucher(w), reserved: reservedOne, scheduled: scheduledOne, completed: await completedVoucher(w), redeemed: await redeemed(), claimed: claimedOne, paid: paidOne, expired: expiredOne };
-      byState = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([s, v]) => [s, await w.domain.vouchers.get(w.admin, idOf(v))]))) as Record<VoucherState, Voucher>;
+      const ids = {
+        assigned: await newVoucher(w),
+        reserved: reservedOne,
+        scheduled: scheduledOne,
+        completed: await completedVoucher(w),
+        redeemed: await redeemed(),
+        claimed: claimedOne,
+        paid: paidOne,
+        expired: expiredOne,
+      };
+      byState = Object.fromEntries(
+        await Promise.all(Object.entries(ids).map(async ([s, v]) => [s, await w.domain.vouchers.get(w.admin, idOf(v))])),
+      ) as Record<VoucherState, Voucher>;
       for (const [s, v] of Object.entries(byState)) assert.equal(v.state, s);
     });
 
@@ -225,18 +307,29 @@ describe('audit: dated rules, lengths and the state machine (real database)', fu
         at('2025-03-15');
         for (const [name, act] of Object.entries(acts).filter(([n]) => !allowed[state].includes(n))) {
           const before = await w.domain.vouchers.get(w.admin, idOf(byState[state]));
-          const e = await act(before).then(() => null, (x: unknown) => x);
+          const e = await act(before).then(
+            () => null,
+            (x: unknown) => x,
+          );
           assert.ok(e instanceof Refusal && REFUSED.includes(e.code), `${state} + ${name}: ${e instanceof Refusal ? e.code : String(e)}`);
           assert.deepEqual(await w.domain.vouchers.get(w.admin, idOf(before)), before, `${state} + ${name} changed the voucher`);
         }
       });
     }
 
-    it('the paid voucher\'s audit replays assigned -> ... -> paid, each entry with who, when, from, to and why', async () => {
+    it("the paid voucher's audit replays assigned -> ... -> paid, each entry with who, when, from, to and why", async () => {
       const v = await w.domain.vouchers.get(w.admin, idOf(byState.paid));
       assert.equal(replayStates(v.audit), 'paid');
       const moves = v.audit.filter((a) => a.from !== a.to).map((a) => `${a.from}>${a.to}`);
-      assert.deepEqual(moves, ['null>assigned', 'assigned>reserved', 'reserved>scheduled', 'scheduled>completed', 'completed>redeemed', 'redeemed>claimed', 'claimed>paid']);
+      assert.deepEqual(moves, [
+        'null>assigned',
+        'assigned>reserved',
+        'reserved>scheduled',
+        'scheduled>completed',
+        'completed>redeemed',
+        'redeemed>claimed',
+        'claimed>paid',
+      ]);
       for (const a of v.audit) {
         assert.ok(a.by && a.at instanceof Date && (a.from ?? a.event === 'intake') && a.to, JSON.stringify(a));
         assert.ok((a.reason ?? '').trim().length > 3, `empty why for ${a.event}`);

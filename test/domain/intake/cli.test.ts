@@ -10,7 +10,12 @@ const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'emails');
 
 function run(file: string, input?: Buffer): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'voucher-parse.ts'), file], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'voucher-parse.ts'), file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    input,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,18 +37,38 @@ describe('voucher:parse command', function () {
     assert.equal(r.stderr, '');
     const json = voucherParseResultSchema.parse(JSON.parse(r.stdout));
     assert.equal(json.voucherNumber, '3HQ7-K2LM-88ZT');
-    assert.deepEqual(Object.keys(json), ['voucherNumber', 'program', 'days', 'customerName', 'agreementNumber', 'voucherAdminEmail', 'assignedOn', 'expiresOn', 'confidence', 'missing']);
+    assert.deepEqual(Object.keys(json), [
+      'voucherNumber',
+      'program',
+      'days',
+      'customerName',
+      'agreementNumber',
+      'voucherAdminEmail',
+      'assignedOn',
+      'expiresOn',
+      'confidence',
+      'missing',
+    ]);
   });
 
   it('runs through npm exactly as the contract writes it', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', join(FIXTURES, 'de-outlook-forward.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', join(FIXTURES, 'de-outlook-forward.txt')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { voucherNumber: string }).voucherNumber, 'FAB-DE-0403-1199');
   });
 
   it('reads the email from standard input with "-", through npm as the contract writes it', () => {
     const email = readFileSync(join(FIXTURES, 'fr-seed-vocabulary-document.txt'));
-    const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', '-'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input: email });
+    const r = spawnSync('npm', ['run', '--silent', 'voucher:parse', '--', '-'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      input: email,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
     const expected: unknown = JSON.parse(readFileSync(join(FIXTURES, 'fr-seed-vocabulary-document.expected.json'), 'utf8'));

@@ -24,7 +24,11 @@ function loadFixtures(): Fixture[] {
       const name = f.slice(0, -'.expected.json'.length);
       const input = files.find((g) => g !== f && g.startsWith(`${name}.`) && !g.endsWith('.expected.json'));
       assert.ok(input, `fixture ${name} has no input file`);
-      return { name, input: join(FIXTURE_DIR, input), expected: JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')) as Record<string, unknown> };
+      return {
+        name,
+        input: join(FIXTURE_DIR, input),
+        expected: JSON.parse(readFileSync(join(FIXTURE_DIR, f), 'utf8')) as Record<string, unknown>,
+      };
     });
 }
 

@@ -5,16 +5,42 @@ import { voucherParseResultSchema } from '../../../domain/intake/types';
 
 /** Properties of the parser over arbitrary and generated input (the issue's "Tests" section). */
 const PROGRAMS = [
-  ['AZDPS', 'Azure Deployment Planning Services', 'Services de planification du déploiement Azure', 'Planungsdienste für die Azure-Bereitstellung', 'Servicios de planificación de la implementación de Azure'],
-  ['SDPS', 'SharePoint Deployment Planning Services', 'Services de planification du déploiement SharePoint', 'Planungsdienste für die SharePoint-Bereitstellung', 'Servicios de planificación de la implementación de SharePoint'],
-  ['SEDPS', 'Lync and Exchange DPS', 'Services de planification du déploiement Skype Entreprise et Exchange', 'Planungsdienste für die Skype for Business- und Exchange-Bereitstellung', 'Servicios de planificación de la implementación de Skype Empresarial y Exchange'],
+  [
+    'AZDPS',
+    'Azure Deployment Planning Services',
+    'Services de planification du déploiement Azure',
+    'Planungsdienste für die Azure-Bereitstellung',
+    'Servicios de planificación de la implementación de Azure',
+  ],
+  [
+    'SDPS',
+    'SharePoint Deployment Planning Services',
+    'Services de planification du déploiement SharePoint',
+    'Planungsdienste für die SharePoint-Bereitstellung',
+    'Servicios de planificación de la implementación de SharePoint',
+  ],
+  [
+    'SEDPS',
+    'Lync and Exchange DPS',
+    'Services de planification du déploiement Skype Entreprise et Exchange',
+    'Planungsdienste für die Skype for Business- und Exchange-Bereitstellung',
+    'Servicios de planificación de la implementación de Skype Empresarial y Exchange',
+  ],
 ] as const;
 
 const LABELS = [
   ['Voucher number', 'Program', 'Number of days', 'Customer name', 'Agreement number', 'Voucher administrator', 'Created on'],
   ['Numéro de bon', 'Programme', 'Nombre de jours', 'Nom du client', 'Numéro de contrat', 'Administrateur des bons', 'Date de création'],
   ['Gutscheinnummer', 'Programm', 'Anzahl der Tage', 'Kundenname', 'Vertragsnummer', 'Gutscheinadministrator', 'Erstellt am'],
-  ['Número de cupón', 'Programa', 'Número de días', 'Nombre del cliente', 'Número de contrato', 'Administrador de vales', 'Fecha de creación'],
+  [
+    'Número de cupón',
+    'Programa',
+    'Número de días',
+    'Nombre del cliente',
+    'Número de contrato',
+    'Administrador de vales',
+    'Fecha de creación',
+  ],
 ] as const;
 
 const notice = fc.record({
@@ -60,7 +86,11 @@ describe('voucher email parser properties', () => {
   });
 
   it('never throws on arbitrary bytes, raw MIME-looking or not', async () => {
-    const header = fc.constantFrom('', 'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n', 'Content-Type: text/html\r\n\r\n<table><tr><td>');
+    const header = fc.constantFrom(
+      '',
+      'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n',
+      'Content-Type: text/html\r\n\r\n<table><tr><td>',
+    );
     await fc.assert(
       fc.asyncProperty(header, fc.uint8Array({ maxLength: 3000 }), async (h, bytes) => {
         const analysis = await analyseVoucherEmail(Buffer.concat([Buffer.from(h), Buffer.from(bytes)]));
@@ -114,11 +144,41 @@ describe('voucher email parser properties', () => {
 });
 
 describe('voucher email parser robustness', () => {
-  const WORDS = ['Voucher', 'number', 'Gutscheinnummer', 'ID de document', 'Numéro', 'de', 'bon', 'Status', 'cancelled', 'Kunde', '/', ':', ' - ', '\t', '   ', '|',
-    'administrator', 'jane@contoso.example', '(', ')', ',', 'ABCD-1234-EF56', '2026-03-04', '15', 'Planungsgutscheinverwalterinnen', 'n°', '#', 'days'];
+  const WORDS = [
+    'Voucher',
+    'number',
+    'Gutscheinnummer',
+    'ID de document',
+    'Numéro',
+    'de',
+    'bon',
+    'Status',
+    'cancelled',
+    'Kunde',
+    '/',
+    ':',
+    ' - ',
+    '\t',
+    '   ',
+    '|',
+    'administrator',
+    'jane@contoso.example',
+    '(',
+    ')',
+    ',',
+    'ABCD-1234-EF56',
+    '2026-03-04',
+    '15',
+    'Planungsgutscheinverwalterinnen',
+    'n°',
+    '#',
+    'days',
+  ];
 
   it('never throws on label-like text with 10,000-character lines', () => {
-    const line = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((parts) => parts.join(' '));
+    const line = fc
+      .array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 })), { maxLength: 40 })
+      .map((parts) => parts.join(' '));
     const long = line.map((l) => (l + ' ').repeat(Math.ceil(10_000 / (l.length + 1))).slice(0, 10_000));
     fc.assert(
       fc.property(fc.array(fc.oneof(line, long), { maxLength: 30 }), (lines) => {
@@ -142,8 +202,12 @@ describe('voucher email parser robustness', () => {
   it('takes time linear in the number of labelled lines, not quadratic', function () {
     this.timeout(60_000);
     const block = [
-      'Voucher number: ABCD-1234-EF56', 'Voucher status: active', 'Customer name\tContoso', 'Days to expiry: 12',
-      'Your voucher administrator, Jane Doe (jane@contoso.example), assigned it.', 'Planungsgutscheinnummerierung ist unbekannt',
+      'Voucher number: ABCD-1234-EF56',
+      'Voucher status: active',
+      'Customer name\tContoso',
+      'Days to expiry: 12',
+      'Your voucher administrator, Jane Doe (jane@contoso.example), assigned it.',
+      'Planungsgutscheinnummerierung ist unbekannt',
       `Program   SQL Server DPS   10   ${'x'.repeat(200)}`,
     ].join('\n');
     const small = fastestMs(`${block}\n`.repeat(300));

@@ -41,10 +41,15 @@ describe('intake readers', () => {
   });
 
   const programs: Array<[string, string | null]> = [
-    ['S&EDPS', 'SEDPS'], ['Lync', 'SEDPS'], ['Exchange Deployment Planning Services', 'SEDPS'],
-    ['Sharepiont Deployment Planning Services', 'SDPS'], ['Windows Server / Hyper-V planning', 'PVDPS'],
-    ['Dynamics CRM Deployment Planning Services', null], ['Office 365 and Exchange Online', null],
-    ['Servicios de planificación de la implementación de escritorio', 'DDPS'], ['Software Assurance', null],
+    ['S&EDPS', 'SEDPS'],
+    ['Lync', 'SEDPS'],
+    ['Exchange Deployment Planning Services', 'SEDPS'],
+    ['Sharepiont Deployment Planning Services', 'SDPS'],
+    ['Windows Server / Hyper-V planning', 'PVDPS'],
+    ['Dynamics CRM Deployment Planning Services', null],
+    ['Office 365 and Exchange Online', null],
+    ['Servicios de planificación de la implementación de escritorio', 'DDPS'],
+    ['Software Assurance', null],
   ];
   for (const [value, code] of programs) {
     it(`matches the program "${value}" to ${String(code)}`, () => assert.equal(matchProgramValue(value).code, code));
@@ -88,7 +93,8 @@ describe('intake hostile input', () => {
   });
 
   it('reads HTML bodies and ignores what their scripts and styles hold', () => {
-    const html = '<html><head><style>p{}</style><script>document.write("Voucher number: EVIL-0000-01")</script></head><body><p>Voucher number: GOOD-1111-22</p><p>Program: SDPS</p></body></html>';
+    const html =
+      '<html><head><style>p{}</style><script>document.write("Voucher number: EVIL-0000-01")</script></head><body><p>Voucher number: GOOD-1111-22</p><p>Program: SDPS</p></body></html>';
     assert.equal(parseVoucherText(html).result.voucherNumber, 'GOOD-1111-22');
     assert.equal(parseVoucherText(html.replace('GOOD-1111-22', '')).result.voucherNumber, null);
   });

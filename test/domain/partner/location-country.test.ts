@@ -16,20 +16,32 @@ describe("domain: a location's country while it holds vouchers (real database)",
   this.timeout(60_000);
   const db = useTestDatabase('location-country');
   let w: World;
-  const save = (country: string, name = 'Lille') => partnerAdmin(w.domain.deps).locations.saveLocation(w.admin, { locationId: 'FR-LIL', name, country });
+  const save = (country: string, name = 'Lille') =>
+    partnerAdmin(w.domain.deps).locations.saveLocation(w.admin, { locationId: 'FR-LIL', name, country });
   before(async () => {
     w = await createWorld(db.connection, 'location-country');
     const system = systemActor(w.admin.partnerId);
     await w.domain.partners.upsertLocation(system, { locationId: 'FR-LIL', name: 'Lille', country: 'FR' });
     for (const program of PROGRAM_CODES) {
-      await w.domain.partners.enroll(system, { program, enrolledOn: '2024-06-01', agreementSignedOn: '2024-05-20', complianceTrainingOn: '2024-05-25', locationIds: ['FR-PAR', 'US-SEA', 'FR-LIL'] });
+      await w.domain.partners.enroll(system, {
+        program,
+        enrolledOn: '2024-06-01',
+        agreementSignedOn: '2024-05-20',
+        complianceTrainingOn: '2024-05-25',
+        locationIds: ['FR-PAR', 'US-SEA', 'FR-LIL'],
+      });
     }
   });
 
   it('refuses a new country while a voucher is reserved there, allows a new name, and the new country once the voucher is gone', async () => {
     w.clock.set(START);
     const v = await newVoucher(w);
-    const reserved = await w.domain.vouchers.reserve(w.admin, { voucherId: String(v._id), locationId: 'FR-LIL', engagementCountry: 'FR', termsAccepted: true });
+    const reserved = await w.domain.vouchers.reserve(w.admin, {
+      voucherId: String(v._id),
+      locationId: 'FR-LIL',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     assert.equal(reserved.voucher.state, 'reserved');
     const e = await refused(save('BE'), 'LOCATION_IN_USE');
     assert.deepEqual(e.params, { locationId: 'FR-LIL', country: 'FR', count: 1 });

@@ -26,23 +26,36 @@ describe('domain/partner/onboarding.service: setup', () => {
     await ensureIndexes(a.models);
     for (let round = 0; round < 5; round++) {
       const tenantId = `tenant-race-${round}`;
-      const [ra, rb] = await Promise.all([partnerAdmin(a).setup(input(tenantId, `a${round}`)), partnerAdmin(b).setup(input(tenantId, `b${round}`))]);
+      const [ra, rb] = await Promise.all([
+        partnerAdmin(a).setup(input(tenantId, `a${round}`)),
+        partnerAdmin(b).setup(input(tenantId, `b${round}`)),
+      ]);
       assert.equal([ra, rb].filter((r) => r.created).length, 1, `round ${round}`);
       const partner = await a.models.partners.findOne({ tenantIds: tenantId }).lean();
       assert.ok(partner);
       assert.equal(await a.models.partners.countDocuments({ tenantIds: tenantId }), 1);
       const winner = ra.created ? `aad-a${round}` : `aad-b${round}`;
       const loser = ra.created ? `aad-b${round}` : `aad-a${round}`;
-      assert.deepEqual((await a.models.people.find({ partnerId: partner._id }).lean()).map((p) => p.aadObjectId), [winner]);
+      assert.deepEqual(
+        (await a.models.people.find({ partnerId: partner._id }).lean()).map((p) => p.aadObjectId),
+        [winner],
+      );
       assert.equal(await a.models.people.countDocuments({ aadObjectId: loser }), 0, 'the loser removed its admin');
-      assert.equal(await a.models.locations.countDocuments({ locationId: 'FR-PAR' }), round + 1, 'and its location: one per partner set up so far');
+      assert.equal(
+        await a.models.locations.countDocuments({ locationId: 'FR-PAR' }),
+        round + 1,
+        'and its location: one per partner set up so far',
+      );
     }
   });
 
   it('refuses a country that is not ISO 3166-1 alpha-2 and creates nothing', async () => {
     const deps = createDeps(db.connection, clock);
     for (const country of ['UK', 'XX', 'France', '']) {
-      await assert.rejects(partnerAdmin(deps).setup({ ...input(`tenant-bad-${country}`, 'x'), country }), (e) => isRefusal(e) && e.code === 'INVALID_INPUT');
+      await assert.rejects(
+        partnerAdmin(deps).setup({ ...input(`tenant-bad-${country}`, 'x'), country }),
+        (e) => isRefusal(e) && e.code === 'INVALID_INPUT',
+      );
       assert.equal(await deps.models.partners.countDocuments({ tenantIds: `tenant-bad-${country}` }), 0);
     }
   });

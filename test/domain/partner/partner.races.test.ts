@@ -24,7 +24,13 @@ describe('domain/partner races and the eligibility checklist (two connections, r
   async function twoAdmins(slug: string) {
     const system = systemActor(new Types.ObjectId());
     const partner = await w.domain.partners.upsertPartner(system, { slug, name: slug });
-    for (const n of [1, 2]) await w.domain.people.upsert(system, { aadObjectId: `${slug}-a${n}`, name: `Admin ${n}`, email: `a${n}@${slug}.test`, roles: ['admin'] });
+    for (const n of [1, 2])
+      await w.domain.people.upsert(system, {
+        aadObjectId: `${slug}-a${n}`,
+        name: `Admin ${n}`,
+        email: `a${n}@${slug}.test`,
+        roles: ['admin'],
+      });
     return Promise.all([1, 2].map((n) => w.domain.people.resolveActor(partner._id, `${slug}-a${n}`)));
   }
 
@@ -55,11 +61,20 @@ describe('domain/partner races and the eligibility checklist (two connections, r
       const contact = { aadObjectId: w.staffFr.aadObjectId, name: w.staffFr.name, email: `fr@prace.test` };
       await Promise.all([
         w.domain.partners.upsertLocation(w.admin, { locationId, name: `Lyon ${round}`, country: 'FR', contacts: [contact] }),
-        second.partners.enroll(w.admin, { program: 'DDPS', enrolledOn: '2024-06-01', agreementSignedOn: '2024-05-20', complianceTrainingOn: '2024-05-25', locationIds: [locationId] }),
+        second.partners.enroll(w.admin, {
+          program: 'DDPS',
+          enrolledOn: '2024-06-01',
+          agreementSignedOn: '2024-05-20',
+          complianceTrainingOn: '2024-05-25',
+          locationIds: [locationId],
+        }),
       ]);
       const after = await w.domain.deps.models.locations.findOne({ partnerId: w.admin.partnerId, locationId }).lean();
       assert.equal(after?.name, `Lyon ${round}`);
-      assert.deepEqual(after?.contacts.map((c) => c.aadObjectId), [w.staffFr.aadObjectId]);
+      assert.deepEqual(
+        after?.contacts.map((c) => c.aadObjectId),
+        [w.staffFr.aadObjectId],
+      );
       assert.deepEqual(after?.approvedPrograms, ['DDPS']);
     });
   }
@@ -78,8 +93,14 @@ describe('domain/partner races and the eligibility checklist (two connections, r
     const view = await w.domain.partners.checklist(a1, { program: 'AZDPS' });
     assert.equal(view.status, 'in_progress');
     const ticked = view.items.find((x) => x.key === first.key);
-    assert.deepEqual([ticked?.done, ticked?.by, ticked?.byName, ticked?.on?.toISOString()], [true, a1.aadObjectId, 'Admin 1', '2025-04-01T08:30:00.000Z']);
-    assert.deepEqual(view.missing.map((x) => x.key), items.slice(1).map((x) => x.key));
+    assert.deepEqual(
+      [ticked?.done, ticked?.by, ticked?.byName, ticked?.on?.toISOString()],
+      [true, a1.aadObjectId, 'Admin 1', '2025-04-01T08:30:00.000Z'],
+    );
+    assert.deepEqual(
+      view.missing.map((x) => x.key),
+      items.slice(1).map((x) => x.key),
+    );
     assert.ok(view.missing.every((x) => x.label.length > 0 && (x.kind === 'company' || x.kind === 'consultant')));
     const all = await w.domain.partners.checklists(a1);
     assert.equal(all.find((c) => c.program === 'AZDPS')?.status, 'in_progress');

@@ -41,10 +41,19 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
   it('qualifies a consultant only with a training and an exam that happened (DOMAIN.md, step 1)', async () => {
     const { domain, admin } = await setUp('qualif');
     const person = { aadObjectId: 'qualif-lead', name: 'Lee', email: 'lee@qualif.test', roles: ['staff' as const] };
-    await refused(domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-04' }] }), 'DATE_OUT_OF_RANGE');
-    await refused(domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-03-04', examOn: null }] }), 'DATE_OUT_OF_RANGE');
+    await refused(
+      domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-04' }] }),
+      'DATE_OUT_OF_RANGE',
+    );
+    await refused(
+      domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-03-04', examOn: null }] }),
+      'DATE_OUT_OF_RANGE',
+    );
     assert.equal(await domain.deps.models.people.countDocuments({ partnerId: admin.partnerId, aadObjectId: 'qualif-lead' }), 0);
-    const lead = await domain.people.upsert(admin, { ...person, qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-03' }] });
+    const lead = await domain.people.upsert(admin, {
+      ...person,
+      qualifications: [{ program: 'AZDPS', trainingOn: '2025-01-10', examOn: '2025-03-03' }],
+    });
     assert.equal(lead.qualifications[0]?.examOn?.toISOString(), '2025-03-03T00:00:00.000Z');
   });
 
@@ -53,7 +62,10 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
     const items = checklistFor('SDPS');
     assert.ok(items.length >= 2);
     await refused(domain.partners.tickEligibility(staff, { program: 'SDPS', item: items[0]?.key ?? '', done: true }), 'NOT_PERMITTED');
-    await refused(domain.partners.tickEligibility(admin, { program: 'SDPS', item: 'no-such-item', done: true }), 'ELIGIBILITY_ITEM_UNKNOWN');
+    await refused(
+      domain.partners.tickEligibility(admin, { program: 'SDPS', item: 'no-such-item', done: true }),
+      'ELIGIBILITY_ITEM_UNKNOWN',
+    );
     const first = await domain.partners.tickEligibility(admin, { program: 'SDPS', item: items[0]?.key ?? '', done: true });
     assert.equal(first.status, 'in_progress');
     const ticked = first.checklist.find((x) => x.key === items[0]?.key);
@@ -68,25 +80,51 @@ describe('domain/partner service: eligibility, enrollment, locations, profile (r
 
   it('enrolls only with active eligibility, for one year, and approves the given locations for the program', async () => {
     const { domain, admin } = await setUp('enrol');
-    const enrollment = { program: 'SSDPS' as const, enrolledOn: '2025-01-15', agreementSignedOn: '2025-01-10', complianceTrainingOn: '2025-01-12', locationIds: ['FR-PAR'] };
+    const enrollment = {
+      program: 'SSDPS' as const,
+      enrolledOn: '2025-01-15',
+      agreementSignedOn: '2025-01-10',
+      complianceTrainingOn: '2025-01-12',
+      locationIds: ['FR-PAR'],
+    };
     await refused(domain.partners.enroll(admin, enrollment), 'ELIGIBILITY_NOT_ACTIVE');
-    for (const item of checklistFor('SSDPS')) await domain.partners.tickEligibility(admin, { program: 'SSDPS', item: item.key, done: true });
+    for (const item of checklistFor('SSDPS'))
+      await domain.partners.tickEligibility(admin, { program: 'SSDPS', item: item.key, done: true });
     // Training finished and agreement signed before enrolling; no enrollment dated after today (DOMAIN.md, step 2).
     await refused(domain.partners.enroll(admin, { ...enrollment, complianceTrainingOn: '2025-01-16' }), 'DATE_OUT_OF_RANGE');
     await refused(domain.partners.enroll(admin, { ...enrollment, agreementSignedOn: '2025-02-01' }), 'DATE_OUT_OF_RANGE');
-    await refused(domain.partners.enroll(admin, { ...enrollment, enrolledOn: '2025-03-04', agreementSignedOn: '2025-03-01' }), 'DATE_OUT_OF_RANGE');
+    await refused(
+      domain.partners.enroll(admin, { ...enrollment, enrolledOn: '2025-03-04', agreementSignedOn: '2025-03-01' }),
+      'DATE_OUT_OF_RANGE',
+    );
     assert.equal(await domain.deps.models.enrollments.countDocuments({ partnerId: admin.partnerId }), 0);
     const e = await domain.partners.enroll(admin, enrollment);
     assert.equal(e.renewBy.toISOString(), '2026-01-15T00:00:00.000Z');
-    const location = await domain.deps.models.locations.findOne({ partnerId: admin.partnerId, locationId: 'FR-PAR' }).lean<{ approvedPrograms: string[] }>();
+    const location = await domain.deps.models.locations
+      .findOne({ partnerId: admin.partnerId, locationId: 'FR-PAR' })
+      .lean<{ approvedPrograms: string[] }>();
     assert.deepEqual(location?.approvedPrograms, ['SSDPS']);
   });
 
   it('offers in the directory profile only programs with a current enrollment', async () => {
     const { domain, admin } = await setUp('profile');
-    for (const item of checklistFor('AZDPS')) await domain.partners.tickEligibility(admin, { program: 'AZDPS', item: item.key, done: true });
-    await domain.partners.enroll(admin, { program: 'AZDPS', enrolledOn: '2024-03-03', agreementSignedOn: '2024-03-01', complianceTrainingOn: '2024-03-01', locationIds: ['FR-PAR'] });
-    const profile = { description: 'Cloud planning', website: 'https://contoso.example', contactEmail: 'hello@contoso.example', countries: ['FR'], languages: ['fr', 'en'], programs: ['AZDPS' as const] };
+    for (const item of checklistFor('AZDPS'))
+      await domain.partners.tickEligibility(admin, { program: 'AZDPS', item: item.key, done: true });
+    await domain.partners.enroll(admin, {
+      program: 'AZDPS',
+      enrolledOn: '2024-03-03',
+      agreementSignedOn: '2024-03-01',
+      complianceTrainingOn: '2024-03-01',
+      locationIds: ['FR-PAR'],
+    });
+    const profile = {
+      description: 'Cloud planning',
+      website: 'https://contoso.example',
+      contactEmail: 'hello@contoso.example',
+      countries: ['FR'],
+      languages: ['fr', 'en'],
+      programs: ['AZDPS' as const],
+    };
     const saved = await domain.partners.updateProfile(admin, profile); // renew-by day 2025-03-03: still current
     assert.deepEqual(saved.programs, ['AZDPS']);
     await refused(domain.partners.updateProfile(admin, { ...profile, programs: ['AZDPS', 'SDPS'] }), 'PROGRAM_NOT_ENROLLED');

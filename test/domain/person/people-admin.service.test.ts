@@ -28,10 +28,18 @@ describe('domain/person/people-admin.service', () => {
     for (let round = 0; round < 4; round++) {
       const setup = await partnerAdmin(a).setup(setupInput(`tenant-admins-${round}`, `x${round}`));
       assert.ok(setup.created);
-      await partnerAdmin(a).people.addPerson(setup.admin, { aadObjectId: `y${round}`, name: 'Yasmin', email: 'y@p.test', roles: ['admin'] });
+      await partnerAdmin(a).people.addPerson(setup.admin, {
+        aadObjectId: `y${round}`,
+        name: 'Yasmin',
+        email: 'y@p.test',
+        roles: ['admin'],
+      });
       const x = await personService(a).resolveActor(setup.partner._id, `x${round}`);
       const y = await personService(b).resolveActor(setup.partner._id, `y${round}`);
-      const results = await Promise.allSettled([partnerAdmin(a).people.removePerson(x, { aadObjectId: `y${round}` }), partnerAdmin(b).people.removePerson(y, { aadObjectId: `x${round}` })]);
+      const results = await Promise.allSettled([
+        partnerAdmin(a).people.removePerson(x, { aadObjectId: `y${round}` }),
+        partnerAdmin(b).people.removePerson(y, { aadObjectId: `x${round}` }),
+      ]);
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, `round ${round}`);
       const refused = results.find((r) => r.status === 'rejected');
       assert.ok(refused?.status === 'rejected' && isRefusal(refused.reason) && refused.reason.code === 'LAST_ADMIN', `round ${round}`);
@@ -43,11 +51,18 @@ describe('domain/person/people-admin.service', () => {
     const deps = createDeps(db.connection, clock);
     const setup = await partnerAdmin(deps).setup(setupInput('tenant-dates', 'ad'));
     assert.ok(setup.created);
-    const add = (over: Record<string, unknown>) => partnerAdmin(deps).people.addPerson(setup.admin, { aadObjectId: 'sam', name: 'Sam', email: 's@p.test', roles: ['staff'], ...over });
-    await assert.rejects(add({ qualifications: [{ program: 'AZDPS', trainingOn: '2026-12-03', examOn: null }] }), (e) => isRefusal(e) && e.code === 'DATE_OUT_OF_RANGE');
+    const add = (over: Record<string, unknown>) =>
+      partnerAdmin(deps).people.addPerson(setup.admin, { aadObjectId: 'sam', name: 'Sam', email: 's@p.test', roles: ['staff'], ...over });
+    await assert.rejects(
+      add({ qualifications: [{ program: 'AZDPS', trainingOn: '2026-12-03', examOn: null }] }),
+      (e) => isRefusal(e) && e.code === 'DATE_OUT_OF_RANGE',
+    );
     await assert.rejects(add({ locationIds: ['DE-BER'] }), (e) => isRefusal(e) && e.code === 'LOCATION_NOT_FOUND');
     assert.equal(await deps.models.people.countDocuments({ partnerId: setup.partner._id, aadObjectId: 'sam' }), 0);
-    const ok = await add({ qualifications: [{ program: 'AZDPS', trainingOn: '2026-12-02', examOn: '2026-12-01' }], locationIds: ['fr-par'] });
+    const ok = await add({
+      qualifications: [{ program: 'AZDPS', trainingOn: '2026-12-02', examOn: '2026-12-01' }],
+      locationIds: ['fr-par'],
+    });
     assert.deepEqual(ok.person.locationIds, ['FR-PAR']);
   });
 });

@@ -17,7 +17,12 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
   let nobody: Actor;
   before(async () => {
     w = await createWorld(db.connection, 'api');
-    await w.domain.people.upsert(systemActor(w.admin.partnerId), { aadObjectId: 'api-nobody', name: 'No Role', email: 'no@api.test', roles: [] });
+    await w.domain.people.upsert(systemActor(w.admin.partnerId), {
+      aadObjectId: 'api-nobody',
+      name: 'No Role',
+      email: 'no@api.test',
+      roles: [],
+    });
     nobody = await w.domain.people.resolveActor(w.admin.partnerId, 'api-nobody');
   });
   beforeEach(() => w.clock.set(START));
@@ -28,19 +33,34 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
     await reserveFr(w, v);
     const e = await refused(reserveFr(w, v, { expectedState: 'assigned' }), 'VOUCHER_CHANGED');
     assert.deepEqual(e.params, { number: v.number, expected: 'assigned', state: 'reserved' });
-    await refused(w.domain.vouchers.schedule(w.staffFr, { voucherId: id(v), expectedState: 'scheduled', start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId }), 'VOUCHER_CHANGED');
+    await refused(
+      w.domain.vouchers.schedule(w.staffFr, {
+        voucherId: id(v),
+        expectedState: 'scheduled',
+        start: '2025-03-10',
+        end: '2025-03-11',
+        consultantAadObjectId: w.staffFr.aadObjectId,
+      }),
+      'VOUCHER_CHANGED',
+    );
     const before = await w.domain.vouchers.get(w.staffFr, id(v));
     const ok = await w.domain.vouchers.cancel(w.staffFr, { voucherId: id(v), expectedState: 'reserved', reason: 'customer postponed' });
     assert.equal(ok.voucher.state, 'assigned');
     assert.equal(ok.voucher.version, before.version + 1);
     const done = await completedVoucher(w);
-    await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(done)], expectedState: 'scheduled' }), 'VOUCHER_CHANGED');
+    await refused(
+      w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(done)], expectedState: 'scheduled' }),
+      'VOUCHER_CHANGED',
+    );
   });
 
   it('every action returns { vouchers, approval, notices }: a state now, or the approval requested, or why a voucher did not move', async () => {
     const v = await newVoucher(w);
     const r = await reserveFr(w, v);
-    assert.deepEqual([r.vouchers.length, r.approval, r.notices], [1, null, [{ code: 'VOUCHER_NOW', params: { number: v.number, state: 'reserved' } }]]);
+    assert.deepEqual(
+      [r.vouchers.length, r.approval, r.notices],
+      [1, null, [{ code: 'VOUCHER_NOW', params: { number: v.number, state: 'reserved' } }]],
+    );
     const big = await newVoucher(w, { days: 10 });
     const asked = await reserveFr(w, big, { plannedStart: '2025-03-05' });
     assert.equal(asked.approval?.status, 'pending');
@@ -63,7 +83,7 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
     await refused(w.domain.vouchers.findByNumber(w.staffFr, 'API-NOPE'), 'VOUCHER_NOT_FOUND');
   });
 
-  it('lists the consultants qualified for the voucher\'s program', async () => {
+  it("lists the consultants qualified for the voucher's program", async () => {
     const v = await newVoucher(w, { program: 'DTDPS' });
     assert.deepEqual(await w.domain.queries.consultants(w.staffUs, id(v)), [{ aadObjectId: w.staffFr.aadObjectId, name: 'Sacha Staff' }]);
     await refused(w.domain.queries.consultants(nobody, id(v)), 'NOT_PERMITTED');
@@ -71,7 +91,13 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
 
   it('queries take the actor and check the role', async () => {
     const v = await newVoucher(w);
-    for (const q of [w.domain.queries.list(nobody), w.domain.queries.details(nobody, id(v)), w.domain.vouchers.get(nobody, id(v)), w.domain.vouchers.findByNumber(nobody, v.number), w.domain.queries.countByState(nobody)]) {
+    for (const q of [
+      w.domain.queries.list(nobody),
+      w.domain.queries.details(nobody, id(v)),
+      w.domain.vouchers.get(nobody, id(v)),
+      w.domain.vouchers.findByNumber(nobody, v.number),
+      w.domain.queries.countByState(nobody),
+    ]) {
       const e = await refused(q, 'NOT_PERMITTED');
       assert.deepEqual(e.params, { action: 'viewVouchers', roles: ['admin', 'staff', 'manager'] });
     }
@@ -100,7 +126,10 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
   it('details: last five audit entries newest first, the pending approval, the buttons valid now, the claim quote', async () => {
     const done = await completedVoucher(w);
     const staffView = await w.domain.queries.details(w.staffFr, id(done));
-    assert.deepEqual(staffView.recentAudit.map((a) => a.event), ['complete', 'addDeliverable', 'schedule', 'reserve', 'validate']);
+    assert.deepEqual(
+      staffView.recentAudit.map((a) => a.event),
+      ['complete', 'addDeliverable', 'schedule', 'reserve', 'validate'],
+    );
     assert.deepEqual(staffView.actions, ['addDeliverable', 'requestRedemption']);
     assert.deepEqual([staffView.claim?.amount, staffView.claim?.currency, staffView.claim?.deadline], [4750, 'EUR', null]);
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(done)] });
@@ -119,16 +148,49 @@ describe('domain API for the bot: one id form, expectedState, uniform results, q
 
 describe('availableActions (pure)', () => {
   const partnerId = new Types.ObjectId();
-  const actor = (roles: Actor['roles'], locationIds: string[] = ['FR-PAR'], aadObjectId = roles.join('-')): Actor => ({ partnerId, aadObjectId, name: 'x', roles, locationIds, qualifications: [] });
+  const actor = (roles: Actor['roles'], locationIds: string[] = ['FR-PAR'], aadObjectId = roles.join('-')): Actor => ({
+    partnerId,
+    aadObjectId,
+    name: 'x',
+    roles,
+    locationIds,
+    qualifications: [],
+  });
   const now = new Date('2025-03-20T10:00:00Z');
   const base: Voucher = {
-    _id: new Types.ObjectId(), partnerId, number: 'AA-1', program: 'AZDPS', days: 5, customerName: 'C', agreementNumber: null, voucherAdminEmail: 'a@c.test',
-    assignedOn: parseIsoDay('2025-03-01'), expiresOn: addDays(parseIsoDay('2025-03-01'), 180), state: 'assigned', version: 1, pendingApprovalId: null,
-    validated: { on: now, by: 'staff', email: 'a@c.test' }, needsConfirmation: null, locationId: null, engagementCountry: null, reservation: null, schedule: null,
-    completion: null, deliverables: [], redemption: null, claim: null, cancellations: [], source: { kind: 'manual', messageId: null }, sources: [],
+    _id: new Types.ObjectId(),
+    partnerId,
+    number: 'AA-1',
+    program: 'AZDPS',
+    days: 5,
+    customerName: 'C',
+    agreementNumber: null,
+    voucherAdminEmail: 'a@c.test',
+    assignedOn: parseIsoDay('2025-03-01'),
+    expiresOn: addDays(parseIsoDay('2025-03-01'), 180),
+    state: 'assigned',
+    version: 1,
+    pendingApprovalId: null,
+    validated: { on: now, by: 'staff', email: 'a@c.test' },
+    needsConfirmation: null,
+    locationId: null,
+    engagementCountry: null,
+    reservation: null,
+    schedule: null,
+    completion: null,
+    deliverables: [],
+    redemption: null,
+    claim: null,
+    cancellations: [],
+    source: { kind: 'manual', messageId: null },
+    sources: [],
     audit: [{ at: now, by: 'staff', event: 'intake', from: null, to: 'assigned', reason: 'x' }],
   };
-  const held = { locationId: 'FR-PAR', engagementCountry: 'FR', reservation: { on: parseIsoDay('2025-03-02'), by: 'staff', termsAcceptedOn: now, fifteenDayException: null } };
+  const held = {
+    locationId: 'FR-PAR',
+    engagementCountry: 'FR',
+    reservation: { on: parseIsoDay('2025-03-02'), by: 'staff', termsAcceptedOn: now, fifteenDayException: null },
+  };
   const schedule = { start: parseIsoDay('2025-03-10'), end: parseIsoDay('2025-03-12'), consultant: 'staff' };
   const table: [string, Partial<Voucher>, Actor, string[]][] = [
     ['assigned, validated, staff who took it in', {}, actor(['staff']), ['correct', 'reserve']],
@@ -140,8 +202,18 @@ describe('availableActions (pure)', () => {
     ['reserved, the contact who reserved it', { ...held, state: 'reserved' }, actor(['staff']), ['correct', 'cancel', 'schedule']],
     ['reserved, another contact', { ...held, state: 'reserved' }, actor(['staff'], ['FR-PAR'], 'colleague'), ['cancel', 'schedule']],
     ['reserved, staff of another location', { ...held, state: 'reserved' }, actor(['staff'], ['US-SEA'], 'far'), []],
-    ['scheduled, started', { ...held, state: 'scheduled', schedule }, actor(['admin']), ['correct', 'cancel', 'schedule', 'complete', 'addDeliverable']],
-    ['scheduled, not started', { ...held, state: 'scheduled', schedule: { ...schedule, start: parseIsoDay('2025-03-25') } }, actor(['admin']), ['correct', 'cancel', 'schedule', 'addDeliverable']],
+    [
+      'scheduled, started',
+      { ...held, state: 'scheduled', schedule },
+      actor(['admin']),
+      ['correct', 'cancel', 'schedule', 'complete', 'addDeliverable'],
+    ],
+    [
+      'scheduled, not started',
+      { ...held, state: 'scheduled', schedule: { ...schedule, start: parseIsoDay('2025-03-25') } },
+      actor(['admin']),
+      ['correct', 'cancel', 'schedule', 'addDeliverable'],
+    ],
     ['expired', { state: 'assigned', expiresOn: parseIsoDay('2025-03-19') }, actor(['admin']), []],
     ['pending approval', { ...held, state: 'reserved', pendingApprovalId: new Types.ObjectId() }, actor(['admin']), []],
   ];

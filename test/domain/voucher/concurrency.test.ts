@@ -18,13 +18,23 @@ describe('domain/voucher concurrency (two connections, real database)', function
     const system = systemActor(w.admin.partnerId);
     staff = [];
     for (let i = 0; i < 20; i++) {
-      await w.domain.people.upsert(system, { aadObjectId: `conc-staff-${i}`, name: `Staff ${i}`, email: `s${i}@conc.test`, roles: ['staff'], locationIds: ['FR-PAR'] });
+      await w.domain.people.upsert(system, {
+        aadObjectId: `conc-staff-${i}`,
+        name: `Staff ${i}`,
+        email: `s${i}@conc.test`,
+        roles: ['staff'],
+        locationIds: ['FR-PAR'],
+      });
       staff.push(await w.domain.people.resolveActor(w.admin.partnerId, `conc-staff-${i}`));
     }
   });
   beforeEach(() => w.clock.set(START));
 
-  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof Refusal ? e.code : `error: ${String(e)}`));
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof Refusal ? e.code : `error: ${String(e)}`),
+    );
 
   for (let round = 1; round <= 3; round++) {
     it(`20 concurrent reserves by different staff: exactly one succeeds, 19 VOUCHER_ALREADY_RESERVED (round ${round})`, async () => {
@@ -61,10 +71,22 @@ describe('domain/voucher concurrency (two connections, real database)', function
 
   it('concurrent cancel and schedule of one reserved voucher: one applies, the other is explained', async () => {
     const v = await newVoucher(w);
-    await w.domain.vouchers.reserve(w.staffFr, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    await w.domain.vouchers.reserve(w.staffFr, {
+      voucherId: String(v._id),
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     const [c, s] = await Promise.all([
       outcome(w.domain.vouchers.cancel(w.staffFr, { voucherId: String(v._id), reason: 'changed plans' })),
-      outcome(second.vouchers.schedule(w.staffFr, { voucherId: String(v._id), start: '2025-03-10', end: '2025-03-11', consultantAadObjectId: w.staffFr.aadObjectId })),
+      outcome(
+        second.vouchers.schedule(w.staffFr, {
+          voucherId: String(v._id),
+          start: '2025-03-10',
+          end: '2025-03-11',
+          consultantAadObjectId: w.staffFr.aadObjectId,
+        }),
+      ),
     ]);
     assert.equal([c, s].filter((x) => x === 'ok').length, 1, `${c} ${s}`);
     const after = await w.domain.vouchers.get(w.admin, String(v._id));
@@ -75,13 +97,33 @@ describe('domain/voucher concurrency (two connections, real database)', function
     it(`two 15-day reservations of one customer, one known by agreement and one only by name, approved at once: one holds it (round ${round})`, async () => {
       const customer = `Race Customer ${round}`;
       const make = async (number: string, agreementNumber: string | null) => {
-        const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: number, program: 'SDPS', days: 15, customerName: customer, agreementNumber, voucherAdminEmail: 'it@race.test', assignedOn: '2025-03-01', source: { kind: 'manual' } });
-        const { voucher } = await w.domain.vouchers.validate(w.staffFr, { voucherId: String(r.voucher._id), voucherAdminEmail: 'it@race.test' });
-        const asked = await w.domain.vouchers.reserve(w.staffFr, { voucherId: String(voucher._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+        const r = await w.domain.vouchers.intake(w.staffFr, {
+          voucherNumber: number,
+          program: 'SDPS',
+          days: 15,
+          customerName: customer,
+          agreementNumber,
+          voucherAdminEmail: 'it@race.test',
+          assignedOn: '2025-03-01',
+          source: { kind: 'manual' },
+        });
+        const { voucher } = await w.domain.vouchers.validate(w.staffFr, {
+          voucherId: String(r.voucher._id),
+          voucherAdminEmail: 'it@race.test',
+        });
+        const asked = await w.domain.vouchers.reserve(w.staffFr, {
+          voucherId: String(voucher._id),
+          locationId: 'FR-PAR',
+          engagementCountry: 'FR',
+          termsAccepted: true,
+        });
         return String(asked.approval?._id);
       };
       const [a, b] = [await make(`RACE-${round}-A`, `9000-${round}`), await make(`RACE-${round}-B`, null)];
-      const results = await Promise.all([w.domain.approvals.approve(w.manager, { approvalId: a }), second.approvals.approve(w.manager, { approvalId: b })]);
+      const results = await Promise.all([
+        w.domain.approvals.approve(w.manager, { approvalId: a }),
+        second.approvals.approve(w.manager, { approvalId: b }),
+      ]);
       const outcomes = results.flatMap((r) => r.approval.outcomes.map((o) => (o.applied ? 'applied' : o.code)));
       assert.deepEqual(outcomes.filter((o) => o === 'applied').length, 1, outcomes.join(','));
       assert.ok(outcomes.includes('FIFTEEN_DAY_RULE'), outcomes.join(','));

@@ -26,10 +26,21 @@ describe('domain: a country with no day rate on file (real database)', function 
     const v = await newVoucher(w);
     const id = String(v._id);
     await reserveAt(v, locationId, country);
-    await w.domain.vouchers.schedule(w.admin, { voucherId: id, start: '2025-03-10', end: '2025-03-14', consultantAadObjectId: w.staffFr.aadObjectId });
+    await w.domain.vouchers.schedule(w.admin, {
+      voucherId: id,
+      start: '2025-03-10',
+      end: '2025-03-14',
+      consultantAadObjectId: w.staffFr.aadObjectId,
+    });
     await w.domain.deliverables.addLink(w.admin, { voucherId: id, name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/plan.docx' });
     w.clock.set('2025-03-15T09:00:00Z');
-    await w.domain.vouchers.complete(w.admin, { voucherId: id, deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Migrate' });
+    await w.domain.vouchers.complete(w.admin, {
+      voucherId: id,
+      deliveredOn: '2025-03-14',
+      summary: 'Delivered',
+      attendees: ['CIO'],
+      recommendations: 'Migrate',
+    });
     const { approval } = await w.domain.approvals.requestRedemption(w.admin, { voucherIds: [id] });
     const decided = await w.domain.approvals.approve(w.manager, { approvalId: String(approval._id) });
     assert.equal(decided.vouchers[0]?.state, 'redeemed');
@@ -42,7 +53,13 @@ describe('domain: a country with no day rate on file (real database)', function 
     const system = systemActor(w.admin.partnerId);
     await w.domain.partners.upsertLocation(system, { locationId: 'IT-MIL', name: 'Milano', country: 'IT' });
     for (const program of PROGRAM_CODES) {
-      await w.domain.partners.enroll(system, { program, enrolledOn: '2024-06-01', agreementSignedOn: '2024-05-20', complianceTrainingOn: '2024-05-25', locationIds: ['FR-PAR', 'US-SEA', 'IT-MIL'] });
+      await w.domain.partners.enroll(system, {
+        program,
+        enrolledOn: '2024-06-01',
+        agreementSignedOn: '2024-05-20',
+        complianceTrainingOn: '2024-05-25',
+        locationIds: ['FR-PAR', 'US-SEA', 'IT-MIL'],
+      });
     }
   });
   beforeEach(() => w.clock.set(START));
@@ -55,13 +72,19 @@ describe('domain: a country with no day rate on file (real database)', function 
     assert.match(noticeText(warned, 'en'), /No day rate is on file for Italy \(IT\).*to be confirmed/);
     assert.match(noticeText(warned, 'fr'), /Aucun tarif journalier.*Italie \(IT\).*à confirmer/);
     const fr = await reserveAt(await newVoucher(w), 'FR-PAR', 'FR');
-    assert.deepEqual(fr.notices.map((n) => n.code), ['VOUCHER_NOW']);
+    assert.deepEqual(
+      fr.notices.map((n) => n.code),
+      ['VOUCHER_NOW'],
+    );
   });
 
   it('a reservation sent to a manager is warned too', async () => {
     const asked = await reserveAt(await newVoucher(w, { days: 10 }), 'IT-MIL', 'IT');
     assert.ok(asked.approval);
-    assert.deepEqual(asked.notices.map((n) => n.code), ['APPROVAL_REQUESTED', 'DAY_RATE_UNKNOWN']);
+    assert.deepEqual(
+      asked.notices.map((n) => n.code),
+      ['APPROVAL_REQUESTED', 'DAY_RATE_UNKNOWN'],
+    );
     await w.domain.approvals.reject(w.manager, { approvalId: String(asked.approval._id), comment: 'test cleanup' });
   });
 
@@ -71,7 +94,10 @@ describe('domain: a country with no day rate on file (real database)', function 
     assert.ok(redeemedOn);
     w.clock.set(`${isoDay(addDays(redeemedOn, 60))}T18:00:00Z`);
     const details = await w.domain.queries.details(w.admin, String(v._id));
-    assert.deepEqual([details.claim?.amount, details.claim?.dayRate, details.claim?.currency, details.claim?.daysLeft], [null, null, null, 0]);
+    assert.deepEqual(
+      [details.claim?.amount, details.claim?.dayRate, details.claim?.currency, details.claim?.daysLeft],
+      [null, null, null, 0],
+    );
     assert.equal(details.claim?.deadline?.toISOString(), addDays(redeemedOn, 60).toISOString());
     assert.ok(details.actions.includes('claim'), 'the claim button is there on the last day');
     const r = await w.domain.vouchers.claim(w.admin, { voucherId: String(v._id), claimNumber: 'CLM-IT-1' });

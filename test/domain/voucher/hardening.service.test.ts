@@ -18,27 +18,61 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
 
   describe('the 180-day rule cannot be escaped', () => {
     it('a second intake bringing the assignment date shortens a later printed expiry', async () => {
-      const first = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-1', program: 'AZDPS', days: 5, customerName: 'Cap', expiresOn: '2025-08-30', source: manual });
+      const first = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: 'CAP-1',
+        program: 'AZDPS',
+        days: 5,
+        customerName: 'Cap',
+        expiresOn: '2025-08-30',
+        source: manual,
+      });
       assert.equal(first.voucher.expiresOn.toISOString().slice(0, 10), '2025-08-30');
-      const second = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-1', assignedOn: '2025-01-10', source: { kind: 'email', messageId: 'm-cap' } });
+      const second = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: 'CAP-1',
+        assignedOn: '2025-01-10',
+        source: { kind: 'email', messageId: 'm-cap' },
+      });
       assert.equal(second.voucher.expiresOn.toISOString().slice(0, 10), '2025-07-09');
       assert.equal(second.voucher.assignedOn?.toISOString().slice(0, 10), '2025-01-10');
-      assert.ok(second.notices.some((n) => n.code === 'EXPIRY_CAPPED'), JSON.stringify(second.notices));
+      assert.ok(
+        second.notices.some((n) => n.code === 'EXPIRY_CAPPED'),
+        JSON.stringify(second.notices),
+      );
       assert.match(second.voucher.audit.at(-1)?.reason ?? '', /expiry brought forward to 2025-07-09/);
     });
     it('a printed expiry with no assignment date is bounded: 9999-12-31 and tomorrow + 181 are refused', async () => {
-      const e = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '9999-12-31', source: manual }), 'DATE_OUT_OF_RANGE');
+      const e = await refused(
+        w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '9999-12-31', source: manual }),
+        'DATE_OUT_OF_RANGE',
+      );
       assert.deepEqual(e.params, { field: 'expiresOn', date: '9999-12-31', earliest: '2000-01-01', latest: '2027-03-03' });
-      const late = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '2025-09-01', source: manual }), 'EXPIRY_TOO_LATE');
+      const late = await refused(
+        w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-2', expiresOn: '2025-09-01', source: manual }),
+        'EXPIRY_TOO_LATE',
+      );
       assert.deepEqual(late.params, { number: 'CAP-2', expiresOn: '2025-09-01', latest: '2025-08-31' });
       assert.equal(await w.domain.deps.models.vouchers.countDocuments({ number: 'CAP-2' }), 0);
     });
     it('every date entering the domain is in 2000-01-01 .. today + 2 years', async () => {
-      await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '1999-12-31', source: manual }), 'DATE_OUT_OF_RANGE');
-      await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '2025-03-05', source: manual }), 'ASSIGNED_IN_FUTURE');
+      await refused(
+        w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '1999-12-31', source: manual }),
+        'DATE_OUT_OF_RANGE',
+      );
+      await refused(
+        w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'CAP-3', assignedOn: '2025-03-05', source: manual }),
+        'ASSIGNED_IN_FUTURE',
+      );
       const v = await newVoucher(w);
       await reserveFr(w, v);
-      const e = await refused(w.domain.vouchers.schedule(w.staffFr, { voucherId: id(v), start: '2027-03-04', end: '2027-03-05', consultantAadObjectId: w.staffFr.aadObjectId }), 'DATE_OUT_OF_RANGE');
+      const e = await refused(
+        w.domain.vouchers.schedule(w.staffFr, {
+          voucherId: id(v),
+          start: '2027-03-04',
+          end: '2027-03-05',
+          consultantAadObjectId: w.staffFr.aadObjectId,
+        }),
+        'DATE_OUT_OF_RANGE',
+      );
       assert.equal((e.params as { field: string }).field, 'start');
     });
   });
@@ -46,31 +80,72 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
   describe('intake is strict', () => {
     for (const days of [2, 4, 7, 11, 16, 0]) {
       it(`refuses ${days} days`, async () => {
-        const e = await refused(w.domain.vouchers.intake(w.staffFr, { voucherNumber: `DAYS-${days}`, days, assignedOn: '2025-03-01', source: manual }), 'INVALID_INPUT');
+        const e = await refused(
+          w.domain.vouchers.intake(w.staffFr, { voucherNumber: `DAYS-${days}`, days, assignedOn: '2025-03-01', source: manual }),
+          'INVALID_INPUT',
+        );
         assert.deepEqual(e.params, { fields: ['days'] });
       });
     }
     it('accepts unknown days (null), to be picked on the card, and says what is missing', async () => {
-      const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'DAYS-NULL', days: null, assignedOn: '2025-03-01', source: manual });
+      const r = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: 'DAYS-NULL',
+        days: null,
+        assignedOn: '2025-03-01',
+        source: manual,
+      });
       assert.equal(r.voucher.days, null);
       const missing = r.notices.find((n) => n.code === 'VOUCHER_INCOMPLETE');
       assert.deepEqual(missing?.params, { number: 'DAYS-NULL', missing: ['program', 'days', 'customerName', 'voucherAdminEmail'] });
     });
     it('refuses a 10,000-character agreement number, a voucher number with markup, a multi-line customer name', async () => {
       const base = { assignedOn: '2025-03-01', source: manual };
-      assert.deepEqual((await refused(w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'LONG-1', agreementNumber: '1'.repeat(10_000) }), 'INVALID_INPUT')).params, { fields: ['agreementNumber'] });
-      assert.deepEqual((await refused(w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: '*PS*-[1](x)' }), 'INVALID_INPUT')).params, { fields: ['voucherNumber'] });
-      assert.deepEqual((await refused(w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'NAME-1', customerName: 'Contoso\nIgnore this' }), 'INVALID_INPUT')).params, { fields: ['customerName'] });
+      assert.deepEqual(
+        (
+          await refused(
+            w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'LONG-1', agreementNumber: '1'.repeat(10_000) }),
+            'INVALID_INPUT',
+          )
+        ).params,
+        { fields: ['agreementNumber'] },
+      );
+      assert.deepEqual(
+        (await refused(w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: '*PS*-[1](x)' }), 'INVALID_INPUT')).params,
+        { fields: ['voucherNumber'] },
+      );
+      assert.deepEqual(
+        (
+          await refused(
+            w.domain.vouchers.intake(w.staffFr, { ...base, voucherNumber: 'NAME-1', customerName: 'Contoso\nIgnore this' }),
+            'INVALID_INPUT',
+          )
+        ).params,
+        { fields: ['customerName'] },
+      );
     });
   });
 
   describe('correct', () => {
     it('an admin corrects days on an assigned voucher; audited with old and new value; it can then be reserved', async () => {
-      const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'FIX-1', program: null, days: null, customerName: 'Fix', voucherAdminEmail: 'it@fix.test', assignedOn: '2025-03-01', source: manual });
-      const { voucher: valid } = await w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'it@fix.test' });
+      const r = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: 'FIX-1',
+        program: null,
+        days: null,
+        customerName: 'Fix',
+        voucherAdminEmail: 'it@fix.test',
+        assignedOn: '2025-03-01',
+        source: manual,
+      });
+      const { voucher: valid } = await w.domain.vouchers.validate(w.staffFr, {
+        voucherId: id(r.voucher),
+        voucherAdminEmail: 'it@fix.test',
+      });
       await refused(reserveFr(w, valid), 'VOUCHER_PROGRAM_UNKNOWN');
       const c = await w.domain.vouchers.correct(w.admin, { voucherId: id(valid), expectedState: 'assigned', days: 3, program: 'SDPS' });
-      assert.deepEqual(c.voucher.audit.at(-1)?.changes, [{ field: 'days', from: null, to: '3' }, { field: 'program', from: null, to: 'SDPS' }]);
+      assert.deepEqual(c.voucher.audit.at(-1)?.changes, [
+        { field: 'days', from: null, to: '3' },
+        { field: 'program', from: null, to: 'SDPS' },
+      ]);
       assert.equal(c.voucher.audit.at(-1)?.by, w.admin.aadObjectId);
       assert.equal(c.notices[0]?.code, 'VOUCHER_CORRECTED');
       assert.equal((await reserveFr(w, c.voucher)).voucher.state, 'reserved');
@@ -79,7 +154,10 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
     it('the staff member who reserved corrects the email; others are refused; days need the reservation cancelled', async () => {
       const v = await newVoucher(w);
       await reserveFr(w, v);
-      await refused(w.domain.vouchers.correct(w.staffUs, { voucherId: id(v), voucherAdminEmail: 'new@c.test' }), 'CORRECTION_NOT_PERMITTED');
+      await refused(
+        w.domain.vouchers.correct(w.staffUs, { voucherId: id(v), voucherAdminEmail: 'new@c.test' }),
+        'CORRECTION_NOT_PERMITTED',
+      );
       await refused(w.domain.vouchers.correct(w.manager, { voucherId: id(v), voucherAdminEmail: 'new@c.test' }), 'NOT_PERMITTED');
       const e = await refused(w.domain.vouchers.correct(w.staffFr, { voucherId: id(v), days: 10 }), 'CORRECTION_NEEDS_CANCELLATION');
       assert.deepEqual(e.params, { number: v.number, field: 'days', state: 'reserved' });
@@ -92,8 +170,18 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
 
   describe('validate', () => {
     it('asks for the administrator email when none is on record; validates once it is recorded, and keeps the email used', async () => {
-      const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'VAL-1', program: 'AZDPS', days: 5, customerName: 'Val', assignedOn: '2025-03-01', source: manual });
-      await refused(w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'whoever@val.test' }), 'VOUCHER_ADMIN_EMAIL_MISSING');
+      const r = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: 'VAL-1',
+        program: 'AZDPS',
+        days: 5,
+        customerName: 'Val',
+        assignedOn: '2025-03-01',
+        source: manual,
+      });
+      await refused(
+        w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'whoever@val.test' }),
+        'VOUCHER_ADMIN_EMAIL_MISSING',
+      );
       assert.equal((await w.domain.vouchers.get(w.staffFr, id(r.voucher))).voucherAdminEmail, null);
       await w.domain.vouchers.correct(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'it@val.test' });
       const { voucher } = await w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'IT@val.test' });
@@ -104,7 +192,16 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
 
   describe('the 15-day rule matches customers by agreement number when known, by name otherwise', () => {
     const fifteen = async (number: string, customerName: string, agreementNumber: string | null) => {
-      const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: number, program: 'PVDPS', days: 15, customerName, agreementNumber, voucherAdminEmail: 'it@x.test', assignedOn: '2025-03-01', source: manual });
+      const r = await w.domain.vouchers.intake(w.staffFr, {
+        voucherNumber: number,
+        program: 'PVDPS',
+        days: 15,
+        customerName,
+        agreementNumber,
+        voucherAdminEmail: 'it@x.test',
+        assignedOn: '2025-03-01',
+        source: manual,
+      });
       return (await w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'it@x.test' })).voucher;
     };
     const approveReserve = async (v: { _id: unknown }) => {
@@ -120,7 +217,15 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
     });
     it('a customer known only by its agreement number is enough for the rule', async () => {
       const fifteenNoName = async (number: string) => {
-        const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: number, program: 'DDPS', days: 15, agreementNumber: '6660-0001', voucherAdminEmail: 'it@x.test', assignedOn: '2025-03-01', source: manual });
+        const r = await w.domain.vouchers.intake(w.staffFr, {
+          voucherNumber: number,
+          program: 'DDPS',
+          days: 15,
+          agreementNumber: '6660-0001',
+          voucherAdminEmail: 'it@x.test',
+          assignedOn: '2025-03-01',
+          source: manual,
+        });
         return (await w.domain.vouchers.validate(w.staffFr, { voucherId: id(r.voucher), voucherAdminEmail: 'it@x.test' })).voucher;
       };
       await approveReserve(await fifteenNoName('AGR-ONLY-1'));
@@ -143,7 +248,10 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
       await refused(w.domain.vouchers.cancel(w.staffUs, { voucherId: id(v), reason: 'not mine' }), 'NOT_LOCATION_CONTACT');
       await refused(w.domain.vouchers.schedule(w.outsider, sched), 'NOT_LOCATION_CONTACT');
       assert.equal((await w.domain.vouchers.schedule(w.admin, sched)).voucher.state, 'scheduled');
-      await refused(w.domain.deliverables.addLink(w.staffUs, { voucherId: id(v), name: 'x', url: 'https://contoso.sharepoint.com/x' }), 'NOT_LOCATION_CONTACT');
+      await refused(
+        w.domain.deliverables.addLink(w.staffUs, { voucherId: id(v), name: 'x', url: 'https://contoso.sharepoint.com/x' }),
+        'NOT_LOCATION_CONTACT',
+      );
       w.clock.set('2025-03-12T09:00:00Z');
       const report = { voucherId: id(v), deliveredOn: '2025-03-11', summary: 's', attendees: ['a'], recommendations: 'r' };
       await refused(w.domain.vouchers.complete(w.staffUs, report), 'NOT_LOCATION_CONTACT');
@@ -170,7 +278,11 @@ describe('domain/voucher hardening: dates, strict intake, correct, validate, 15-
   });
 
   it('the system actor may take vouchers in (Email channel)', async () => {
-    const r = await w.domain.vouchers.intake(systemActor(w.admin.partnerId), { voucherNumber: 'SYS-1', assignedOn: '2025-03-01', source: { kind: 'email', messageId: 'm-sys' } });
+    const r = await w.domain.vouchers.intake(systemActor(w.admin.partnerId), {
+      voucherNumber: 'SYS-1',
+      assignedOn: '2025-03-01',
+      source: { kind: 'email', messageId: 'm-sys' },
+    });
     assert.equal(r.voucher.audit[0]?.by, 'system');
   });
 });

@@ -30,7 +30,13 @@ describe('domain: records handed in by the caller (real database)', function () 
 
   it('reserve with a stale voucher handed in: refused with what it is now, the first reservation kept', async () => {
     const v = await newVoucher(a);
-    const input = { voucherId: String(v._id), expectedState: 'assigned' as const, locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true };
+    const input = {
+      voucherId: String(v._id),
+      expectedState: 'assigned' as const,
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    };
     const first = await a.domain.vouchers.reserve(a.staffFr, input);
     await refused(a.domain.vouchers.reserve(a.admin, input, { voucher: v }), 'VOUCHER_CHANGED');
     const now = await a.domain.vouchers.get(a.admin, String(v._id));
@@ -44,7 +50,11 @@ describe('domain: records handed in by the caller (real database)', function () 
     const kb = await a.domain.partners.bySlug('kb');
     assert.ok(kb);
     const foreignPartner = { ...kb, settings: { approvalDaysThreshold: 1, approvalTtlDays: 7, allowSelfApproval: false } };
-    const r = await a.domain.vouchers.reserve(a.staffFr, { voucherId: String(target._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }, { voucher: other, partner: foreignPartner });
+    const r = await a.domain.vouchers.reserve(
+      a.staffFr,
+      { voucherId: String(target._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true },
+      { voucher: other, partner: foreignPartner },
+    );
     assert.equal(String(r.voucher._id), String(target._id));
     assert.equal(r.voucher.state, 'reserved', "partner kb's threshold of 1 day would have asked a manager");
     assert.equal((await a.domain.vouchers.get(a.admin, String(other._id))).state, 'assigned');

@@ -50,14 +50,23 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'COMPLETION_REPORT_MISSING');
     await sched(v, '2025-03-10', '2025-03-12');
     w.clock.set('2025-03-13T08:00:00Z');
-    await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-12', summary: 's', attendees: ['a'], recommendations: 'r' });
+    await w.domain.vouchers.complete(w.staffFr, {
+      voucherId: id(v),
+      deliveredOn: '2025-03-12',
+      summary: 's',
+      attendees: ['a'],
+      recommendations: 'r',
+    });
     await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'DELIVERABLE_MISSING');
     const ok = await completedVoucher(w);
     // all or nothing: one bad voucher refuses the whole request and locks nothing
     await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(ok), id(v)] }), 'DELIVERABLE_MISSING');
     assert.equal((await w.domain.vouchers.get(w.staffFr, id(ok))).pendingApprovalId, null);
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(ok)] });
-    await refused(w.domain.deliverables.addLink(w.staffFr, { voucherId: id(ok), name: 'x', url: 'https://contoso.sharepoint.com/x' }), 'APPROVAL_PENDING');
+    await refused(
+      w.domain.deliverables.addLink(w.staffFr, { voucherId: id(ok), name: 'x', url: 'https://contoso.sharepoint.com/x' }),
+      'APPROVAL_PENDING',
+    );
     await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(ok)] }), 'APPROVAL_PENDING');
     const rejected = await w.domain.approvals.reject(w.manager, { approvalId: id(approval), comment: 'report too thin' });
     assert.equal(rejected.vouchers[0]?.state, 'completed');
@@ -71,8 +80,14 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(a), id(b)] });
     assert.deepEqual(approval.approvers, [w.manager.aadObjectId]);
     const d = await w.domain.approvals.approve(w.manager, { approvalId: id(approval) });
-    assert.deepEqual(d.vouchers.map((v) => v.state), ['redeemed', 'redeemed']);
-    assert.deepEqual(d.approval.outcomes.map((o) => o.applied), [true, true]);
+    assert.deepEqual(
+      d.vouchers.map((v) => v.state),
+      ['redeemed', 'redeemed'],
+    );
+    assert.deepEqual(
+      d.approval.outcomes.map((o) => o.applied),
+      [true, true],
+    );
   });
 
   it('claims up to day 60 after redemption and refuses on day 61', async () => {
@@ -114,19 +129,33 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await refused(w.domain.vouchers.cancel(w.staffFr, { voucherId: id(reserved), reason: 'too late' }), 'VOUCHER_EXPIRED');
   });
 
-  it('a cancelled engagement\'s deliverables do not count for the next one', async () => {
+  it("a cancelled engagement's deliverables do not count for the next one", async () => {
     const v = await newVoucher(w);
     await reserveFr(w, v);
     await sched(v, '2025-03-10', '2025-03-12');
-    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'Old plan', url: 'https://contoso.sharepoint.com/sites/x/old.docx' });
+    await w.domain.deliverables.addLink(w.staffFr, {
+      voucherId: id(v),
+      name: 'Old plan',
+      url: 'https://contoso.sharepoint.com/sites/x/old.docx',
+    });
     w.clock.set('2025-03-04T09:00:00Z');
     await w.domain.vouchers.cancel(w.staffFr, { voucherId: id(v), reason: 'customer postponed' });
     await reserveFr(w, v);
     await sched(v, '2025-03-10', '2025-03-12');
     w.clock.set('2025-03-13T09:00:00Z');
-    await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-12', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Go' });
+    await w.domain.vouchers.complete(w.staffFr, {
+      voucherId: id(v),
+      deliveredOn: '2025-03-12',
+      summary: 'Delivered',
+      attendees: ['CIO'],
+      recommendations: 'Go',
+    });
     await refused(w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] }), 'DELIVERABLE_MISSING');
-    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'New plan', url: 'https://contoso.sharepoint.com/sites/x/new.docx' });
+    await w.domain.deliverables.addLink(w.staffFr, {
+      voucherId: id(v),
+      name: 'New plan',
+      url: 'https://contoso.sharepoint.com/sites/x/new.docx',
+    });
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [id(v)] });
     assert.equal(approval.status, 'pending');
   });
@@ -138,16 +167,30 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     await x.domain.approvals.approve(x.manager, { approvalId: id(approval) });
     await refused(x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' }), 'LOCATION_IN_USE');
     assert.equal((await x.domain.vouchers.claim(x.staffFr, { voucherId: id(v), claimNumber: 'CLM-1' })).voucher.state, 'claimed');
-    assert.equal((await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' })).country, 'BE', 'claimed: nothing left to strand');
+    assert.equal(
+      (await x.domain.partners.upsertLocation(x.admin, { locationId: 'FR-PAR', name: 'Paris', country: 'BE' })).country,
+      'BE',
+      'claimed: nothing left to strand',
+    );
   });
 
   it('the sweep keeps the 15-day slot of a delivered (completed) engagement that expires unredeemed', async () => {
     const v = await newVoucher(w, { days: 15, customerName: 'Delivered Co' });
     await w.domain.approvals.approve(w.manager, { approvalId: id((await reserveFr(w, v)).approval ?? { _id: '' }) });
     await sched(v, '2025-03-10', '2025-03-14');
-    await w.domain.deliverables.addLink(w.staffFr, { voucherId: id(v), name: 'Plan', url: 'https://contoso.sharepoint.com/sites/x/p.docx' });
+    await w.domain.deliverables.addLink(w.staffFr, {
+      voucherId: id(v),
+      name: 'Plan',
+      url: 'https://contoso.sharepoint.com/sites/x/p.docx',
+    });
     w.clock.set('2025-03-15T09:00:00Z');
-    await w.domain.vouchers.complete(w.staffFr, { voucherId: id(v), deliveredOn: '2025-03-14', summary: 'Delivered', attendees: ['CIO'], recommendations: 'Go' });
+    await w.domain.vouchers.complete(w.staffFr, {
+      voucherId: id(v),
+      deliveredOn: '2025-03-14',
+      summary: 'Delivered',
+      attendees: ['CIO'],
+      recommendations: 'Go',
+    });
     w.clock.set('2025-08-29T00:00:01Z');
     await w.domain.sweep.all();
     const now = await w.domain.vouchers.get(w.admin, id(v));
@@ -171,7 +214,15 @@ describe('domain/voucher schedule, completion, redemption, claim, sweep (real da
     const theirs = await newVoucher(other, { number: 'SHARED-NUMBER-1' });
     assert.notEqual(id(mine), id(theirs));
     await refused(other.domain.vouchers.get(other.staffFr, id(mine)), 'VOUCHER_NOT_FOUND');
-    await refused(other.domain.vouchers.reserve(other.admin, { voucherId: id(mine), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }), 'VOUCHER_NOT_FOUND');
+    await refused(
+      other.domain.vouchers.reserve(other.admin, {
+        voucherId: id(mine),
+        locationId: 'FR-PAR',
+        engagementCountry: 'FR',
+        termsAccepted: true,
+      }),
+      'VOUCHER_NOT_FOUND',
+    );
     await refused(other.domain.vouchers.cancel(other.admin, { voucherId: id(mine), reason: 'x' }), 'VOUCHER_NOT_FOUND');
     const found = await other.domain.vouchers.findByNumber(other.admin, 'SHARED-NUMBER-1');
     assert.equal(String(found?._id), id(theirs));

@@ -8,7 +8,12 @@ describe('domain/voucher reserve rules (real database)', function () {
   let w: World;
   before(async () => {
     w = await createWorld(db.connection, 'res');
-    await w.domain.partners.upsertLocation(w.admin, { locationId: 'DE-BER', name: 'Berlin', country: 'DE', contacts: [{ aadObjectId: w.staffFr.aadObjectId, name: 'S', email: 's@x.test' }] });
+    await w.domain.partners.upsertLocation(w.admin, {
+      locationId: 'DE-BER',
+      name: 'Berlin',
+      country: 'DE',
+      contacts: [{ aadObjectId: w.staffFr.aadObjectId, name: 'S', email: 's@x.test' }],
+    });
   });
   beforeEach(() => w.clock.set(START));
 
@@ -17,12 +22,24 @@ describe('domain/voucher reserve rules (real database)', function () {
     const b = await newVoucher(w);
     w.clock.set('2025-08-28T23:59:59Z');
     // enrollment renews on 2025-06-01: renew it so only expiry is at stake
-    await w.domain.partners.enroll(w.admin, { program: 'AZDPS', enrolledOn: '2025-05-30', agreementSignedOn: '2025-05-30', complianceTrainingOn: '2025-05-30', locationIds: ['FR-PAR', 'US-SEA'] });
+    await w.domain.partners.enroll(w.admin, {
+      program: 'AZDPS',
+      enrolledOn: '2025-05-30',
+      agreementSignedOn: '2025-05-30',
+      complianceTrainingOn: '2025-05-30',
+      locationIds: ['FR-PAR', 'US-SEA'],
+    });
     assert.equal((await reserveFr(w, a)).voucher.state, 'reserved');
     w.clock.set('2025-08-29T00:00:00Z');
     const e = await refused(reserveFr(w, b), 'VOUCHER_EXPIRED');
     assert.deepEqual(e.params, { number: b.number, expiresOn: '2025-08-28' });
-    await w.domain.partners.enroll(w.admin, { program: 'AZDPS', enrolledOn: '2024-06-01', agreementSignedOn: '2024-05-20', complianceTrainingOn: '2024-05-25', locationIds: ['FR-PAR', 'US-SEA'] });
+    await w.domain.partners.enroll(w.admin, {
+      program: 'AZDPS',
+      enrolledOn: '2024-06-01',
+      agreementSignedOn: '2024-05-20',
+      complianceTrainingOn: '2024-05-25',
+      locationIds: ['FR-PAR', 'US-SEA'],
+    });
   });
 
   it('is current on the renew-by day (enrolled 2024-06-01, renew by 2025-06-01) and lapsed the day after', async () => {
@@ -53,9 +70,19 @@ describe('domain/voucher reserve rules (real database)', function () {
     await refused(reserveFr(w, v, { engagementCountry: 'US' }), 'LOCATION_COUNTRY_MISMATCH');
     await refused(reserveFr(w, v, { locationId: 'DE-BER', engagementCountry: 'DE' }), 'LOCATION_NOT_APPROVED');
     await refused(reserveFr(w, v, { locationId: 'XX-NOPE' }), 'LOCATION_NOT_FOUND');
-    const asUs = w.domain.vouchers.reserve(w.staffUs, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    const asUs = w.domain.vouchers.reserve(w.staffUs, {
+      voucherId: String(v._id),
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     await refused(asUs, 'NOT_LOCATION_CONTACT');
-    const byAdmin = await w.domain.vouchers.reserve(w.admin, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true });
+    const byAdmin = await w.domain.vouchers.reserve(w.admin, {
+      voucherId: String(v._id),
+      locationId: 'FR-PAR',
+      engagementCountry: 'FR',
+      termsAccepted: true,
+    });
     assert.equal(byAdmin.voucher.reservation?.by, w.admin.aadObjectId);
   });
 
@@ -64,7 +91,15 @@ describe('domain/voucher reserve rules (real database)', function () {
     await w.domain.partners.tickEligibility(w.admin, { program: 'SDPS', item: 'SDPS.exam', done: false });
     await refused(reserveFr(w, v), 'ELIGIBILITY_NOT_ACTIVE');
     await w.domain.partners.tickEligibility(w.admin, { program: 'SDPS', item: 'SDPS.exam', done: true });
-    await refused(w.domain.vouchers.reserve(w.manager, { voucherId: String(v._id), locationId: 'FR-PAR', engagementCountry: 'FR', termsAccepted: true }), 'NOT_LOCATION_CONTACT');
+    await refused(
+      w.domain.vouchers.reserve(w.manager, {
+        voucherId: String(v._id),
+        locationId: 'FR-PAR',
+        engagementCountry: 'FR',
+        termsAccepted: true,
+      }),
+      'NOT_LOCATION_CONTACT',
+    );
     assert.equal((await reserveFr(w, v)).voucher.state, 'reserved');
     await refused(reserveFr(w, v), 'VOUCHER_ALREADY_RESERVED');
   });
@@ -81,7 +116,10 @@ describe('domain/voucher reserve rules (real database)', function () {
     const d = await w.domain.approvals.approve(w.manager, { approvalId: String(r.approval._id), comment: 'ok' });
     assert.equal(d.vouchers[0]?.state, 'reserved');
     assert.equal(d.vouchers[0]?.reservation?.by, w.staffFr.aadObjectId);
-    await refused(w.domain.approvals.reject(w.manager, { approvalId: String(r.approval._id), comment: 'late' }), 'APPROVAL_ALREADY_DECIDED');
+    await refused(
+      w.domain.approvals.reject(w.manager, { approvalId: String(r.approval._id), comment: 'late' }),
+      'APPROVAL_ALREADY_DECIDED',
+    );
   });
 
   it('a rejected reservation releases the voucher, still assigned', async () => {
@@ -95,13 +133,22 @@ describe('domain/voucher reserve rules (real database)', function () {
   });
 
   it('refuses a 15-day voucher whose customer is unknown: the 15-day rule needs one', async () => {
-    const r = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'NO-CUSTOMER-15', program: 'AZDPS', days: 15, customerName: null, voucherAdminEmail: 'it@c.test', assignedOn: '2025-03-01', source: { kind: 'manual' } });
+    const r = await w.domain.vouchers.intake(w.staffFr, {
+      voucherNumber: 'NO-CUSTOMER-15',
+      program: 'AZDPS',
+      days: 15,
+      customerName: null,
+      voucherAdminEmail: 'it@c.test',
+      assignedOn: '2025-03-01',
+      source: { kind: 'manual' },
+    });
     await w.domain.vouchers.validate(w.staffFr, { voucherId: String(r.voucher._id), voucherAdminEmail: 'it@c.test' });
     await refused(reserveFr(w, r.voucher), 'VOUCHER_CUSTOMER_UNKNOWN');
   });
 
   it('refuses a second 15-day engagement of a program for a customer unless an exception is recorded', async () => {
-    const approveAll = async (r: { approval: { _id: unknown } | null }) => w.domain.approvals.approve(w.manager, { approvalId: String(r.approval?._id) });
+    const approveAll = async (r: { approval: { _id: unknown } | null }) =>
+      w.domain.approvals.approve(w.manager, { approvalId: String(r.approval?._id) });
     const first = await newVoucher(w, { days: 15, customerName: 'Contoso Pharma', program: 'SSDPS' });
     await approveAll(await reserveFr(w, first));
     const second = await newVoucher(w, { days: 15, customerName: 'CONTOSO  pharma', program: 'SSDPS' });

@@ -22,7 +22,15 @@ describe('domain: the actions staff could take, for a card several people see (r
   it('a validated voucher can be reserved; one only taken in can be validated (the reserve form does both)', async () => {
     const v = await newVoucher(w);
     assert.ok((await actions(String(v._id))).includes('reserve'));
-    const { voucher } = await w.domain.vouchers.intake(w.staffFr, { voucherNumber: 'SA-NEW-1', program: 'AZDPS', days: 5, customerName: 'Fabrikam', voucherAdminEmail: 'it@fabrikam.test', assignedOn: '2025-03-01', source: { kind: 'email', messageId: 'm-1', senderEmail: 'it@fabrikam.test' } });
+    const { voucher } = await w.domain.vouchers.intake(w.staffFr, {
+      voucherNumber: 'SA-NEW-1',
+      program: 'AZDPS',
+      days: 5,
+      customerName: 'Fabrikam',
+      voucherAdminEmail: 'it@fabrikam.test',
+      assignedOn: '2025-03-01',
+      source: { kind: 'email', messageId: 'm-1', senderEmail: 'it@fabrikam.test' },
+    });
     const fresh = await actions(String(voucher._id));
     assert.deepEqual([fresh.includes('validate'), fresh.includes('reserve')], [true, false]);
   });
@@ -30,10 +38,16 @@ describe('domain: the actions staff could take, for a card several people see (r
   it('an assigned voucher locked by a pending approval, or expired, offers neither', async () => {
     const locked = (await reserveFr(w, await newVoucher(w, { days: 10 }))).voucher;
     assert.equal(locked.state, 'assigned');
-    assert.deepEqual((await actions(String(locked._id))).filter((a) => a === 'reserve' || a === 'validate'), []);
+    assert.deepEqual(
+      (await actions(String(locked._id))).filter((a) => a === 'reserve' || a === 'validate'),
+      [],
+    );
     const old = await newVoucher(w);
     w.clock.set('2025-08-29T00:00:00Z');
-    assert.deepEqual((await actions(String(old._id))).filter((a) => a === 'reserve' || a === 'validate'), []);
+    assert.deepEqual(
+      (await actions(String(old._id))).filter((a) => a === 'reserve' || a === 'validate'),
+      [],
+    );
   });
 
   it('is a query: it takes an actor the domain issued, of a role that may read vouchers', async () => {

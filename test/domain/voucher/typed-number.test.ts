@@ -19,10 +19,21 @@ describe('domain/voucher: a typed voucher number, whatever its case and separato
 
   it('finds ABCD-1234-EFGH from "abcd 1234 efgh", "ABCD1234EFGH", "ABCD–1234–EFGH", "abcd-1234 efgh", in each lookup', async () => {
     const v = await newVoucher(w, { number: 'ABCD-1234-EFGH' });
-    for (const typed of ['ABCD-1234-EFGH', 'abcd 1234 efgh', 'ABCD1234EFGH', 'ABCD\u20131234\u2013EFGH', ' abcd-1234 efgh ', 'ab-cd-12-34-ef-gh']) {
+    for (const typed of [
+      'ABCD-1234-EFGH',
+      'abcd 1234 efgh',
+      'ABCD1234EFGH',
+      'ABCD\u20131234\u2013EFGH',
+      ' abcd-1234 efgh ',
+      'ab-cd-12-34-ef-gh',
+    ]) {
       assert.equal((await w.domain.vouchers.findByNumber(w.staffFr, typed)).number, v.number, typed);
       assert.equal((await w.domain.queries.byNumber(w.staffFr, typed))?.number, v.number, typed);
-      assert.deepEqual((await w.domain.queries.search(w.staffFr, typed)).map((x) => x.number), [v.number], typed);
+      assert.deepEqual(
+        (await w.domain.queries.search(w.staffFr, typed)).map((x) => x.number),
+        [v.number],
+        typed,
+      );
     }
   });
 
@@ -43,7 +54,9 @@ describe('domain/voucher: a typed voucher number, whatever its case and separato
 
   it("lists the stored numbers a command's first words may name (numbersLike), and keeps to the partner", async () => {
     await newVoucher(w, { number: 'LMNO-1111-2222' });
-    assert.deepEqual(await w.domain.queries.numbersLike(w.staffFr, ['lmno 1111', 'LMNO 1111 2222', 'LMNO 1111 2222 FR-PAR']), ['LMNO-1111-2222']);
+    assert.deepEqual(await w.domain.queries.numbersLike(w.staffFr, ['lmno 1111', 'LMNO 1111 2222', 'LMNO 1111 2222 FR-PAR']), [
+      'LMNO-1111-2222',
+    ]);
     assert.deepEqual(await w.domain.queries.numbersLike(w.staffFr, ['---', '']), []);
     const other = await createWorld(await db.openAnother(), 'typed-number-other');
     assert.deepEqual(await other.domain.queries.numbersLike(other.staffFr, ['LMNO 1111 2222']), []);

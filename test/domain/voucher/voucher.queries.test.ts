@@ -30,14 +30,29 @@ describe('domain/voucher queries and indexes (real database)', function () {
     const { approval } = await w.domain.approvals.requestRedemption(w.staffFr, { voucherIds: [String(redeemed._id)] });
     await w.domain.approvals.approve(w.manager, { approvalId: String(approval._id) }); // redeemed 2025-03-15
     w.clock.set(START);
-    assert.deepEqual((await w.domain.queries.expiringWithin(w.admin, 16)).map((v) => v.number), [soon.number]);
-    assert.deepEqual((await w.domain.queries.expiringWithin(w.admin, 15)).map((v) => v.number), []);
+    assert.deepEqual(
+      (await w.domain.queries.expiringWithin(w.admin, 16)).map((v) => v.number),
+      [soon.number],
+    );
+    assert.deepEqual(
+      (await w.domain.queries.expiringWithin(w.admin, 15)).map((v) => v.number),
+      [],
+    );
     assert.ok((await w.domain.queries.byState(w.admin, ['reserved'])).some((v) => v.number === later.number));
     assert.ok((await w.domain.queries.byLocation(w.admin, 'FR-PAR')).some((v) => v.number === later.number));
     w.clock.set('2025-05-05T00:00:00Z'); // claim deadline 2025-05-14
-    assert.deepEqual((await w.domain.queries.claimsDueWithin(w.admin, 9)).map((v) => v.number), [redeemed.number]);
-    assert.deepEqual((await w.domain.queries.claimsDueWithin(w.admin, 8)).map((v) => v.number), []);
-    assert.deepEqual((await w.domain.queries.search(w.admin, soon.number.toLowerCase())).map((v) => v.number), [soon.number]);
+    assert.deepEqual(
+      (await w.domain.queries.claimsDueWithin(w.admin, 9)).map((v) => v.number),
+      [redeemed.number],
+    );
+    assert.deepEqual(
+      (await w.domain.queries.claimsDueWithin(w.admin, 8)).map((v) => v.number),
+      [],
+    );
+    assert.deepEqual(
+      (await w.domain.queries.search(w.admin, soon.number.toLowerCase())).map((v) => v.number),
+      [soon.number],
+    );
     assert.equal((await w.domain.queries.search(w.admin, 'northwind')).length, 2);
     assert.equal((await w.domain.queries.search(w.admin, 'north.*')).length, 0);
     assert.ok(((await w.domain.queries.countByState(w.admin)).reserved ?? 0) >= 1);
@@ -52,7 +67,14 @@ describe('domain/voucher queries and indexes (real database)', function () {
         byNumber: m.find({ partnerId: pid, number: 'BULK-00042' }),
         byState: m.find({ partnerId: pid, state: 'assigned' }).sort({ expiresOn: 1, _id: 1 }).limit(25),
         listNewestFirst: m.find({ partnerId: pid, state: 'assigned' }).sort({ lastActionAt: -1, _id: -1 }).limit(11),
-        expiring: m.find({ partnerId: pid, state: { $in: ['assigned', 'reserved'] }, expiresOn: { $gte: today, $lte: new Date(today.getTime() + 30 * 86_400_000) } }).sort({ expiresOn: 1 }).limit(25),
+        expiring: m
+          .find({
+            partnerId: pid,
+            state: { $in: ['assigned', 'reserved'] },
+            expiresOn: { $gte: today, $lte: new Date(today.getTime() + 30 * 86_400_000) },
+          })
+          .sort({ expiresOn: 1 })
+          .limit(25),
       };
     };
     before(async () => {
@@ -61,7 +83,17 @@ describe('domain/voucher queries and indexes (real database)', function () {
       for (let b = 0; b < 6; b++) {
         const docs = Array.from({ length: 1000 }, (_, i) => {
           const n = b * 1000 + i;
-          const f = { voucherNumber: `BULK-${String(n).padStart(5, '0')}`, program: 'AZDPS', days: 5, customerName: `Bulk ${n}`, agreementNumber: null, voucherAdminEmail: null, assignedOn: new Date(Date.UTC(2025, 0, 1 + (n % 200))), expiresOn: null, source: { kind: 'manual' as const, messageId: null, senderEmail: null } };
+          const f = {
+            voucherNumber: `BULK-${String(n).padStart(5, '0')}`,
+            program: 'AZDPS',
+            days: 5,
+            customerName: `Bulk ${n}`,
+            agreementNumber: null,
+            voucherAdminEmail: null,
+            assignedOn: new Date(Date.UTC(2025, 0, 1 + (n % 200))),
+            expiresOn: null,
+            source: { kind: 'manual' as const, messageId: null, senderEmail: null },
+          };
           return voucherDoc(f, new Date(Date.UTC(2025, 0, 1 + (n % 200) + 180)), w.admin, t);
         });
         await w.domain.deps.models.vouchers.insertMany(docs, { lean: true });
@@ -70,7 +102,12 @@ describe('domain/voucher queries and indexes (real database)', function () {
 
     it('declares an index for every hot query', async () => {
       const keys = (await w.domain.deps.models.vouchers.collection.indexes()).map((i) => JSON.stringify(i.key));
-      for (const k of [{ partnerId: 1, number: 1 }, { partnerId: 1, state: 1, expiresOn: 1 }, { partnerId: 1, state: 1, lastActionAt: -1, _id: -1 }]) assert.ok(keys.includes(JSON.stringify(k)), JSON.stringify(k));
+      for (const k of [
+        { partnerId: 1, number: 1 },
+        { partnerId: 1, state: 1, expiresOn: 1 },
+        { partnerId: 1, state: 1, lastActionAt: -1, _id: -1 },
+      ])
+        assert.ok(keys.includes(JSON.stringify(k)), JSON.stringify(k));
     });
 
     it('pushes the partner-scoped filters down to the server (FerretDB) or plans them (MongoDB)', async () => {

@@ -11,18 +11,51 @@ import { checkEvent, isExpired, ruleTime } from '../../../domain/voucher/voucher
 
 /** Pure, table-driven: no database, no clock. */
 const at = (d: string) => ruleTime(new Date(d));
-const staff: Actor = { partnerId: new Types.ObjectId(), aadObjectId: 's', name: 'S', roles: ['staff'], locationIds: [], qualifications: [] };
+const staff: Actor = {
+  partnerId: new Types.ObjectId(),
+  aadObjectId: 's',
+  name: 'S',
+  roles: ['staff'],
+  locationIds: [],
+  qualifications: [],
+};
 const voucher = (over: Partial<Voucher> = {}): Voucher =>
-  ({ _id: new Types.ObjectId(), partnerId: staff.partnerId, number: 'V1', program: 'AZDPS', days: 5, state: 'assigned', version: 1, pendingApprovalId: null,
-    assignedOn: parseIsoDay('2025-03-01'), expiresOn: addDays(parseIsoDay('2025-03-01'), 180), engagementCountry: 'FR', audit: [], deliverables: [], ...over }) as Voucher;
+  ({
+    _id: new Types.ObjectId(),
+    partnerId: staff.partnerId,
+    number: 'V1',
+    program: 'AZDPS',
+    days: 5,
+    state: 'assigned',
+    version: 1,
+    pendingApprovalId: null,
+    assignedOn: parseIsoDay('2025-03-01'),
+    expiresOn: addDays(parseIsoDay('2025-03-01'), 180),
+    engagementCountry: 'FR',
+    audit: [],
+    deliverables: [],
+    ...over,
+  }) as Voucher;
 
 describe('domain/voucher rules (pure)', () => {
   describe('state machine', () => {
     const table: [string, string, string | null][] = [
-      ['assigned', 'reserve', 'reserved'], ['reserved', 'reserve', null], ['reserved', 'cancel', 'assigned'], ['scheduled', 'cancel', 'assigned'],
-      ['completed', 'cancel', null], ['reserved', 'schedule', 'scheduled'], ['scheduled', 'complete', 'completed'], ['reserved', 'complete', null],
-      ['completed', 'redeem', 'redeemed'], ['scheduled', 'redeem', null], ['redeemed', 'claim', 'claimed'], ['claimed', 'pay', 'paid'],
-      ['completed', 'expire', 'expired'], ['redeemed', 'expire', null], ['paid', 'expire', null], ['expired', 'reserve', null],
+      ['assigned', 'reserve', 'reserved'],
+      ['reserved', 'reserve', null],
+      ['reserved', 'cancel', 'assigned'],
+      ['scheduled', 'cancel', 'assigned'],
+      ['completed', 'cancel', null],
+      ['reserved', 'schedule', 'scheduled'],
+      ['scheduled', 'complete', 'completed'],
+      ['reserved', 'complete', null],
+      ['completed', 'redeem', 'redeemed'],
+      ['scheduled', 'redeem', null],
+      ['redeemed', 'claim', 'claimed'],
+      ['claimed', 'pay', 'paid'],
+      ['completed', 'expire', 'expired'],
+      ['redeemed', 'expire', null],
+      ['paid', 'expire', null],
+      ['expired', 'reserve', null],
     ];
     for (const [from, event, to] of table) {
       it(`${from} --${event}--> ${to ?? 'refused'}`, () => {
@@ -30,9 +63,28 @@ describe('domain/voucher rules (pure)', () => {
       });
     }
     it('replays an audit trail and rejects a broken one', () => {
-      assert.equal(replayStates([{ from: null, to: 'assigned' }, { from: 'assigned', to: 'reserved' }, { from: 'reserved', to: 'assigned' }]), 'assigned');
-      assert.equal(replayStates([{ from: null, to: 'assigned' }, { from: 'assigned', to: 'redeemed' }]), null);
-      assert.equal(replayStates([{ from: null, to: 'assigned' }, { from: 'reserved', to: 'scheduled' }]), null);
+      assert.equal(
+        replayStates([
+          { from: null, to: 'assigned' },
+          { from: 'assigned', to: 'reserved' },
+          { from: 'reserved', to: 'assigned' },
+        ]),
+        'assigned',
+      );
+      assert.equal(
+        replayStates([
+          { from: null, to: 'assigned' },
+          { from: 'assigned', to: 'redeemed' },
+        ]),
+        null,
+      );
+      assert.equal(
+        replayStates([
+          { from: null, to: 'assigned' },
+          { from: 'reserved', to: 'scheduled' },
+        ]),
+        null,
+      );
       assert.equal(isAllowedStep('paid', 'expired'), false);
       assert.ok(VOUCHER_STATES.every((s) => isAllowedStep(s, s)));
     });
@@ -51,7 +103,14 @@ describe('domain/voucher rules (pure)', () => {
       const v = voucher({ state: 'redeemed', redemption: { on: parseIsoDay('2025-03-15'), by: 'm', approvalId: new Types.ObjectId() } });
       const ok = claimRule(v, staff, 'C', at('2025-05-14T23:59:59Z'));
       assert.ok(!(ok instanceof Refusal));
-      assert.deepEqual(ok.update.$set?.claim, { number: 'C', amount: 4750, currency: 'EUR', submittedOn: parseIsoDay('2025-05-14'), status: 'submitted', paidOn: null });
+      assert.deepEqual(ok.update.$set?.claim, {
+        number: 'C',
+        amount: 4750,
+        currency: 'EUR',
+        submittedOn: parseIsoDay('2025-05-14'),
+        status: 'submitted',
+        paidOn: null,
+      });
       const late = claimRule(v, staff, 'C', at('2025-05-15T00:00:00Z'));
       assert.equal(late instanceof Refusal && late.code, 'CLAIM_WINDOW_CLOSED');
     });

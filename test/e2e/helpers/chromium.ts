@@ -28,7 +28,8 @@ export interface RunningBrowser {
 
 /** Headless Chromium with a fresh profile; only localhost is reachable. */
 export async function launchChromium(origin: string): Promise<RunningBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does`);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -70,7 +70,8 @@ export class PlaygroundPage {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+V');
     const written = JSON.parse(await this.copyEditor()) as unknown;
-    if (JSON.stringify(written) !== JSON.stringify(activity)) throw new Error('the Custom activity editor did not take the activity as written');
+    if (JSON.stringify(written) !== JSON.stringify(activity))
+      throw new Error('the Custom activity editor did not take the activity as written');
     return this.turn('message', () => this.page.getByRole('button', { name: 'Send activity' }).click());
   }
 
@@ -129,7 +130,9 @@ export class PlaygroundPage {
   /** The text of the n-th bot message (0-based; negative counts from the end). */
   async textAt(index: number): Promise<string> {
     const count = await this.botMessageCount();
-    return this.botMessages().nth(index < 0 ? count + index : index).innerText();
+    return this.botMessages()
+      .nth(index < 0 ? count + index : index)
+      .innerText();
   }
 
   /**
@@ -147,7 +150,9 @@ export class PlaygroundPage {
       if (!answer) await this.page.waitForTimeout(100);
     }
     if (answer.response?.statusCode !== 200) {
-      throw new Error(`the bot answered the ${kind} with HTTP ${String(answer.response?.statusCode)}: ${JSON.stringify(answer.response?.body)}`);
+      throw new Error(
+        `the bot answered the ${kind} with HTTP ${String(answer.response?.statusCode)}: ${JSON.stringify(answer.response?.body)}`,
+      );
     }
     await this.settle();
     return answer;
