@@ -14,4 +14,7 @@ import 'html-to-text';
 import 'mongodb-memory-server-core';
 
 process.setSourceMapsEnabled(true);
-void import('./main.js');
+import('./main.js').catch((error: unknown) => {
+  process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

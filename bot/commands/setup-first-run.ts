@@ -11,14 +11,15 @@ import { refusalView } from '../views/message.view';
 import { statusView } from '../views/admin.view';
 
 /**
- * The sender as Teams' roster knows them, for their email and name. Only a convenience: a roster
- * that cannot be reached (a test client without a Bot Connector) leaves the form for them to fill.
- */
-/**
  * The roster only suggests a name and an email, so it gets this long, not the turn's whole time: an
  * unreachable Bot Connector is retried by botbuilder for seconds, past Teams' limit (TURN_DEADLINE_MS).
  */
 const ROSTER_WAIT_MS = 1_500;
+
+/**
+ * The sender as Teams' roster knows them, for their email and name. Only a convenience: a roster
+ * that cannot be reached (a test client without a Bot Connector) leaves the form for them to fill.
+ */
 
 async function whoAmI(turn: IncomingTurn) {
   if (!turn.members || !turn.userAadObjectId) return null;

@@ -5,8 +5,8 @@ import { removeVersioned, upsertOne, type WriteDeps } from '../../domain/write';
 import { conversationRefKey, conversationRefModel, personRefKey, type ConversationRef } from './conversation-ref.model';
 
 /** How long, and for how many conversations, an instance remembers what it stored. */
-const MEMO_MS = 10 * 60_000;
-const MEMO_MAX = 10_000;
+const MEMO_MS = 60_000;
+const MEMO_MAX = 2_000;
 
 /** What the bot learns from one activity: where it came from, as botbuilder's conversation reference. */
 export interface SeenConversation {
@@ -28,9 +28,9 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
   const deps: WriteDeps = { connection, clock: options.clock ?? systemClock, store: options.store ?? storeHandle(connection) };
   /**
    * What this instance stored last for each key, and when: a message from the same conversation
-   * within MEMO_MS costs no read. Only a saving: a reference removed meanwhile by another instance
-   * (uninstall, a 403) is stored again by the install that must come before the next message, or
-   * by the first message after MEMO_MS.
+   * within MEMO_MS costs no read. Only a saving: a reference another instance changed or removed
+   * meanwhile (another locale, an uninstall, a 403) is stored again by the install that must come
+   * before the next message, or by the first message after MEMO_MS (a minute).
    */
   const memo = new Map<string, { stored: string; at: number }>();
   const fingerprint = (seen: SeenConversation) => `${seen.conversationId}|${seen.locale}|${JSON.stringify(seen.reference)}`;
@@ -71,6 +71,8 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
       const now = Date.now();
       const last = memo.get(key);
       if (options.repeat && last?.stored === stored && now - last.at < MEMO_MS) return;
+      // Forgotten before the write: a write that fails leaves nothing that would skip the next one.
+      memo.delete(key);
       await put(key, seen);
       memo.delete(key);
       memo.set(key, { stored, at: now });
@@ -78,12 +80,17 @@ export function conversationRefStore(connection: Connection, options: { clock?: 
     },
     /** The bot was uninstalled or removed: every reference to that conversation goes. */
     async forget(conversationId: string): Promise<number> {
-      for (const [key, m] of memo) if (m.stored.startsWith(`${conversationId}|`)) memo.delete(key);
+      const unmemo = () => {
+        for (const [key, m] of memo) if (m.stored.startsWith(`${conversationId}|`)) memo.delete(key);
+      };
+      unmemo();
       const refs = await model.find({ conversationId }, { _id: 1, version: 1 }).lean<Pick<ConversationRef, '_id' | 'version'>[]>();
       let removed = 0;
       // The write path names documents by ObjectId; these are keyed by a string, which it only passes through.
       for (const r of refs)
         if (await removeVersioned(deps, { model, id: r._id as unknown as Types.ObjectId, version: r.version, filter: {} })) removed++;
+      // Again after: a store that was under way when the removal started must not be taken as current.
+      unmemo();
       return removed;
     },
     person: (tenantId: string, aadObjectId: string) => model.findById(personRefKey(tenantId, aadObjectId)).lean<ConversationRef>(),

@@ -37,7 +37,7 @@ async function respond(domain: Domain, tables: RouterTables, turn: IncomingTurn)
   const kind = isAction ? 'invoke' : 'message';
   const first = tables.firstRun ? await tables.firstRun(domain, turn) : null;
   if (first) return first;
-  const who = await identify(domain, turn);
+  const who = await identify(domain, turn, { fresh: changes(tables, turn) });
   if ('unknownTenant' in who) return answerFor(kind, unknownTenantView(turn.locale), commandOf(turn), 'unknown-tenant');
   const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };
   return isAction ? routeVerb(tables, ctx) : routeText(tables, ctx);

@@ -12,15 +12,18 @@ export type Identity = { actor: Actor; partner: Partner; partnerName: string } |
  * read from the database, never from the activity. A stranger gets PERSON_NOT_FOUND, which the
  * turn presents with `strangerMessage`.
  */
-export async function identify(domain: Domain, turn: IncomingTurn): Promise<Identity> {
+export async function identify(domain: Domain, turn: IncomingTurn, options: { fresh?: boolean } = {}): Promise<Identity> {
   if (!turn.tenantId) return { unknownTenant: true };
   const aad = turn.userAadObjectId ?? '';
   // A stranger (PERSON_NOT_FOUND) and an unknown tenant are never kept: who was just added is seen at once.
+  // A turn that changes something reads roles and partner settings afresh (`fresh`): a role removed
+  // through another instance stops a change at once; only what a turn shows may be IDENTITY_CACHE_MS old.
   const who = await readCacheOf(domain).get(
     `who|${turn.tenantId}|${aad}`,
     collectionsOf(domain, 'people', 'partners'),
     () => domain.people.resolveInTenant(turn.tenantId ?? '', aad),
     (found) => Boolean(found.partner),
+    options,
   );
   if (!who.partner) return { unknownTenant: true };
   return { actor: who.actor, partner: who.partner, partnerName: who.partner.name };

@@ -15,7 +15,8 @@ interface Entry {
  * names), so that a turn costs one database round trip fewer for each. It never decides alone:
  * an entry lives at most `ttlMs` (IDENTITY_CACHE_MS, 2 s by default; 0 turns it off), and only
  * while this process has written nothing to the collections it was read from
- * (domain/write.ts's generations). Another instance's change is seen within `ttlMs`. Only
+ * (domain/write.ts's generations). Another instance's change is seen within `ttlMs` by what a turn
+ * shows; a turn that changes something reads who is acting afresh (bot/routing/identify.ts). Only
  * found things are kept: a person just added, or a tenant just set up, is read from the database.
  */
 export class ReadCache {
@@ -26,11 +27,18 @@ export class ReadCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get<T>(key: string, collections: readonly string[], load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  /** `fresh`: read the database whatever is kept (and keep what was read), for a turn that changes something. */
+  async get<T>(
+    key: string,
+    collections: readonly string[],
+    load: () => Promise<T>,
+    keep: (value: T) => boolean = () => true,
+    options: { fresh?: boolean } = {},
+  ): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const generations = collections.map(writeGeneration).join(',');
     const hit = this.entries.get(key);
-    if (hit && hit.generations === generations && this.now() - hit.at < this.ttlMs) return hit.value as T;
+    if (!options.fresh && hit && hit.generations === generations && this.now() - hit.at < this.ttlMs) return hit.value as T;
     const started = this.now();
     const value = await load();
     if (keep(value)) this.put(key, { at: started, generations, value });

@@ -33,7 +33,7 @@ describe('help and welcome cards', () => {
       const card = render('help', toHelpData(['manager'], MANAGER, { locale, now: NOW }));
       assertValidCard(card);
       const text = allText(card);
-      assert.match(text, locale === 'fr' ? /rejeter <id> <motif>/ : /reject <id> <reason>/);
+      assert.match(text, locale === 'fr' ? /rejeter <numéro> <motif>/ : /reject <number> <reason>/);
       assert.doesNotMatch(text, locale === 'fr' ? /Collez ici/ : /Paste a forwarded/);
       assert.deepEqual(actionTitles(card), locale === 'fr' ? ['Mes bons', 'Approbations'] : ['My vouchers', 'Approvals']);
     });

@@ -24,7 +24,7 @@ const MISSING: Array<[Who, 'en' | 'fr', string, string, string]> = [
   ['lee', 'fr', 'annuler DEMO-0004', '<motif>', 'annuler DEMO-0004'],
   ['lee', 'en', 'claim', '<number>', 'claim DEMO-0008'],
   ['lee', 'fr', 'terminer', '<numéro>', 'terminer DEMO-0005'],
-  ['nestor', 'en', 'approve', '<id>', 'approve DEMO-0007'],
+  ['nestor', 'en', 'approve', '<number>', 'approve DEMO-0007'],
   ['nestor', 'fr', 'rejeter DEMO-0007', '<motif>', 'rejeter DEMO-0007'],
 ];
 

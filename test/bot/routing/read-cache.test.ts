@@ -85,6 +85,29 @@ describe('bot/routing/read-cache: reads a turn may reuse, never past a write of 
     ]);
   });
 
+  it('a change made by another process is seen within the limit by what a turn shows, and at once by a turn that changes something', async () => {
+    const domain = w.domain;
+    configureReadCache(domain, 60_000);
+    const turn = turnOf('tenant-rcache', 'rcache-staff-us');
+    const shown = await identify(domain, turn);
+    assert.ok('actor' in shown);
+    assert.deepEqual(shown.actor.roles, ['staff']);
+    // Another process: straight to the collection, so this process's write generations do not move.
+    const people = domain.deps.models.people.collection;
+    // eslint-disable-next-line no-restricted-properties -- stands for another process's write, which this process's generations cannot see
+    await people.findOneAndUpdate({ aadObjectId: 'rcache-staff-us' }, { $set: { roles: ['manager'] } });
+    const cached = await identify(domain, turn);
+    assert.ok('actor' in cached);
+    assert.deepEqual(
+      cached.actor.roles,
+      ['staff'],
+      'a turn that only shows something may use what was read less than IDENTITY_CACHE_MS ago',
+    );
+    const fresh = await identify(domain, turn, { fresh: true });
+    assert.ok('actor' in fresh);
+    assert.deepEqual(fresh.actor.roles, ['manager'], 'a turn that changes something reads the roles again');
+  });
+
   it('a stranger is never kept: once added, the next turn knows them', async () => {
     const domain = w.domain;
     configureReadCache(domain, 60_000);
