@@ -4,6 +4,18 @@ import { md } from './escape';
 import { daysUntil, fill, formatDay, type CardLocale, type Labels } from './locale';
 
 /** Pieces several voucher cards share: program names, days left and the state's label. */
+/** The label of each voucher field a card names, in the order the voucher-found card shows them. */
+export const FIELD_TITLES = {
+  voucherNumber: 'number',
+  program: 'program',
+  days: 'days',
+  customerName: 'customer',
+  agreementNumber: 'agreement',
+  voucherAdminEmail: 'adminEmail',
+  assignedOn: 'assignedOn',
+  expiresOn: 'expiresOn',
+} as const satisfies Readonly<Record<string, keyof Labels['field']>>;
+
 export interface ProgramName {
   code: string;
   names: { en: string; fr: string };

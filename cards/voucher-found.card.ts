@@ -2,7 +2,7 @@ import type { VoucherParseResult } from '../domain/intake/types';
 import { md, plain } from './escape';
 import { fill, formatDay, labelsFor, type CardLocale, type Labels } from './locale';
 import type { VerbInput } from './verbs';
-import { daysText, programLabel, type Fact, type ProgramName } from './voucher-facts';
+import { daysText, FIELD_TITLES, programLabel, type Fact, type ProgramName } from './voucher-facts';
 
 /** The Voucher found card (issue 8, step 1): parsed fields, an input per missing or uncertain one. */
 export interface FoundInput {
@@ -63,16 +63,7 @@ function factOf(p: VoucherParseResult, field: Field, programs: readonly ProgramN
   return md(fieldValue(p, field), 300);
 }
 
-const FACT_TITLES: Record<Field, keyof Labels['field']> = {
-  voucherNumber: 'number',
-  program: 'program',
-  days: 'days',
-  customerName: 'customer',
-  agreementNumber: 'agreement',
-  voucherAdminEmail: 'adminEmail',
-  assignedOn: 'assignedOn',
-  expiresOn: 'expiresOn',
-};
+const FACT_TITLES: Readonly<Record<Field, keyof Labels['field']>> = FIELD_TITLES;
 
 export function toVoucherFoundData(found: FoundEmail, programs: readonly ProgramName[], locale: CardLocale): VoucherFoundData {
   const l = labelsFor(locale);

@@ -3,7 +3,7 @@ import type { AuditCode, AuditFactParams, AuditFacts } from '../domain/voucher/a
 import { md } from './escape';
 import { fill, fillCount, formatAmount, formatDay, formatInstant, type CardContext, type Labels } from './locale';
 import { CANCEL_REASONS } from './verbs';
-import { daysText } from './voucher-facts';
+import { daysText, FIELD_TITLES } from './voucher-facts';
 
 /**
  * The "last changes" lines of the details card (DOMAIN.md, Voucher states: who, when, what, why),
@@ -153,15 +153,7 @@ function legacyText(e: HistoryEntry, l: Labels, ctx: CardContext): string {
 const INTERNAL_ID = /[,;]?\s*\b(?:approval\s+)?[0-9a-f]{24}\b/gi;
 const LISTED_REASON = new RegExp(`^(${CANCEL_REASONS.join('|')})(?::\\s*([\\s\\S]*))?$`);
 
-const FIELD_LABEL: Readonly<Record<string, keyof Labels['field']>> = {
-  program: 'program',
-  days: 'days',
-  customerName: 'customer',
-  agreementNumber: 'agreement',
-  voucherAdminEmail: 'adminEmail',
-  assignedOn: 'assignedOn',
-  expiresOn: 'expiresOn',
-};
+const FIELD_LABEL: Readonly<Record<string, keyof Labels['field']>> = FIELD_TITLES;
 const DATE_FIELDS: ReadonlySet<string> = new Set(['assignedOn', 'expiresOn']);
 
 /** A field's label as a sentence uses it ("voucher administrator"), never its internal name. */

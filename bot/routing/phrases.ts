@@ -5,7 +5,7 @@ import { messageAnswer } from './answers';
 import { identify } from './identify';
 import { fold, normaliseText } from './normalise';
 import { isIdle, withoutTrailing } from './read-command';
-import { allowed } from './tables';
+import { argsSchema, notPermitted } from './route-text';
 import type { Answer, CommandEntry, HandlerContext, IncomingTurn } from './types';
 
 type PreRoute = (domain: Domain, turn: IncomingTurn) => Promise<Answer | null>;
@@ -42,21 +42,10 @@ export function phraseRoute(entries: readonly CommandEntry[]): PreRoute {
     const { entry, rest } = match;
     const who = await identify(domain, turn);
     if ('unknownTenant' in who) return null;
+    const refused = notPermitted(entry, who.actor.roles, turn.locale);
+    if (refused) return refused;
     const t = messages[turn.locale];
-    if (!allowed(entry.roles, who.actor.roles)) {
-      return messageAnswer(
-        refusalView(
-          t.notPermitted(
-            turn.locale === 'fr' ? entry.fr : entry.en,
-            entry.roles.map((r) => t.roles[r] ?? r),
-          ),
-          turn.locale,
-        ),
-        entry.id,
-        'refused',
-      );
-    }
-    const parsed = entry.args(turn.locale).safeParse(rest);
+    const parsed = argsSchema(entry, turn.locale).safeParse(rest);
     if (!parsed.success)
       return messageAnswer(refusalView(t.usage(turn.locale === 'fr' ? entry.fr : entry.en), turn.locale), entry.id, 'refused');
     const ctx: HandlerContext = { domain, actor: who.actor, partner: who.partner, partnerName: who.partnerName, locale: turn.locale, turn };

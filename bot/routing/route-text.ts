@@ -35,7 +35,7 @@ function suggestions(commands: readonly CommandEntry[], typed: string, locale: H
 
 /** A command's argument schema per locale, built once: building a zod schema costs more than parsing with it. */
 const schemas = new WeakMap<CommandEntry, Map<HandlerContext['locale'], ReturnType<CommandEntry['args']>>>();
-function argsSchema(entry: CommandEntry, locale: HandlerContext['locale']): ReturnType<CommandEntry['args']> {
+export function argsSchema(entry: CommandEntry, locale: HandlerContext['locale']): ReturnType<CommandEntry['args']> {
   const byLocale = schemas.get(entry) ?? new Map<HandlerContext['locale'], ReturnType<CommandEntry['args']>>();
   schemas.set(entry, byLocale);
   const schema = byLocale.get(locale) ?? entry.args(locale);
@@ -43,21 +43,24 @@ function argsSchema(entry: CommandEntry, locale: HandlerContext['locale']): Retu
   return schema;
 }
 
+/** A command this person's roles do not allow: which roles do, in their language; null when allowed. */
+export function notPermitted(
+  entry: CommandEntry,
+  roles: HandlerContext['actor']['roles'],
+  locale: HandlerContext['locale'],
+): Answer | null {
+  if (allowed(entry.roles, roles)) return null;
+  const t = messages[locale];
+  const named = t.notPermitted(
+    locale === 'fr' ? entry.fr : entry.en,
+    entry.roles.map((r) => t.roles[r] ?? r),
+  );
+  return messageAnswer(refusalView(named, locale), entry.id, 'refused');
+}
+
 async function runCommand(entry: CommandEntry, ctx: HandlerContext, args: string[]): Promise<Answer> {
-  const t = messages[ctx.locale];
-  if (!allowed(entry.roles, ctx.actor.roles)) {
-    return messageAnswer(
-      refusalView(
-        t.notPermitted(
-          ctx.locale === 'fr' ? entry.fr : entry.en,
-          entry.roles.map((r) => t.roles[r] ?? r),
-        ),
-        ctx.locale,
-      ),
-      entry.id,
-      'refused',
-    );
-  }
+  const refused = notPermitted(entry, ctx.actor.roles, ctx.locale);
+  if (refused) return refused;
   const words = await withNumbers(entry, ctx, args);
   const parsed = argsSchema(entry, ctx.locale).safeParse(words);
   if (!parsed.success)
