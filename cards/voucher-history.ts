@@ -17,7 +17,9 @@ const SHOWN = 5;
 type Names = Readonly<Record<string, string>>;
 
 export function historyLines(audit: readonly HistoryEntry[], names: Names, l: Labels, ctx: CardContext): string[] {
+  // Entries are stored in the order they happened: reversed first, entries of the same instant stay newest first.
   return [...audit]
+    .reverse()
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, SHOWN)
     .map((e) => {

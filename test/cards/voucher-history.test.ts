@@ -142,6 +142,15 @@ describe("voucher history on the details card (audit facts in the reader's langu
     assert.ok(text.includes('engagement Mar 16, 2026 to Mar 20, 2026, led by Cleo Consultant; was Mar 9, 2026 to Mar 13, 2026'), text);
   });
 
+  it('entries of the same instant read newest first, as the later ones were stored after', () => {
+    const sameInstant = (f: AuditFacts) => ({ ...entry(f, 0), at: new Date(Date.UTC(2026, 2, 1, 9, 0)) });
+    const [recorded, validated, reserved] = [FACTS[0], FACTS[2], FACTS[4]].map((f) => sameInstant(f as AuditFacts));
+    const lines = historyOf(cardWith([recorded, validated, reserved] as HistoryEntry[], 'en'));
+    assert.equal(lines.length, 3);
+    assert.ok(lines[0]?.includes(en.event.reserve), lines.join('\n'));
+    assert.ok(lines[2]?.includes(en.event.intake), lines.join('\n'));
+  });
+
   it('entries stored before audit facts still show: a listed cancel reason in words, other text as recorded', () => {
     const legacy: HistoryEntry[] = [
       { at: new Date('2026-03-01T09:00:00Z'), by: 'aad-staff', event: 'cancel', reason: 'offer-changed: client parti' },
